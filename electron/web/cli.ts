@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createBackend } from '../backend/create-backend';
+import { createKeyFileVault } from '../backend/settings/key-file-vault';
+import { assertRendererBuilt, startWebServer } from './web-server';
+
+/**
+ * `npm run web -- --data-dir DIR --port PORT [--platform URL --token-file FILE]`
+ * Browser mode: the desktop backend plus the renderer on http://127.0.0.1, for machines without the
+ * Electron runtime and for the Playwright suite.
+ */
+
+const usage =
+  'Usage: npm run web -- [--data-dir DIR] [--port PORT] [--platform URL --token-file FILE]\n' +
+  '  --data-dir    cache, settings and the embedded platform (default: .pave-data)\n' +
+  '  --port        0 picks a free port (default: 0)\n' +
+  '  --platform    a platform API URL instead of the embedded default; needs --token-file';
+
+const Args = z
+  .object({
+    'data-dir': z.string().min(1).default('.pave-data'),
+    port: z.coerce.number().int().min(0).max(65535).default(0),
+    platform: z.url({ protocol: /^https?$/ }).optional(),
+    'token-file': z.string().min(1).optional(),
+    help: z.boolean().optional(),
+  })
+  .refine((args) => (args.platform === undefined) === (args['token-file'] === undefined), {
+    message: '--platform and --token-file go together',
+  });
+
+const rendererDir = resolve(import.meta.dirname, '../../dist/renderer');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      platform: { type: 'string' },
+      'token-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) fail(`${z.prettifyError(parsed.error)}\n${usage}`);
+  const args = parsed.data;
+  if (args.help) {
+    console.log(usage);
+    return;
+  }
+
+  // Fail before starting PostgreSQL when there is nothing to serve.
+  assertRendererBuilt(rendererDir);
+
+  const dataDir = resolve(args['data-dir']);
+  const platform = args.platform
+    ? { url: args.platform, token: await readToken(args['token-file']) }
+    : undefined;
+  const log = (line: string) => console.error(line);
+  const backend = await createBackend({
+    dataDir,
+    vault: createKeyFileVault(dataDir),
+    log,
+    ...(platform ? { platform } : {}),
+  });
+
+  let server;
+  try {
+    server = await startWebServer({ backend, port: args.port, rendererDir });
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  console.log(`Pave (browser mode) at ${server.url}`);
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping Pave…`);
+    await server.close();
+    // Stops sync and the embedded platform (PostgreSQL) before we exit.
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+}
+
+async function readToken(file: string | undefined): Promise<string> {
+  if (file === undefined) return fail('--platform needs --token-file');
+  try {
+    const token = (await readFile(file, 'utf8')).trim();
+    if (token === '') fail(`The token file ${file} is empty.`);
+    return token;
+  } catch (error) {
+    return fail(
+      `Cannot read the token file ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
