@@ -1,0 +1,136 @@
+import type { Database } from 'better-sqlite3';
+import type { Environment, Org, Service, Team, User } from '../../../shared/api/catalog';
+import type { ChangeEntry } from '../../../shared/api/sync';
+import { syncedTables } from './migrations';
+
+/**
+ * Writes of synced rows. Every function returns the tables it touched so the backend can emit
+ * `tables:changed` and the renderer invalidates exactly the queries that read them (STYLE.md §8).
+ * Callers own the transaction: the sync engine wraps a whole page plus its cursor in one.
+ */
+
+export type TouchedTables = Set<string>;
+
+const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
+
+function putOrg(db: Database, org: Org): void {
+  db.prepare(
+    `INSERT INTO org (id, name, is_demo, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, is_demo = excluded.is_demo, data = excluded.data`,
+  ).run(org.id, org.name, org.isDemo ? 1 : 0, JSON.stringify(org));
+}
+
+function putTeam(db: Database, team: Team): void {
+  db.prepare(
+    `INSERT INTO teams (id, slug, name, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, data = excluded.data`,
+  ).run(team.id, team.slug, team.name, JSON.stringify(team));
+  refreshTeamNameInSearch(db, team.id);
+}
+
+/** The owner team's name is searchable, so a team rename or delete re-indexes its services. */
+function refreshTeamNameInSearch(db: Database, teamId: string): void {
+  db.prepare(
+    `UPDATE services_fts SET team_name = ${teamNameSql}
+     WHERE rowid IN (SELECT rowid FROM services WHERE owner_team_id = ?)`,
+  ).run(teamId, teamId);
+}
+
+function putUser(db: Database, user: User): void {
+  db.prepare(
+    `INSERT INTO users (id, name, email, role, data) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role,
+       data = excluded.data`,
+  ).run(user.id, user.name, user.email, user.role, JSON.stringify(user));
+}
+
+function putService(db: Database, s: Service): void {
+  // The upsert keeps the row's rowid, which is also its services_fts rowid.
+  db.prepare(
+    `INSERT INTO services (id, name, title, description, owner_team_id, tier, lifecycle, tags, updated_at, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
+       description = excluded.description, owner_team_id = excluded.owner_team_id, tier = excluded.tier,
+       lifecycle = excluded.lifecycle, tags = excluded.tags, updated_at = excluded.updated_at, data = excluded.data`,
+  ).run(
+    s.id,
+    s.name,
+    s.title,
+    s.description,
+    s.ownerTeamId,
+    s.tier,
+    s.lifecycle,
+    JSON.stringify(s.tags),
+    s.updatedAt,
+    JSON.stringify(s),
+  );
+  const { rowid } = db.prepare('SELECT rowid FROM services WHERE id = ?').get(s.id) as { rowid: number };
+  db.prepare('DELETE FROM services_fts WHERE rowid = ?').run(rowid);
+  db.prepare(
+    `INSERT INTO services_fts (rowid, name, title, description, tags, team_name)
+     VALUES (?, ?, ?, ?, ?, ${teamNameSql})`,
+  ).run(rowid, s.name, s.title, s.description, s.tags.join(' '), s.ownerTeamId);
+}
+
+function putEnvironment(db: Database, env: Environment): void {
+  db.prepare(
+    `INSERT INTO environments (id, name, position, data) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, data = excluded.data`,
+  ).run(env.id, env.name, env.position, JSON.stringify(env));
+}
+
+const tableOf = {
+  org: 'org',
+  team: 'teams',
+  user: 'users',
+  service: 'services',
+  environment: 'environments',
+} as const;
+
+function deleteEntity(db: Database, entity: ChangeEntry['entity'], id: string, touched: TouchedTables): void {
+  if (entity === 'service') {
+    db.prepare('DELETE FROM services_fts WHERE rowid = (SELECT rowid FROM services WHERE id = ?)').run(id);
+  }
+  const table = tableOf[entity];
+  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  touched.add(table);
+  if (entity === 'team') {
+    refreshTeamNameInSearch(db, id);
+    // Service rows show the owner team's name.
+    touched.add('services');
+  }
+}
+
+/** Applies one change-log entry; `del` deletes, `put` upserts the entity's full shape. */
+export function applyChange(db: Database, change: ChangeEntry, touched: TouchedTables): void {
+  if (change.op === 'del') {
+    deleteEntity(db, change.entity, change.id, touched);
+    return;
+  }
+  switch (change.entity) {
+    case 'org':
+      putOrg(db, change.data);
+      break;
+    case 'team':
+      putTeam(db, change.data);
+      touched.add('services');
+      break;
+    case 'user':
+      putUser(db, change.data);
+      break;
+    case 'service':
+      putService(db, change.data);
+      break;
+    case 'environment':
+      putEnvironment(db, change.data);
+      break;
+  }
+  touched.add(tableOf[change.entity]);
+}
+
+/** Empties every synced table and forgets the cursor; the outbox and settings stay. */
+export function clearSyncedData(db: Database, epoch: string | null): string[] {
+  for (const table of syncedTables) db.prepare(`DELETE FROM ${table}`).run();
+  db.prepare('UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, epoch = ? WHERE id = 1').run(epoch);
+  return syncedTables.filter((t) => t !== 'services_fts');
+}

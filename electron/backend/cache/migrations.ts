@@ -1,0 +1,97 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Numbered cache migrations. Never edit one that has shipped: `migrate.ts` hashes each applied
+ * migration and refuses to open a cache whose history differs (STYLE.md §7). Add a new one.
+ *
+ * The synced tables (org, teams, users, services, services_fts, environments, sync_state) are
+ * disposable: a later migration may drop and recreate them and reset the cursor, and the sync
+ * engine pulls everything again. `outbox` and `settings` hold the user's own data and are never
+ * dropped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalog, sync state, outbox, settings',
+    up(db) {
+      db.exec(`
+        CREATE TABLE org (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          is_demo INTEGER NOT NULL,
+          data TEXT NOT NULL
+        );
+        -- No foreign keys between synced tables: the server is the authority and a page may
+        -- carry a service before its owner team.
+        CREATE TABLE teams (
+          id TEXT PRIMARY KEY,
+          slug TEXT NOT NULL,
+          name TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE TABLE users (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          email TEXT NOT NULL,
+          role TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE TABLE services (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          title TEXT NOT NULL,
+          description TEXT NOT NULL,
+          owner_team_id TEXT NOT NULL,
+          tier INTEGER NOT NULL,
+          lifecycle TEXT NOT NULL,
+          tags TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE INDEX services_owner_team ON services (owner_team_id);
+        -- rowid = services.rowid, so an upsert or delete touches exactly one FTS row.
+        CREATE VIRTUAL TABLE services_fts USING fts5 (
+          name, title, description, tags, team_name,
+          tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE environments (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          data TEXT NOT NULL
+        );
+        CREATE TABLE sync_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          cursor TEXT,
+          last_synced_at TEXT,
+          epoch TEXT
+        );
+        INSERT INTO sync_state (id) VALUES (1);
+        CREATE TABLE outbox (
+          client_id TEXT NOT NULL,
+          mutation_id INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          args TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'pending',
+          PRIMARY KEY (client_id, mutation_id)
+        );
+        CREATE INDEX outbox_status ON outbox (status);
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+/** Tables the sync engine owns; a resync clears exactly these. */
+export const syncedTables = ['org', 'teams', 'users', 'services', 'services_fts', 'environments'] as const;

@@ -1,0 +1,35 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrate } from './migrate';
+import { migrations as defaultMigrations, type Migration } from './migrations';
+
+export interface Cache {
+  /** The one writable connection (STYLE.md §6: the database has one owner). */
+  readonly db: Database;
+  close(): void;
+}
+
+/** Opens (creating if needed) the cache at `file` with honest pragmas and migrates it. */
+export function openCache(file: string, list: readonly Migration[] = defaultMigrations): Cache {
+  const db = new BetterSqlite3(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // FULL: the outbox holds the user's offline work; losing it on power loss is not acceptable.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, list);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  let closed = false;
+  return {
+    db,
+    close() {
+      if (closed) return;
+      closed = true;
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

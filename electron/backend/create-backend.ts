@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backend, BackendOptions } from './backend-types';
+import { createBackendEvents } from './backend-events';
+import { openCache } from './cache/open-cache';
+import { createBackendHandlers } from './ipc/backend-handlers';
+import { createDispatch } from './ipc/dispatch';
+import { createPlatformConnection } from './platform/platform-connection';
+import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
+
+export { createBackendEvents, type BackendEvents } from './backend-events';
+
+export interface BackendTestHooks {
+  /** Sync timings (tests shorten them). */
+  sync?: Pick<SyncEngineOptions, 'periodicPullMs' | 'backoff' | 'pageLimit'>;
+  embeddedEntry?: string;
+}
+
+/**
+ * Wires the cache, sync engine, platform connection and IPC handlers. Returns as soon as the
+ * cache is open (it is readable at once); the embedded platform and the first sync continue
+ * in the background and report through `sync:status` events.
+ */
+export async function createBackend(opts: BackendOptions, hooks: BackendTestHooks = {}): Promise<Backend> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  mkdirSync(opts.dataDir, { recursive: true });
+  const cache = openCache(join(opts.dataDir, 'cache.db'));
+  const events = createBackendEvents(log);
+  const engine = createSyncEngine({
+    db: cache.db,
+    log,
+    onStatus: (status) => events.emit('sync:status', status),
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    ...hooks.sync,
+  });
+  const platform = createPlatformConnection({
+    db: cache.db,
+    dataDir: opts.dataDir,
+    vault: opts.vault,
+    engine,
+    log,
+    ...(opts.platform ? { override: opts.platform } : {}),
+    ...(hooks.embeddedEntry ? { embeddedEntry: hooks.embeddedEntry } : {}),
+  });
+  const dispatch = createDispatch(createBackendHandlers(cache.db, engine, platform), log);
+  platform.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    dispatch,
+    on: events.on,
+    close() {
+      closing ??= (async () => {
+        await engine.stop();
+        await platform.close();
+        cache.close();
+      })();
+      return closing;
+    },
+  };
+}

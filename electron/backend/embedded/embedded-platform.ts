@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface EmbeddedPlatformOptions {
+  /** The platform's own directory (DATADIR/platform): embedded PostgreSQL data and admin-token. */
+  dataDir: string;
+  log: (line: string) => void;
+  /** Defaults to $PAVE_PLATFORM_ENTRY, else server/cli.ts in this repository. */
+  entry?: string;
+  startTimeoutMs?: number;
+  /** How long close() waits after SIGTERM before SIGKILL. */
+  killAfterMs?: number;
+}
+
+export interface EmbeddedPlatform {
+  /** Resolves once the server listens and its admin token is readable. */
+  readonly ready: Promise<{ url: string; adminToken: string }>;
+  /** SIGTERM, wait for exit (SIGKILL after killAfterMs). Safe to call while still starting. */
+  close(): Promise<void>;
+}
+
+export class EmbeddedPlatformError extends Error {
+  override readonly name = 'EmbeddedPlatformError';
+  readonly code = 'embedded_platform_failed';
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Packaged builds set PAVE_PLATFORM_ENTRY to a bundled server; development runs the TS source. */
+export function resolvePlatformEntry(): { entry: string; cwd: string } {
+  const fromEnv = process.env.PAVE_PLATFORM_ENTRY;
+  if (fromEnv) return { entry: resolve(fromEnv), cwd: dirname(resolve(fromEnv)) };
+  return { entry: join(repoRoot, 'server', 'cli.ts'), cwd: repoRoot };
+}
+
+const LISTENING = /listening on (http\S+)/;
+
+/**
+ * Starts the reference platform as a child process (DESIGN.md §2, embedded default) with an
+ * embedded PostgreSQL and the demo seed, and reports its URL and admin token.
+ */
+export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedPlatform {
+  const { entry, cwd } = opts.entry ? { entry: opts.entry, cwd: repoRoot } : resolvePlatformEntry();
+  const startTimeoutMs = opts.startTimeoutMs ?? 120_000;
+  const killAfterMs = opts.killAfterMs ?? 10_000;
+  mkdirSync(opts.dataDir, { recursive: true });
+
+  const stderrTail: string[] = [];
+  const tail = () => (stderrTail.length ? `\n${stderrTail.join('\n')}` : '');
+  // TypeScript sources need tsx; a bundled JS entry does not.
+  const loader = /\.[cm]?ts$/.test(entry) ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...loader, entry, '--data-dir', opts.dataDir, '--port', '0', '--seed', 'demo', '--exit-with-parent'],
+    {
+      cwd: existsSync(cwd) ? cwd : process.cwd(),
+      // Inside Electron, execPath is the Electron binary: make it behave as plain Node.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      // stdin stays a pipe so the child notices when we die (its --exit-with-parent).
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((res) => {
+    if (child.exitCode !== null || child.signalCode !== null) res();
+    child.once('exit', () => res());
+    child.once('error', () => res());
+  });
+
+  const ready = new Promise<{ url: string; adminToken: string }>((resolveReady, rejectReady) => {
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      rejectReady(new EmbeddedPlatformError(message + tail()));
+    };
+    const timer = setTimeout(() => {
+      fail(`the embedded platform did not start within ${startTimeoutMs / 1000} s`);
+      child.kill('SIGTERM');
+    }, startTimeoutMs);
+
+    forwardLines(child.stdout, (line) => {
+      opts.log(`[platform] ${line}`);
+      const m = LISTENING.exec(line);
+      if (!m?.[1] || settled) return;
+      const url = m[1];
+      readFile(join(opts.dataDir, 'admin-token'), 'utf8').then(
+        (token) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolveReady({ url, adminToken: token.trim() });
+        },
+        (err: unknown) =>
+          fail(`the embedded platform is listening but its admin token is unreadable: ${String(err)}`),
+      );
+    });
+    forwardLines(child.stderr, (line) => {
+      opts.log(`[platform] ${line}`);
+      stderrTail.push(line);
+      if (stderrTail.length > 20) stderrTail.shift();
+    });
+    child.once('error', (err) => fail(`cannot start the embedded platform (${entry}): ${err.message}`));
+    child.once('exit', (code, signal) =>
+      fail(`the embedded platform exited before it was ready (${signal ?? `code ${code}`})`),
+    );
+  });
+  // The caller may never await `ready` (closed while starting); don't crash on its rejection.
+  ready.catch(() => {});
+
+  return {
+    ready,
+    async close() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function forwardLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+  if (!stream) return;
+  let buffer = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buffer += chunk;
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl).replace(/\r$/, '');
+      buffer = buffer.slice(nl + 1);
+      if (line) onLine(line);
+    }
+  });
+  stream.on('end', () => {
+    if (buffer) onLine(buffer);
+    buffer = '';
+  });
+}

@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import { Health, Me } from '../../../shared/api/catalog';
+import { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
+import { ChangesPage, ChangesPoke } from '../../../shared/api/sync';
+import { PlatformError } from './platform-error';
+import { readServerSentEvents } from './server-sent-events';
+
+export interface PlatformClientOptions {
+  url: string;
+  token: string;
+  /** Per request; SSE streams only time out while connecting. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface PlatformClient {
+  readonly url: string;
+  me(opts?: RequestOptions): Promise<z.infer<typeof Me>>;
+  health(opts?: RequestOptions): Promise<z.infer<typeof Health>>;
+  changes(cursor: string | null, limit: number, opts?: RequestOptions): Promise<ChangesPage>;
+  /**
+   * Listens to `GET /v1/events` and calls `onPoke` for each `changes` event. Resolves when the
+   * stream ends or `signal` aborts; rejects with a PlatformError if it cannot connect. The sync
+   * engine reconnects.
+   */
+  subscribe(
+    onPoke: (poke: z.infer<typeof ChangesPoke>) => void,
+    opts?: RequestOptions & { onOpen?: () => void },
+  ): Promise<void>;
+}
+
+const describe = (err: unknown): string => {
+  if (err instanceof Error) {
+    const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
+    return `${err.message}${cause}`;
+  }
+  return String(err);
+};
+
+export function createPlatformClient(opts: PlatformClientOptions): PlatformClient {
+  const base = opts.url.replace(/\/+$/, '');
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const doFetch = opts.fetch ?? fetch;
+
+  async function send(
+    path: string,
+    signal: AbortSignal | undefined,
+    accept = 'application/json',
+  ): Promise<Response> {
+    const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, {
+        headers: { authorization: `Bearer ${opts.token}`, accept },
+        signal: AbortSignal.any(signals),
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      throw new PlatformError(
+        'platform_unreachable',
+        timedOut
+          ? `${base} did not answer within ${timeoutMs / 1000} s`
+          : `cannot reach ${base} (${describe(err)})`,
+      );
+    }
+    if (res.ok) return res;
+    throw await errorFrom(res);
+  }
+
+  async function errorFrom(res: Response): Promise<PlatformError> {
+    const text = await res.text().catch(() => '');
+    let body: ApiErrorBody | null = null;
+    try {
+      const parsed = ApiErrorBody.safeParse(JSON.parse(text));
+      if (parsed.success) body = parsed.data;
+    } catch {
+      // Not JSON (a proxy's HTML error page, say): fall back to the status line.
+    }
+    const message = body?.error.message ?? (`${res.status} ${res.statusText}`.trim() || 'request failed');
+    if (res.status >= 500)
+      return new PlatformError('platform_unreachable', `platform error: ${message}`, res.status);
+    if (res.status === 401)
+      return new PlatformError('unauthorized', `the token was not accepted: ${message}`, 401);
+    if (res.status === 409 && body?.error.code === ApiErrorCode.resyncRequired) {
+      return new PlatformError('resync_required', message, 409);
+    }
+    return new PlatformError('platform_rejected', message, res.status);
+  }
+
+  async function json<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const res = await send(path, signal);
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      throw new PlatformError('invalid_response', `${path}: the response is not JSON`, res.status);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length ? issue.path.join('.') : '(root)';
+      throw new PlatformError(
+        'invalid_response',
+        `${path}: unexpected response at ${where}: ${issue?.message ?? 'schema mismatch'}`,
+        res.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    url: base,
+    me: (o) => json('/v1/me', Me, o?.signal),
+    health: (o) => json('/v1/health', Health, o?.signal),
+    changes(cursor, limit, o) {
+      const params = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== null) params.set('cursor', cursor);
+      return json(`/v1/sync/changes?${params.toString()}`, ChangesPage, o?.signal);
+    },
+    async subscribe(onPoke, o) {
+      // Only the connect is bounded by the timeout; the stream itself stays open.
+      const connect = new AbortController();
+      const timer = setTimeout(() => connect.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+      const signal = o?.signal ? AbortSignal.any([o.signal, connect.signal]) : connect.signal;
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/v1/events`, {
+          headers: { authorization: `Bearer ${opts.token}`, accept: 'text/event-stream' },
+          signal,
+        });
+      } catch (err) {
+        if (o?.signal?.aborted) return;
+        throw new PlatformError(
+          'platform_unreachable',
+          `cannot open the event stream of ${base} (${describe(err)})`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!res.ok) throw await errorFrom(res);
+      if (!res.body) throw new PlatformError('invalid_response', '/v1/events: no response body', res.status);
+      o?.onOpen?.();
+      try {
+        await readServerSentEvents(res.body, (event) => {
+          if (event.event !== 'changes') return;
+          try {
+            const poke = ChangesPoke.safeParse(JSON.parse(event.data));
+            if (poke.success) onPoke(poke.data);
+          } catch {
+            // A malformed poke is only a hint; the periodic pull still catches up.
+          }
+        });
+      } catch (err) {
+        if (o?.signal?.aborted) return;
+        throw new PlatformError('platform_unreachable', `event stream of ${base} broke (${describe(err)})`);
+      }
+    },
+  };
+}

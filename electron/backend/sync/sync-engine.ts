@@ -1,0 +1,254 @@
+import type { Database } from 'better-sqlite3';
+import type { ChangesPage } from '../../../shared/api/sync';
+import type { IpcErrorShape, SyncState, SyncStatus } from '../../../shared/ipc/contract';
+import { applyChange, clearSyncedData } from '../cache/catalog-writes';
+import { countPendingChanges } from '../cache/outbox';
+import { readSyncState, writeCursor } from '../cache/sync-state';
+import type { PlatformClient } from '../platform/platform-client';
+import { isPlatformError } from '../platform/platform-error';
+import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
+
+export interface SyncEngineOptions {
+  db: Database;
+  onStatus(status: SyncStatus): void;
+  onTablesChanged(tables: string[]): void;
+  /** Changes per page; the engine loops while the server says `hasMore`. */
+  pageLimit?: number;
+  /** Fallback pull interval when no poke arrives (SSE can be cut by proxies). */
+  periodicPullMs?: number;
+  backoff?: BackoffOptions;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface SyncEngine {
+  status(): SyncStatus;
+  /**
+   * Pulls from `client` from now on. `epoch` names the platform; if it differs from the one
+   * the cached rows came from, the synced tables are cleared first so another platform's data
+   * is never shown as this one's.
+   */
+  setPlatform(client: PlatformClient, epoch: string): Promise<void>;
+  /** Pull now (or right after the running pull); resolves with the resulting status. */
+  syncNow(): Promise<SyncStatus>;
+  /** Stop using the current platform (the next one is still starting): state 'starting'. */
+  detach(): Promise<void>;
+  /** No platform can be reached at all (e.g. the embedded one failed to start). */
+  fail(error: IpcErrorShape): void;
+  stop(): Promise<void>;
+}
+
+interface Session {
+  client: PlatformClient;
+  controller: AbortController;
+  subscription: Promise<void>;
+}
+
+const errorShape = (err: unknown): IpcErrorShape => {
+  if (isPlatformError(err)) return { code: err.code, message: err.message };
+  return { code: 'sync_failed', message: err instanceof Error ? err.message : String(err) };
+};
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  const { db } = opts;
+  const pageLimit = opts.pageLimit ?? 1000;
+  const periodicPullMs = opts.periodicPullMs ?? 30_000;
+  const backoff = opts.backoff ?? defaultBackoff;
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? (() => {});
+
+  let session: Session | null = null;
+  let stopped = false;
+  let state: SyncState = 'starting';
+  let lastError: IpcErrorShape | null = null;
+  let nextRetryAt: string | null = null;
+  let failures = 0;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let periodicTimer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> | null = null;
+  let followUp: Promise<void> | null = null;
+  let lastEmitted = '';
+
+  const status = (): SyncStatus => ({
+    state,
+    lastSyncedAt: readSyncState(db).lastSyncedAt,
+    pendingChanges: countPendingChanges(db),
+    lastError,
+    nextRetryAt,
+  });
+
+  function emitStatus(): void {
+    if (stopped) return;
+    const s = status();
+    const key = JSON.stringify(s);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    opts.onStatus(s);
+  }
+
+  function clearTimers(): void {
+    if (retryTimer) clearTimeout(retryTimer);
+    if (periodicTimer) clearTimeout(periodicTimer);
+    retryTimer = periodicTimer = null;
+  }
+
+  /**
+   * One page and its cursor in ONE transaction: a crash mid-page leaves the old cursor with
+   * the old data, and the page is simply fetched again. `reset` (after a 409) clears the
+   * synced tables in the same transaction, so readers never see an empty catalog in between.
+   */
+  function applyPage(page: ChangesPage, reset: boolean): void {
+    const touched = new Set<string>();
+    db.transaction(() => {
+      if (reset) for (const t of clearSyncedData(db, readSyncState(db).epoch)) touched.add(t);
+      for (const change of page.changes) applyChange(db, change, touched);
+      writeCursor(db, page.cursor, now().toISOString());
+    })();
+    if (touched.size) opts.onTablesChanged([...touched].sort());
+  }
+
+  async function pull(current: Session): Promise<void> {
+    const { client, controller } = current;
+    const signal = controller.signal;
+    clearTimers();
+    state = 'syncing';
+    emitStatus();
+    try {
+      let reset = false;
+      for (;;) {
+        const cursor = reset ? null : readSyncState(db).cursor;
+        let page: ChangesPage;
+        try {
+          page = await client.changes(cursor, pageLimit, { signal });
+        } catch (err) {
+          if (isPlatformError(err) && err.code === 'resync_required' && !reset) {
+            log(`sync: ${err.message}; rebuilding the cache from scratch (the outbox is kept)`);
+            reset = true;
+            continue;
+          }
+          throw err;
+        }
+        if (signal.aborted) return;
+        applyPage(page, reset);
+        reset = false;
+        if (!page.hasMore) break;
+      }
+      failures = 0;
+      state = 'online';
+      lastError = null;
+      nextRetryAt = null;
+      emitStatus();
+      periodicTimer = setTimeout(() => void requestPull(), periodicPullMs);
+    } catch (err) {
+      if (signal.aborted || stopped) return;
+      const delay = backoffDelay(failures++, backoff);
+      state = 'offline';
+      lastError = errorShape(err);
+      nextRetryAt = new Date(now().getTime() + delay).toISOString();
+      log(`sync: ${lastError.code}: ${lastError.message}; retrying in ${Math.round(delay / 100) / 10} s`);
+      emitStatus();
+      retryTimer = setTimeout(() => void requestPull(), delay);
+    }
+  }
+
+  /** Starts a pull, or — while one runs — coalesces every request into ONE follow-up pull. */
+  function requestPull(): Promise<void> {
+    const current = session;
+    if (!current || stopped) return Promise.resolve();
+    if (!inFlight) {
+      inFlight = pull(current).finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
+    }
+    followUp ??= inFlight.then(() => {
+      followUp = null;
+      return requestPull();
+    });
+    return followUp;
+  }
+
+  async function subscribeLoop(client: PlatformClient, signal: AbortSignal): Promise<void> {
+    let opened = false;
+    let attempt = 0;
+    while (!signal.aborted) {
+      try {
+        await client.subscribe(() => void requestPull(), {
+          signal,
+          onOpen: () => {
+            attempt = 0;
+            // Pokes sent while we were disconnected are lost: catch up once on reconnect.
+            if (opened) void requestPull();
+            opened = true;
+          },
+        });
+      } catch (err) {
+        log(`sync: event stream: ${errorShape(err).message}`);
+      }
+      if (signal.aborted) return;
+      await sleep(backoffDelay(attempt++, backoff), signal);
+    }
+  }
+
+  async function endSession(): Promise<void> {
+    const old = session;
+    session = null;
+    clearTimers();
+    if (!old) return;
+    old.controller.abort();
+    await Promise.allSettled([old.subscription, inFlight, followUp]);
+  }
+
+  return {
+    status,
+    async setPlatform(client, epoch) {
+      if (stopped) return;
+      await endSession();
+      if (readSyncState(db).epoch !== epoch) {
+        const tables = db.transaction(() => clearSyncedData(db, epoch))();
+        opts.onTablesChanged(tables);
+      }
+      failures = 0;
+      lastError = null;
+      nextRetryAt = null;
+      const controller = new AbortController();
+      session = { client, controller, subscription: subscribeLoop(client, controller.signal) };
+      void requestPull();
+    },
+    async syncNow() {
+      await requestPull();
+      return status();
+    },
+    async detach() {
+      await endSession();
+      state = 'starting';
+      lastError = null;
+      nextRetryAt = null;
+      emitStatus();
+    },
+    fail(error) {
+      void endSession();
+      state = 'offline';
+      lastError = error;
+      nextRetryAt = null;
+      emitStatus();
+    },
+    async stop() {
+      stopped = true;
+      await endSession();
+    },
+  };
+}
