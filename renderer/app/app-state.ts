@@ -1,0 +1,9 @@
+/**
+ * `<html data-app-state>`: the signal end-to-end tests wait for (STYLE.md §11) — 'ready' once
+ * settings and the first catalog page have loaded, 'error' on a fatal error.
+ */
+export type AppState = 'loading' | 'ready' | 'error';
+
+export function setAppState(state: AppState): void {
+  document.documentElement.dataset.appState = state;
+}

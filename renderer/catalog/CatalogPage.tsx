@@ -1,0 +1,186 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Lifecycle, Tier } from '../../shared/api/catalog';
+import { QueryErrorNotice } from '../app/QueryErrorNotice';
+import { catalogListQuery, syncStatusQuery, teamsQuery } from '../data/ipc-queries';
+import { catalogSearchId } from '../keyboard/use-global-shortcuts';
+import { catalogCountLabel, hasActiveFilters, toCatalogQuery, useCatalogStore } from './catalog-store';
+import { CatalogTable, catalogGridId } from './CatalogTable';
+import { lifecycleOptions, teamOptions, tierOptions } from './filter-options';
+import { FilterMenu } from './FilterMenu';
+import { useDebouncedValue } from './use-debounced-value';
+import './CatalogPage.css';
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+export function CatalogPage() {
+  const filters = useCatalogStore(
+    useShallow((state) => ({
+      search: state.search,
+      teamIds: state.teamIds,
+      tiers: state.tiers,
+      lifecycles: state.lifecycles,
+      sort: state.sort,
+    })),
+  );
+  const actions = useCatalogStore(
+    useShallow((state) => ({
+      setSearch: state.setSearch,
+      toggleTeam: state.toggleTeam,
+      toggleTier: state.toggleTier,
+      toggleLifecycle: state.toggleLifecycle,
+      clearFilters: state.clearFilters,
+    })),
+  );
+  const debouncedSearch = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
+  const catalog = useQuery(catalogListQuery(toCatalogQuery(filters, debouncedSearch)));
+  const teams = useQuery(teamsQuery());
+  const teamLabels = useMemo(
+    () => new Map((teams.data ?? []).map((team) => [team.id, team.name])),
+    [teams.data],
+  );
+
+  const page = catalog.data;
+  const filtered = hasActiveFilters(filters);
+
+  return (
+    <div className="catalog-page" data-testid="catalog-page">
+      <header className="page-header">
+        <h1>Catalog</h1>
+        {page && (
+          <span className="catalog-count muted" data-testid="catalog-count" aria-live="polite">
+            {catalogCountLabel(
+              page.total,
+              page.totalAll,
+              hasActiveFilters({ ...filters, search: debouncedSearch }),
+            )}
+          </span>
+        )}
+        {catalog.isFetching && page && <span className="catalog-updating muted">Updating…</span>}
+      </header>
+
+      <div className="catalog-toolbar">
+        <div className="catalog-search">
+          <span className="catalog-search-icon" aria-hidden="true">
+            ⌕
+          </span>
+          <input
+            id={catalogSearchId}
+            className="input"
+            type="search"
+            placeholder="Search services, teams, tags…"
+            aria-label="Search services"
+            data-testid="catalog-search"
+            value={filters.search}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={(event) => actions.setSearch(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown') {
+                event.preventDefault();
+                document.getElementById(catalogGridId)?.focus();
+              } else if (event.key === 'Escape' && filters.search) {
+                actions.setSearch('');
+              }
+            }}
+          />
+          <kbd className="catalog-search-hint" aria-hidden="true">
+            /
+          </kbd>
+        </div>
+        <FilterMenu
+          label="Team"
+          testId="filter-team"
+          options={teamOptions(page, filters.teamIds, teamLabels)}
+          selected={filters.teamIds}
+          onToggle={actions.toggleTeam}
+        />
+        <FilterMenu
+          label="Tier"
+          testId="filter-tier"
+          options={tierOptions(page, filters.tiers)}
+          selected={filters.tiers.map(String)}
+          onToggle={(value) => {
+            const tier = Tier.safeParse(Number(value));
+            if (tier.success) actions.toggleTier(tier.data);
+          }}
+        />
+        <FilterMenu
+          label="Lifecycle"
+          testId="filter-lifecycle"
+          options={lifecycleOptions(page, filters.lifecycles)}
+          selected={filters.lifecycles}
+          onToggle={(value) => {
+            const lifecycle = Lifecycle.safeParse(value);
+            if (lifecycle.success) actions.toggleLifecycle(lifecycle.data);
+          }}
+        />
+        {filtered && page && page.total > 0 && (
+          <button
+            type="button"
+            className="button small ghost"
+            data-testid="clear-filters"
+            onClick={actions.clearFilters}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      {catalog.isError && (
+        <QueryErrorNotice
+          title={page ? 'Could not refresh the catalog' : 'Could not load the catalog'}
+          error={catalog.error}
+          onRetry={() => void catalog.refetch()}
+        />
+      )}
+      {catalog.isPending && <div className="catalog-loading muted">Loading the catalog…</div>}
+      {page && page.total > 0 && (
+        <CatalogTable rows={page.rows} sort={filters.sort} dimmed={catalog.isPlaceholderData} />
+      )}
+      {page && page.total === 0 && (
+        <CatalogEmpty filtered={filtered} onClear={actions.clearFilters} totalAll={page.totalAll} />
+      )}
+    </div>
+  );
+}
+
+function CatalogEmpty({
+  filtered,
+  totalAll,
+  onClear,
+}: {
+  filtered: boolean;
+  totalAll: number;
+  onClear: () => void;
+}) {
+  const status = useQuery(syncStatusQuery());
+  if (filtered) {
+    return (
+      <div className="page-message">
+        <h1>No services match</h1>
+        <p className="muted">
+          None of the {totalAll.toLocaleString('en-US')} services match this search and these filters.
+        </p>
+        <button type="button" className="button" data-testid="clear-filters" onClick={onClear}>
+          Clear filters
+        </button>
+      </div>
+    );
+  }
+  const state = status.data?.state;
+  const syncing = state === 'starting' || state === 'syncing';
+  return (
+    <div className="page-message">
+      <h1>{syncing ? 'Fetching the catalog…' : 'No services yet'}</h1>
+      <p className="muted">
+        {syncing
+          ? 'Pave is syncing services from the platform; they appear here as they arrive.'
+          : state === 'offline'
+            ? 'Pave has not reached the platform yet. Services appear here after the first sync.'
+            : 'The platform has no services yet.'}
+      </p>
+    </div>
+  );
+}

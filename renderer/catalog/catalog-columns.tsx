@@ -1,0 +1,64 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { CatalogSortColumn, ServiceRow } from '../../shared/ipc/contract';
+import { formatRelativeTime } from '../status/relative-time';
+
+const column = createColumnHelper<ServiceRow>();
+
+/** Column ids are the backend's sort columns, so TanStack's sorting state maps 1:1 to the query. */
+export const catalogColumns = [
+  column.accessor('title', {
+    id: 'name' satisfies CatalogSortColumn,
+    header: 'Service',
+    cell: ({ row }) => (
+      <div className="cell-service">
+        <span className="cell-title">{row.original.title}</span>
+        <span className="cell-name mono">{row.original.name}</span>
+      </div>
+    ),
+  }),
+  column.accessor('ownerTeamName', {
+    id: 'team' satisfies CatalogSortColumn,
+    header: 'Owner',
+    cell: ({ getValue }) => getValue() ?? <span className="muted">Unknown team</span>,
+  }),
+  column.accessor('tier', {
+    id: 'tier' satisfies CatalogSortColumn,
+    header: 'Tier',
+    cell: ({ getValue }) => <span className={`tier tier-${getValue()}`}>T{getValue()}</span>,
+  }),
+  column.accessor('lifecycle', {
+    id: 'lifecycle' satisfies CatalogSortColumn,
+    header: 'Lifecycle',
+    cell: ({ getValue }) => <span className={`pill lifecycle-${getValue()}`}>{getValue()}</span>,
+  }),
+  column.accessor('tags', {
+    id: 'tags',
+    header: 'Tags',
+    enableSorting: false,
+    cell: ({ getValue }) => {
+      const tags = getValue();
+      const shown = tags.slice(0, 3);
+      return (
+        <div className="cell-tags" title={tags.join(', ')}>
+          {shown.map((tag) => (
+            <span key={tag} className="pill">
+              {tag}
+            </span>
+          ))}
+          {tags.length > shown.length && <span className="muted">+{tags.length - shown.length}</span>}
+        </div>
+      );
+    },
+  }),
+  column.accessor('updatedAt', {
+    id: 'updatedAt' satisfies CatalogSortColumn,
+    header: 'Updated',
+    cell: ({ getValue }) => (
+      <span className="muted" title={new Date(getValue()).toLocaleString()}>
+        {formatRelativeTime(getValue(), Date.now())}
+      </span>
+    ),
+  }),
+];
+
+export const sortableColumnIds: readonly string[] = ['name', 'team', 'tier', 'lifecycle', 'updatedAt'];

@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+import type { Lifecycle, Tier } from '../../shared/api/catalog';
+import type { CatalogQuery, CatalogSortColumn } from '../../shared/ipc/contract';
+
+/**
+ * The catalog's UI state: what the user typed, picked and selected. The rows themselves live
+ * in react-query (STYLE.md §9); this store only says which query to ask.
+ */
+export interface CatalogSort {
+  column: CatalogSortColumn;
+  direction: 'asc' | 'desc';
+}
+
+export interface CatalogFilters {
+  search: string;
+  teamIds: string[];
+  tiers: Tier[];
+  lifecycles: Lifecycle[];
+  sort: CatalogSort;
+}
+
+interface CatalogState extends CatalogFilters {
+  selectedId: string | null;
+  setSearch(search: string): void;
+  toggleTeam(id: string): void;
+  toggleTier(tier: Tier): void;
+  toggleLifecycle(lifecycle: Lifecycle): void;
+  setSort(sort: CatalogSort): void;
+  clearFilters(): void;
+  select(id: string | null): void;
+}
+
+export const defaultSort: CatalogSort = { column: 'name', direction: 'asc' };
+
+const toggle = <T>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+
+export const useCatalogStore = create<CatalogState>()((set) => ({
+  search: '',
+  teamIds: [],
+  tiers: [],
+  lifecycles: [],
+  sort: defaultSort,
+  selectedId: null,
+  setSearch: (search) => set({ search }),
+  toggleTeam: (id) => set((state) => ({ teamIds: toggle(state.teamIds, id) })),
+  toggleTier: (tier) => set((state) => ({ tiers: toggle(state.tiers, tier).sort() })),
+  toggleLifecycle: (lifecycle) => set((state) => ({ lifecycles: toggle(state.lifecycles, lifecycle) })),
+  setSort: (sort) => set({ sort }),
+  clearFilters: () => set({ search: '', teamIds: [], tiers: [], lifecycles: [] }),
+  select: (selectedId) => set({ selectedId }),
+}));
+
+/** The query sent to `catalog:list`; `search` is the debounced text, not the live input. */
+export function toCatalogQuery(filters: CatalogFilters, search: string): CatalogQuery {
+  return {
+    search: search.trim(),
+    teamIds: filters.teamIds,
+    tiers: filters.tiers,
+    lifecycles: filters.lifecycles,
+    sort: filters.sort,
+  };
+}
+
+export function hasActiveFilters(
+  filters: Pick<CatalogFilters, 'search' | 'teamIds' | 'tiers' | 'lifecycles'>,
+) {
+  return (
+    filters.search.trim() !== '' ||
+    filters.teamIds.length > 0 ||
+    filters.tiers.length > 0 ||
+    filters.lifecycles.length > 0
+  );
+}
+
+/** "60 services" when nothing narrows the list, "12 of 60 services" when something does. */
+export function catalogCountLabel(total: number, totalAll: number, filtered: boolean): string {
+  const format = (n: number) => n.toLocaleString('en-US');
+  const noun = (n: number) => (n === 1 ? 'service' : 'services');
+  if (!filtered && total === totalAll) return `${format(totalAll)} ${noun(totalAll)}`;
+  return `${format(total)} of ${format(totalAll)} ${noun(totalAll)}`;
+}

@@ -1,0 +1,39 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { CatalogQuery } from '../../shared/ipc/contract';
+import { unwrap } from './ipc-error';
+import { pave } from './pave';
+import { queryKeys } from './query-keys';
+
+/** Query definitions shared by every component that reads the same backend data. */
+
+export const settingsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.settings,
+    queryFn: async () => unwrap(await pave().invoke('settings:get', {})),
+  });
+
+export const catalogListQuery = (query: CatalogQuery) =>
+  queryOptions({
+    queryKey: queryKeys.catalogListFor(query),
+    queryFn: async () => unwrap(await pave().invoke('catalog:list', query)),
+    // Keep the old rows on screen while a new search/filter loads: no flicker to empty.
+    placeholderData: keepPreviousData,
+  });
+
+export const serviceQuery = (id: string) =>
+  queryOptions({
+    queryKey: queryKeys.serviceFor(id),
+    queryFn: async () => unwrap(await pave().invoke('catalog:get', { id })),
+  });
+
+export const syncStatusQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.syncStatus,
+    queryFn: async () => unwrap(await pave().invoke('sync:status', {})),
+  });
+
+export const teamsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.teams,
+    queryFn: async () => unwrap(await pave().invoke('teams:list', {})),
+  });

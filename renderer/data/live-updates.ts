@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { PaveApi } from '../../shared/ipc/api';
+import { queryKeys } from './query-keys';
+import { queryKeysForTables } from './table-invalidation';
+
+/**
+ * Wires backend events into the query cache: status events replace the sync status, table
+ * events invalidate the queries that read those tables. Returns the unsubscribe function.
+ */
+export function connectLiveUpdates(api: PaveApi, queryClient: QueryClient): () => void {
+  const offStatus = api.on('sync:status', (status) => {
+    queryClient.setQueryData(queryKeys.syncStatus, status);
+  });
+  const offTables = api.on('tables:changed', ({ tables }) => {
+    const keys = queryKeysForTables(tables);
+    if (keys === null) {
+      void queryClient.invalidateQueries();
+      return;
+    }
+    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  });
+  return () => {
+    offStatus();
+    offTables();
+  };
+}

@@ -1,0 +1,171 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { ServiceDetail } from '../../shared/ipc/contract';
+import { QueryErrorNotice } from '../app/QueryErrorNotice';
+import { hrefFor } from '../app/route';
+import { serviceQuery } from '../data/ipc-queries';
+import { formatRelativeTime } from '../status/relative-time';
+import { useNow } from '../status/use-now';
+import './ServicePage.css';
+
+/** External links leave the app: Electron's main process opens target=_blank in the OS browser. */
+function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+      <span className="external-mark" aria-hidden="true">
+        ↗
+      </span>
+    </a>
+  );
+}
+
+export function ServicePage({ id }: { id: string }) {
+  const service = useQuery(serviceQuery(id));
+  const back = (
+    <a className="back-link" href={hrefFor({ page: 'catalog' })}>
+      ← Catalog
+    </a>
+  );
+
+  if (service.isPending) {
+    return (
+      <div className="service-page" data-testid="service-page" data-service-id={id}>
+        <header className="page-header">{back}</header>
+        <div className="catalog-loading muted">Loading…</div>
+      </div>
+    );
+  }
+  if (service.isError) {
+    return (
+      <div className="service-page" data-testid="service-page" data-service-id={id}>
+        <header className="page-header">{back}</header>
+        <QueryErrorNotice
+          title="Could not load this service"
+          error={service.error}
+          onRetry={() => void service.refetch()}
+        />
+      </div>
+    );
+  }
+  if (service.data === null) {
+    return (
+      <div className="page-message" data-testid="service-not-found">
+        <h1>Service not found</h1>
+        <p className="muted">
+          No service with id <code>{id}</code> is in the catalog. It may have been deleted, or not synced yet.
+        </p>
+        <a href={hrefFor({ page: 'catalog' })}>Back to the catalog</a>
+      </div>
+    );
+  }
+  return <ServiceDetails service={service.data} back={back} />;
+}
+
+function ServiceDetails({ service, back }: { service: ServiceDetail; back: ReactNode }) {
+  const now = useNow(60_000);
+  const environments = [...service.environments].sort((a, b) => a.position - b.position);
+  return (
+    <div className="service-page" data-testid="service-page" data-service-id={service.id}>
+      <header className="page-header">
+        {back}
+        <span className="muted">/</span>
+        <span className="mono muted">{service.name}</span>
+      </header>
+      <div className="page-scroll">
+        <article className="service-body">
+          <div className="service-heading">
+            <h1>{service.title}</h1>
+            <div className="service-badges">
+              <span className={`tier tier-${service.tier}`} title={`Tier ${service.tier}`}>
+                T{service.tier}
+              </span>
+              <span className={`pill lifecycle-${service.lifecycle}`}>{service.lifecycle}</span>
+            </div>
+          </div>
+          <p className={service.description ? 'service-description' : 'service-description muted'}>
+            {service.description || 'No description.'}
+          </p>
+
+          <dl className="service-facts">
+            <dt>Name</dt>
+            <dd className="mono">{service.name}</dd>
+            <dt>Owner</dt>
+            <dd>
+              {service.ownerTeam ? (
+                <>
+                  <div className="service-team">{service.ownerTeam.name}</div>
+                  {service.ownerTeam.description && (
+                    <div className="muted">{service.ownerTeam.description}</div>
+                  )}
+                </>
+              ) : (
+                <span className="muted">Unknown team ({service.ownerTeamId})</span>
+              )}
+            </dd>
+            <dt>Tier</dt>
+            <dd>Tier {service.tier}</dd>
+            <dt>Lifecycle</dt>
+            <dd>{service.lifecycle}</dd>
+            <dt>Tags</dt>
+            <dd className="service-tags">
+              {service.tags.length === 0 && <span className="muted">None</span>}
+              {service.tags.map((tag) => (
+                <span key={tag} className="pill">
+                  {tag}
+                </span>
+              ))}
+            </dd>
+            <dt>Repository</dt>
+            <dd>
+              {service.repositoryUrl ? (
+                <ExternalLink href={service.repositoryUrl}>{service.repositoryUrl}</ExternalLink>
+              ) : (
+                <span className="muted">None</span>
+              )}
+            </dd>
+            <dt>Updated</dt>
+            <dd title={new Date(service.updatedAt).toLocaleString()}>
+              {formatRelativeTime(service.updatedAt, now)}
+            </dd>
+          </dl>
+
+          <section className="service-section">
+            <h2>Links</h2>
+            {service.links.length === 0 ? (
+              <p className="muted">No links.</p>
+            ) : (
+              <ul className="service-links">
+                {service.links.map((link) => (
+                  <li key={`${link.title}-${link.url}`}>
+                    <ExternalLink href={link.url}>{link.title}</ExternalLink>
+                    <span className="muted mono">{link.url}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section className="service-section">
+            <h2>Environments</h2>
+            {environments.length === 0 ? (
+              <p className="muted">The platform defines no environments.</p>
+            ) : (
+              <ul className="service-environments">
+                {environments.map((environment) => (
+                  <li key={environment.id}>
+                    <span className="environment-name">{environment.title}</span>
+                    <span className="muted">Not deployed</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="muted service-note">
+              Nothing is deployed yet: deployments arrive in a later version of Pave.
+            </p>
+          </section>
+        </article>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { SyncStatus } from '../../shared/ipc/contract';
+import { formatCountdown, formatRelativeTime } from './relative-time';
+
+const stateLabels: Record<SyncStatus['state'], string> = {
+  starting: 'Starting',
+  syncing: 'Syncing',
+  online: 'Online',
+  offline: 'Offline',
+};
+
+export function syncStateLabel(state: SyncStatus['state']): string {
+  return stateLabels[state];
+}
+
+export function lastSyncedLabel(status: SyncStatus, now: number): string {
+  return status.lastSyncedAt === null
+    ? 'Never synced'
+    : `Last synced ${formatRelativeTime(status.lastSyncedAt, now)}`;
+}
+
+/** The tooltip while offline: why, and when Pave tries again. */
+export function offlineDetail(status: SyncStatus, now: number): string | null {
+  if (status.state !== 'offline') return null;
+  const parts = [status.lastError?.message ?? 'The platform is not reachable.'];
+  if (status.nextRetryAt) parts.push(`Retrying ${formatCountdown(status.nextRetryAt, now)}.`);
+  return parts.join(' ');
+}
+
+export function pendingLabel(count: number): string {
+  if (count === 0) return 'No pending changes';
+  return `${count.toLocaleString('en-US')} pending ${count === 1 ? 'change' : 'changes'}`;
+}
