@@ -1,0 +1,51 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Role } from '../../shared/api/catalog';
+import type { Tx } from '../db/transaction';
+
+const TOKEN_PREFIX = 'pave_';
+
+/** `pave_` + 32 random bytes: the prefix lets secret scanners recognise a leaked Pave token. */
+export function generateToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** Only this hash is stored: a database leak does not leak usable tokens. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues a personal access token for `userId` and returns the plaintext (shown exactly once). */
+export async function issueToken(db: Tx | Pool, userId: string, name: string): Promise<string> {
+  const token = generateToken();
+  await db.query('INSERT INTO tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)', [
+    randomUUID(),
+    userId,
+    name,
+    hashToken(token),
+  ]);
+  return token;
+}
+
+export interface Principal {
+  userId: string;
+  role: Role;
+  tokenId: string;
+}
+
+/** The user behind a token, or null when it is unknown or revoked. */
+export async function findPrincipal(pool: Pool, token: string): Promise<Principal | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const { rows } = await pool.query<{ user_id: string; role: Role; token_id: string; stale: boolean }>(
+    `SELECT t.user_id, u.role, t.id AS token_id,
+            (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
+       FROM tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+    [hashToken(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  // Throttled so a busy client does not turn every read into a write.
+  if (row.stale) await pool.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [row.token_id]);
+  return { userId: row.user_id, role: row.role, tokenId: row.token_id };
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Pool } from 'pg';
+import { listOf, Service, ServiceCreate, ServicePatch } from '../../shared/api/catalog';
+import { principalOf, requireRole } from '../auth/authenticate';
+import { createService, deleteService, getService, listServices, updateService } from '../catalog/services';
+import { withTransaction } from '../db/transaction';
+import { errorResponses, IdParams, NoContent } from './schemas';
+
+export const serviceRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, { pool }) => {
+  const tags = ['catalog'];
+  app.get(
+    '/v1/services',
+    { schema: { tags, response: { 200: listOf(Service), ...errorResponses } } },
+    async () => ({ items: await listServices(pool) }),
+  );
+
+  app.post(
+    '/v1/services',
+    {
+      preHandler: requireRole('admin'),
+      schema: { tags, body: ServiceCreate, response: { 201: Service, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request).userId;
+      const service = await withTransaction(pool, (tx) => createService(tx, actor, request.body));
+      return reply.code(201).send(service);
+    },
+  );
+
+  app.get(
+    '/v1/services/:id',
+    { schema: { tags, params: IdParams, response: { 200: Service, ...errorResponses } } },
+    async (request) => getService(pool, request.params.id),
+  );
+
+  app.patch(
+    '/v1/services/:id',
+    {
+      preHandler: requireRole('admin'),
+      schema: { tags, params: IdParams, body: ServicePatch, response: { 200: Service, ...errorResponses } },
+    },
+    async (request) => {
+      const actor = principalOf(request).userId;
+      return withTransaction(pool, (tx) => updateService(tx, actor, request.params.id, request.body));
+    },
+  );
+
+  app.delete(
+    '/v1/services/:id',
+    {
+      preHandler: requireRole('admin'),
+      schema: { tags, params: IdParams, response: { 204: NoContent, ...errorResponses } },
+    },
+    async (request, reply) => {
+      const actor = principalOf(request).userId;
+      await withTransaction(pool, (tx) => deleteService(tx, actor, request.params.id));
+      return reply.code(204).send();
+    },
+  );
+};
