@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
+import type { Backend } from '../backend/backend-types';
+import { createBackend } from '../backend/create-backend';
+import { appEntryUrl } from './app-origin';
+import { createMenuTemplate } from './app-menu';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { applyContentSecurityPolicy } from './content-security-policy';
+import { forwardBackendEvents, routeIpc } from './ipc-router';
+import { guardNavigation } from './navigation-guard';
+import { guardPermissions } from './permission-guard';
+import { createSafeStorageVault } from './safe-storage-vault';
+import { claimSingleInstance } from './single-instance';
+import { createWindowOptions } from './window-options';
+
+/**
+ * Electron main: wires the guards, the app:// protocol, the backend and the one window.
+ * This file is bundled to dist-electron/main.cjs (scripts/build-electron.mjs); `__dirname` is that
+ * folder, which also holds preload.cjs and platform.cjs.
+ */
+
+const log = (line: string) => console.error(`[pave] ${line}`);
+const bundleDir = __dirname;
+const rendererDir = app.isPackaged
+  ? join(app.getAppPath(), 'dist', 'renderer')
+  : join(bundleDir, '..', 'dist', 'renderer');
+
+// The embedded platform runs as a child process; inside Electron there is no tsx to run
+// server/cli.ts, so the backend starts the bundled server instead.
+const platformBundle = join(bundleDir, 'platform.cjs');
+if (existsSync(platformBundle)) process.env.PAVE_PLATFORM_ENTRY ??= platformBundle;
+
+const windows = new Set<BrowserWindow>();
+const ourContents = new Set<WebContents>();
+let backend: Backend | undefined;
+let quitting = false;
+
+// Must happen before 'ready'.
+registerAppScheme(protocol);
+
+if (claimSingleInstance(app, () => [...windows][0])) {
+  app.on('web-contents-created', (_event, contents) =>
+    guardNavigation(contents, (url) => shell.openExternal(url), log),
+  );
+  app.whenReady().then(start, (error: unknown) => fatal(error));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (windows.size === 0 && backend) openWindow();
+  });
+  app.on('before-quit', (event) => {
+    if (quitting || !backend) return;
+    // Stop sync, close the cache and stop the embedded PostgreSQL before the process goes away.
+    event.preventDefault();
+    quitting = true;
+    const closing = backend;
+    backend = undefined;
+    closing
+      .close()
+      .catch((error: unknown) => log(`Backend did not close cleanly: ${String(error)}`))
+      .finally(() => app.quit());
+  });
+}
+
+async function start(): Promise<void> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${rendererDir}): run \`npm run build:renderer\`.`);
+  }
+  serveAppProtocol(protocol, rendererDir);
+  applyContentSecurityPolicy(session.defaultSession);
+  guardPermissions(session.defaultSession);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(createMenuTemplate(process.platform, app.isPackaged)));
+
+  const dataDir = app.getPath('userData');
+  const vault = createSafeStorageVault(safeStorage, dataDir, log);
+  const created = await createBackend({ dataDir, vault, log, ...platformFromEnv() });
+  backend = created;
+  routeIpc(ipcMain, created, (contents) => ourContents.has(contents as WebContents));
+  forwardBackendEvents(created, () => [...ourContents]);
+  openWindow();
+}
+
+function openWindow(): void {
+  const window = new BrowserWindow(createWindowOptions(join(bundleDir, 'preload.cjs')));
+  const contents = window.webContents;
+  windows.add(window);
+  ourContents.add(contents);
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    windows.delete(window);
+    ourContents.delete(contents);
+  });
+  window
+    .loadURL(appEntryUrl)
+    .catch((error: unknown) => log(`Could not load ${appEntryUrl}: ${String(error)}`));
+}
+
+/** PAVE_PLATFORM_URL + PAVE_PLATFORM_TOKEN point the app at a real platform (as --platform does in browser mode). */
+function platformFromEnv(): { platform?: { url: string; token: string } } {
+  const url = process.env.PAVE_PLATFORM_URL;
+  const token = process.env.PAVE_PLATFORM_TOKEN;
+  return url && token ? { platform: { url, token } } : {};
+}
+
+function fatal(error: unknown): void {
+  log(`Pave could not start: ${error instanceof Error ? error.message : String(error)}`);
+  app.exit(1);
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  claimSingleInstance,
+  type FocusableWindow,
+  type SingleInstanceApp,
+} from '../../electron/main/single-instance';
+
+function fakeApp(gotLock: boolean) {
+  let secondInstance: (() => void) | undefined;
+  const app: SingleInstanceApp = {
+    requestSingleInstanceLock: () => gotLock,
+    quit: vi.fn(),
+    on: (_event, listener) => (secondInstance = listener),
+  };
+  return { app, launchAgain: () => secondInstance?.() };
+}
+
+function fakeWindow(minimized: boolean): FocusableWindow {
+  return { isMinimized: () => minimized, restore: vi.fn(), show: vi.fn(), focus: vi.fn() };
+}
+
+describe('claimSingleInstance', () => {
+  it('quits the second instance', () => {
+    const { app } = fakeApp(false);
+    expect(claimSingleInstance(app, () => undefined)).toBe(false);
+    expect(app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the first instance and focuses its window when launched again', () => {
+    const { app, launchAgain } = fakeApp(true);
+    const window = fakeWindow(true);
+    expect(claimSingleInstance(app, () => window)).toBe(true);
+    expect(app.quit).not.toHaveBeenCalled();
+    launchAgain();
+    expect(window.restore).toHaveBeenCalledOnce();
+    expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it('does not restore a window that is not minimized, and copes with no window yet', () => {
+    const { app, launchAgain } = fakeApp(true);
+    const window = fakeWindow(false);
+    let current: FocusableWindow | undefined = undefined;
+    claimSingleInstance(app, () => current);
+    launchAgain();
+    current = window;
+    launchAgain();
+    expect(window.restore).not.toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalledOnce();
+  });
+});
