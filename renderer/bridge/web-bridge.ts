@@ -200,7 +200,10 @@ export function createWebBridge(options: WebBridgeOptions) {
         source = null;
         const delay = Math.min(MAX_RECONNECT_DELAY_MS, 1_000 * 2 ** reconnectAttempts);
         reconnectAttempts += 1;
-        reconnectTimer = setTimeout(connect, delay);
+        reconnectTimer = setTimeout(() => {
+          reconnectTimer = null;
+          connect();
+        }, delay);
       }
     });
     for (const name of Object.keys(ipcEvents) as IpcEvent[]) {

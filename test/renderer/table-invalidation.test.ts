@@ -1,0 +1,100 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { PaveApi } from '../../shared/ipc/api';
+import type { IpcEvent, IpcEventPayload, SyncStatus } from '../../shared/ipc/contract';
+import { connectLiveUpdates } from '../../renderer/data/live-updates';
+import { queryKeys } from '../../renderer/data/query-keys';
+import { queriesByTable, queryKeysForTables } from '../../renderer/data/table-invalidation';
+
+describe('queryKeysForTables', () => {
+  it('maps a table to the queries that read it, without duplicates', () => {
+    expect(queryKeysForTables(['services', 'services_fts'])).toEqual([
+      queryKeys.catalogList,
+      queryKeys.service,
+    ]);
+    expect(queryKeysForTables(['environments'])).toEqual([queryKeys.service]);
+    expect(queryKeysForTables([])).toEqual([]);
+  });
+
+  it('returns null (invalidate everything) for a table it does not know', () => {
+    expect(queryKeysForTables(['services', 'deployments'])).toBeNull();
+    expect(queryKeysForTables(['constructor'])).toBeNull();
+  });
+
+  it('covers every cache table the backend announces', async () => {
+    const { syncedTables } = await import('../../electron/backend/cache/migrations');
+    for (const table of syncedTables) expect(Object.keys(queriesByTable)).toContain(table);
+  });
+});
+
+/** A PaveApi whose events the test fires by hand; invoke is not used by live updates. */
+function eventSource() {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const api: PaveApi = {
+    runtime: 'web',
+    invoke: () => Promise.reject(new Error('not used')),
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  };
+  const fire = <E extends IpcEvent>(event: E, payload: IpcEventPayload<E>) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  return { api, fire, count: () => [...listeners.values()].reduce((n, set) => n + set.size, 0) };
+}
+
+describe('connectLiveUpdates', () => {
+  const seed = (client: QueryClient) => {
+    client.setQueryData(queryKeys.catalogListFor({ search: 'a' }), 'catalog');
+    client.setQueryData(queryKeys.serviceFor('s1'), 'service');
+    client.setQueryData(queryKeys.settings, 'settings');
+    client.setQueryData(queryKeys.teams, 'teams');
+  };
+  const invalidated = (client: QueryClient) =>
+    client
+      .getQueryCache()
+      .getAll()
+      .filter((query) => query.state.isInvalidated)
+      .map((query) => query.queryKey[0] + ':' + String(query.queryKey[1] ?? ''))
+      .sort();
+
+  it('invalidates exactly the queries reading the changed tables', () => {
+    const client = new QueryClient();
+    seed(client);
+    const { api, fire } = eventSource();
+    connectLiveUpdates(api, client);
+    fire('tables:changed', { tables: ['environments'] });
+    expect(invalidated(client)).toEqual(['catalog:get']);
+    fire('tables:changed', { tables: ['org'] });
+    expect(invalidated(client)).toEqual(['catalog:get', 'settings:']);
+  });
+
+  it('invalidates everything for an unknown table', () => {
+    const client = new QueryClient();
+    seed(client);
+    const { api, fire } = eventSource();
+    connectLiveUpdates(api, client);
+    fire('tables:changed', { tables: ['something_new'] });
+    expect(invalidated(client)).toEqual(['catalog:get', 'catalog:list', 'settings:', 'teams:']);
+  });
+
+  it('puts sync:status events into the query cache and unsubscribes cleanly', () => {
+    const client = new QueryClient();
+    const { api, fire, count } = eventSource();
+    const stop = connectLiveUpdates(api, client);
+    const status: SyncStatus = {
+      state: 'offline',
+      lastSyncedAt: null,
+      pendingChanges: 2,
+      lastError: { code: 'platform_unreachable', message: 'down' },
+      nextRetryAt: null,
+    };
+    fire('sync:status', status);
+    expect(client.getQueryData(queryKeys.syncStatus)).toEqual(status);
+    stop();
+    expect(count()).toBe(0);
+  });
+});
