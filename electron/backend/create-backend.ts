@@ -22,7 +22,7 @@ export interface BackendTestHooks {
  * in the background and report through `sync:status` events.
  */
 export async function createBackend(opts: BackendOptions, hooks: BackendTestHooks = {}): Promise<Backend> {
-  const log = opts.log ?? ((line: string) => console.log(line));
+  const log = opts.log ?? ((line: string) => console.error(line));
   mkdirSync(opts.dataDir, { recursive: true });
   const cache = openCache(join(opts.dataDir, 'cache.db'));
   const events = createBackendEvents(log);

@@ -36,6 +36,17 @@ export function resolvePlatformEntry(): { entry: string; cwd: string } {
   return { entry: join(repoRoot, 'server', 'cli.ts'), cwd: repoRoot };
 }
 
+/**
+ * Inside Electron, execPath is the Electron binary: ELECTRON_RUN_AS_NODE makes it plain Node.
+ * DATABASE_URL is dropped: the server would use it instead of its embedded PostgreSQL, and a
+ * developer's shell often has one pointing at a real database the demo seed must not touch.
+ */
+function embeddedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  delete env.DATABASE_URL;
+  return env;
+}
+
 const LISTENING = /listening on (http\S+)/;
 
 /**
@@ -57,8 +68,7 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
     [...loader, entry, '--data-dir', opts.dataDir, '--port', '0', '--seed', 'demo', '--exit-with-parent'],
     {
       cwd: existsSync(cwd) ? cwd : process.cwd(),
-      // Inside Electron, execPath is the Electron binary: make it behave as plain Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      env: embeddedEnv(),
       // stdin stays a pipe so the child notices when we die (its --exit-with-parent).
       stdio: ['pipe', 'pipe', 'pipe'],
     },
