@@ -41,6 +41,10 @@ const rendererDir = app.isPackaged
 const platformBundle = join(bundleDir, 'platform.cjs');
 if (existsSync(platformBundle)) process.env.PAVE_PLATFORM_ENTRY ??= platformBundle;
 
+// PAVE_DATA_DIR gives tests (and a second profile) their own data; set before 'ready' so
+// Chromium's own state lands there too.
+if (process.env.PAVE_DATA_DIR) app.setPath('userData', process.env.PAVE_DATA_DIR);
+
 const windows = new Set<BrowserWindow>();
 const ourContents = new Set<WebContents>();
 let backend: Backend | undefined;
