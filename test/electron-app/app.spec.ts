@@ -35,8 +35,10 @@ test.describe('Electron app', () => {
   test('opens one window on app://pave and shows the synced demo catalog', async () => {
     if (!runtime.available) return;
     // Each test gets its own data dir: cache, settings and the embedded platform.
-    const env = { ...process.env, PAVE_DATA_DIR: dataDir };
-    delete env.ELECTRON_RUN_AS_NODE;
+    const env: Record<string, string> = { PAVE_DATA_DIR: dataDir };
+    for (const [name, value] of Object.entries(process.env)) {
+      if (value !== undefined && name !== 'ELECTRON_RUN_AS_NODE') env[name] ??= value;
+    }
     const app = await electron.launch({
       executablePath: runtime.path,
       args: [root],
