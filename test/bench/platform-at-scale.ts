@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ServiceCreate, TeamCreate } from '../../shared/api/catalog';
+import { buildApp } from '../../server/app';
+import { issueToken } from '../../server/auth/tokens';
+import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';
+import { createService } from '../../server/catalog/services';
+import { createTeam } from '../../server/catalog/teams';
+import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
+import { createPool } from '../../server/db/pool';
+import { withTransaction } from '../../server/db/transaction';
+import { generateServices } from '../fixtures/catalog';
+
+/** A real reference platform on a throwaway embedded PostgreSQL, filled with `services` rows. */
+export interface PlatformAtScale {
+  url: string;
+  token: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startPlatformAtScale(services: number): Promise<PlatformAtScale> {
+  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-'));
+  const cluster = await startEmbeddedPostgres({
+    databaseDir: join(dir, 'postgres'),
+    password: 'bench',
+    // Throwaway cluster: durability is not what we measure here.
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+  });
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE pave_bench');
+  await admin.end();
+  const url = new URL(cluster.adminUrl);
+  url.pathname = '/pave_bench';
+  const pool = createPool(url.toString());
+  await prepareDatabase(pool, { seed: 'none' });
+
+  const teamIds = await withTransaction(pool, async (tx) => {
+    const ids: string[] = [];
+    for (let i = 0; i < 15; i++) {
+      const team = await createTeam(
+        tx,
+        null,
+        TeamCreate.parse({ slug: `team-${i}`, name: `Team ${i}`, size: 8 }),
+      );
+      ids.push(team.id);
+    }
+    return ids;
+  });
+  const rows = generateServices(services, teamIds);
+  for (let start = 0; start < rows.length; start += 2000) {
+    await withTransaction(pool, async (tx) => {
+      for (const row of rows.slice(start, start + 2000))
+        await createService(tx, null, ServiceCreate.parse(row));
+    });
+  }
+
+  const app = buildApp({ pool });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('platform has no port');
+  const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    token,
+    dir,
+    async close() {
+      await app.close();
+      await pool.end();
+      await cluster.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
