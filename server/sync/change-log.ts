@@ -55,18 +55,18 @@ export async function readChanges(
   return withTransaction(
     pool,
     async (tx) => {
-      const meta = await tx.query<{ epoch: string; min_seq: number }>(
-        'SELECT epoch, min_seq FROM server_meta',
+      const meta = await tx.query<{ epoch: string; min_seq: number; seq: number }>(
+        'SELECT m.epoch, m.min_seq, c.seq FROM server_meta m CROSS JOIN sync_counter c',
       );
       const server = meta.rows[0];
-      if (!server) throw new Error('server_meta row is missing');
+      if (!server) throw new Error('server_meta or sync_counter row is missing');
       let after = 0;
       if (cursor) {
         const decoded = decodeCursor(cursor);
         if (!decoded) throw resync('the sync cursor is not valid; start a full resync');
         if (decoded.epoch !== server.epoch)
           throw resync('the server was reset (new epoch); start a full resync');
-        if (decoded.seq < server.min_seq) {
+        if (decoded.seq < server.min_seq && decoded.floor < server.min_seq) {
           throw resync('the sync cursor is older than the retained change log; start a full resync');
         }
         after = decoded.seq;
@@ -77,10 +77,12 @@ export async function readChanges(
       );
       const hasMore = rows.length > limit;
       const page = rows.slice(0, limit);
-      const last = page.at(-1)?.seq ?? after;
+      // At the end of the log the client is consistent up to the counter of this snapshot, which
+      // may be past the last row (superseded or pruned seqs).
+      const last = hasMore ? (page.at(-1)?.seq ?? after) : Math.max(after, server.seq);
       return {
         changes: page.map((row) => ({ ...row, data: row.op === 'del' ? null : row.data }) as ChangeEntry),
-        cursor: encodeCursor(server.epoch, last),
+        cursor: encodeCursor(server.epoch, last, server.min_seq),
         hasMore,
       };
     },

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-/** The sync cursor is opaque to clients: base64url of this JSON. */
-const CursorPayload = z.object({ v: z.literal(1), epoch: z.string().min(1), seq: z.number().int().min(0) });
+/**
+ * The sync cursor is opaque to clients: base64url of this JSON. `floor` is server_meta.min_seq
+ * when the cursor was issued: a client that started from scratch after a prune has a cursor
+ * below min_seq while it pages through the log, yet missed nothing, as long as no prune
+ * happened since (floor still equals min_seq).
+ */
+const CursorPayload = z.object({
+  v: z.literal(1),
+  epoch: z.string().min(1),
+  seq: z.number().int().min(0),
+  floor: z.number().int().min(0).default(0),
+});
 export type CursorPayload = z.infer<typeof CursorPayload>;
 
-export function encodeCursor(epoch: string, seq: number): string {
-  const payload: CursorPayload = { v: 1, epoch, seq };
+export function encodeCursor(epoch: string, seq: number, floor = 0): string {
+  const payload: CursorPayload = { v: 1, epoch, seq, floor };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
