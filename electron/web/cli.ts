@@ -16,7 +16,8 @@ const usage =
   'Usage: npm run web -- [--data-dir DIR] [--port PORT] [--platform URL --token-file FILE]\n' +
   '  --data-dir    cache, settings and the embedded platform (default: .pave-data)\n' +
   '  --port        0 picks a free port (default: 0)\n' +
-  '  --platform    a platform API URL instead of the embedded default; needs --token-file';
+  '  --platform    a platform API URL instead of the embedded default; needs --token-file\n' +
+  'Environment: PAVE_RENDERER_DIR serves another renderer build than dist/renderer.';
 
 const Args = z
   .object({
@@ -30,7 +31,9 @@ const Args = z
     message: '--platform and --token-file go together',
   });
 
-const rendererDir = resolve(import.meta.dirname, '../../dist/renderer');
+const rendererDir = resolve(
+  process.env.PAVE_RENDERER_DIR ?? resolve(import.meta.dirname, '../../dist/renderer'),
+);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -80,10 +83,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping Pave…`);
-    await server.close();
-    // Stops sync and the embedded platform (PostgreSQL) before we exit.
-    await backend.close();
-    process.exit(0);
+    try {
+      await server.close();
+      // Stops sync and the embedded platform (PostgreSQL) before we exit.
+      await backend.close();
+      process.exit(0);
+    } catch (error) {
+      fail(`Pave did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
