@@ -148,6 +148,11 @@ describe('POST /ipc/:command', () => {
     expect(backend.calls).toEqual([{ command: 'catalog:get', input: { id: 'svc-1' } }]);
   });
 
+  it('decodes a percent-encoded command name (the web bridge encodes the colon)', async () => {
+    await send(`${base}/ipc/catalog%3Aget`, { method: 'POST', headers: auth, body: '{"id":"x"}' });
+    expect(backend.calls).toEqual([{ command: 'catalog:get', input: { id: 'x' } }]);
+  });
+
   it('treats an empty body as {} with or without a content type', async () => {
     await send(`${base}/ipc/sync:status`, { method: 'POST', headers: auth });
     await send(`${base}/ipc/sync:status`, {
