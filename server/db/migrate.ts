@@ -14,6 +14,8 @@ export class MigrationError extends Error {
 interface MigrationFile {
   version: number;
   name: string;
+  /** The file name without .sql, e.g. 001_initial. */
+  label: string;
   sql: string;
   checksum: string;
 }
@@ -29,7 +31,7 @@ async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
     if (!match?.[1] || !match[2]) throw new MigrationError(`bad migration file name: ${file} (NNN_name.sql)`);
     const sql = await readFile(path.join(dir, file), 'utf8');
     const checksum = createHash('sha256').update(sql).digest('hex');
-    migrations.push({ version: Number(match[1]), name: match[2], sql, checksum });
+    migrations.push({ version: Number(match[1]), name: match[2], label: file.slice(0, -4), sql, checksum });
   }
   const versions = new Set(migrations.map((m) => m.version));
   if (versions.size !== migrations.length) throw new MigrationError(`duplicate migration versions in ${dir}`);
@@ -69,7 +71,7 @@ export async function migrate(
       }
       if (file.checksum !== row.checksum) {
         throw new MigrationError(
-          `migration ${row.version}_${row.name} was changed after it was applied; add a new migration instead`,
+          `migration ${file.label} was changed after it was applied; add a new migration instead`,
         );
       }
     }
@@ -87,11 +89,9 @@ export async function migrate(
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw new MigrationError(
-          `migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`,
-        );
+        throw new MigrationError(`migration ${migration.label} failed: ${(error as Error).message}`);
       }
-      applied.push(`${migration.version}_${migration.name}`);
+      applied.push(migration.label);
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
