@@ -50,11 +50,7 @@ export function CatalogPage() {
         <h1>Catalog</h1>
         {page && (
           <span className="catalog-count muted" data-testid="catalog-count" aria-live="polite">
-            {catalogCountLabel(
-              page.total,
-              page.totalAll,
-              hasActiveFilters({ ...filters, search: debouncedSearch }),
-            )}
+            {catalogCountLabel(page.total, page.totalAll, hasActiveFilters(page.query))}
           </span>
         )}
         {catalog.isFetching && page && <span className="catalog-updating muted">Updating…</span>}

@@ -62,14 +62,17 @@ export function toCatalogQuery(filters: CatalogFilters, search: string): Catalog
   };
 }
 
-export function hasActiveFilters(
-  filters: Pick<CatalogFilters, 'search' | 'teamIds' | 'tiers' | 'lifecycles'>,
-) {
+export function hasActiveFilters(filters: {
+  search?: string;
+  teamIds?: readonly string[];
+  tiers?: readonly number[];
+  lifecycles?: readonly string[];
+}): boolean {
   return (
-    filters.search.trim() !== '' ||
-    filters.teamIds.length > 0 ||
-    filters.tiers.length > 0 ||
-    filters.lifecycles.length > 0
+    (filters.search ?? '').trim() !== '' ||
+    (filters.teamIds ?? []).length > 0 ||
+    (filters.tiers ?? []).length > 0 ||
+    (filters.lifecycles ?? []).length > 0
   );
 }
 

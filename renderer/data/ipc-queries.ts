@@ -15,7 +15,9 @@ export const settingsQuery = () =>
 export const catalogListQuery = (query: CatalogQuery) =>
   queryOptions({
     queryKey: queryKeys.catalogListFor(query),
-    queryFn: async () => unwrap(await pave().invoke('catalog:list', query)),
+    // The page carries the query that produced it: while a newer query loads, the previous
+    // page stays on screen (placeholder) and its labels must describe that page, not the new one.
+    queryFn: async () => ({ ...unwrap(await pave().invoke('catalog:list', query)), query }),
     // Keep the old rows on screen while a new search/filter loads: no flicker to empty.
     placeholderData: keepPreviousData,
   });
