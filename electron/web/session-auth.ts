@@ -8,7 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * Origin check against cross-site POSTs.
  */
 
-export const sessionCookie = 'pave_session';
+/**
+ * Cookies are scoped by host, not by port: the port in the name keeps two browser-mode launches
+ * (or another local app) on 127.0.0.1 from overwriting or receiving each other's session.
+ */
+export const sessionCookieName = (port: number): string => `pave_session_${port}`;
 
 export const createSessionToken = (): string => randomBytes(32).toString('base64url');
 
@@ -83,12 +87,16 @@ export function registerSessionAuth(app: FastifyInstance, options: SessionAuthOp
         return refuse(request, reply, 401, 'unauthorized', `That token is not this launch's. ${openUrlHint}`);
       }
       // Swap the token in the URL for a cookie so it leaves the address bar and history.
-      reply.header('set-cookie', `${sessionCookie}=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
+      reply.header(
+        'set-cookie',
+        `${sessionCookieName(options.port())}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
       return reply.redirect('/', 302);
     }
 
     const given =
-      readCookie(request.headers.cookie, sessionCookie) ?? readBearer(request.headers.authorization);
+      readCookie(request.headers.cookie, sessionCookieName(options.port())) ??
+      readBearer(request.headers.authorization);
     if (!tokensMatch(options.token, given)) {
       return refuse(request, reply, 401, 'unauthorized', openUrlHint);
     }

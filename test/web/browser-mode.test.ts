@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('browser mode with the real backend', () => {
   it('logs in with the printed URL, then streams sync events and serves the synced catalog', async () => {
-    expect(cookie).toBe(`pave_session=${server.token}`);
+    expect(cookie).toBe(`pave_session_${server.port}=${server.token}`);
     const stream = openStream(`${base}/events`, { cookie });
     await stream.next(/: connected/);
 

@@ -19,7 +19,7 @@ beforeEach(async () => {
   backend = createFakeBackend();
   server = await startWebServer({ backend, port: 0, rendererDir });
   base = `http://127.0.0.1:${server.port}`;
-  auth = { cookie: `pave_session=${server.token}` };
+  auth = { cookie: `pave_session_${server.port}=${server.token}` };
 });
 
 afterEach(async () => {
@@ -67,7 +67,9 @@ describe('session token', () => {
     const wrong = 'x'.repeat(43);
     expect((await send(`${base}/?token=${wrong}`)).status).toBe(401);
     expect((await send(`${base}/?token=`)).status).toBe(401);
-    expect((await send(`${base}/`, { headers: { cookie: `pave_session=${wrong}` } })).status).toBe(401);
+    expect(
+      (await send(`${base}/`, { headers: { cookie: `pave_session_${server.port}=${wrong}` } })).status,
+    ).toBe(401);
     expect((await send(`${base}/`, { headers: { authorization: `Bearer ${wrong}` } })).status).toBe(401);
   });
 
@@ -76,7 +78,7 @@ describe('session token', () => {
     expect(answer.status).toBe(302);
     expect(answer.headers.location).toBe('/');
     const cookie = answer.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toContain(`pave_session=${server.token}`);
+    expect(cookie).toContain(`pave_session_${server.port}=${server.token}`);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
     expect(cookie).toContain('Path=/');
