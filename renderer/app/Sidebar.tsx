@@ -20,7 +20,7 @@ export function Sidebar({ route }: { route: Route }) {
         </div>
         <div className="sidebar-org-text">
           <div className="sidebar-org-name" title={org?.name}>
-            {org?.name ?? (settings.isPending ? 'Loading…' : 'No organization')}
+            {org?.name ?? (settings.isPending ? 'Loading…' : 'Not synced yet')}
           </div>
           {org?.isDemo && (
             <span

@@ -29,11 +29,20 @@ export function useGlobalShortcuts(): void {
         else {
           // From another page: go to the catalog, then focus once it has rendered.
           navigate({ page: 'catalog' });
-          requestAnimationFrame(() => document.getElementById(catalogSearchId)?.focus());
+          focusWhenRendered(catalogSearchId);
         }
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/** The catalog renders after the hash change is handled; wait a few frames for its search box. */
+function focusWhenRendered(id: string, framesLeft = 30): void {
+  requestAnimationFrame(() => {
+    const element = document.getElementById(id);
+    if (element) element.focus();
+    else if (framesLeft > 0) focusWhenRendered(id, framesLeft - 1);
+  });
 }
