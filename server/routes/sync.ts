@@ -39,7 +39,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{
         response: { 200: z.string().describe('text/event-stream'), 401: ApiErrorBody },
       },
     },
-    async (request, reply) => {
+    async (_request, reply) => {
       const raw = reply.raw;
       reply.hijack();
       raw.writeHead(200, {
@@ -60,7 +60,8 @@ export const syncRoutes: FastifyPluginAsyncZod<{
         if (!raw.writableEnded) raw.end();
       };
       streams.add(end);
-      request.raw.on('close', end);
+      // The response's 'close' fires when the client goes away (or we end it): unsubscribe then.
+      raw.on('close', end);
       raw.write('retry: 3000\n: connected\n\n');
       // Tells the client where the server is now, so it can pull anything it missed while away.
       const seq = await currentSeq(pool);
