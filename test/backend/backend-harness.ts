@@ -31,10 +31,21 @@ export function waitForStatus(backend: Backend, predicate: (s: SyncStatus) => bo
  * Re-evaluates `check` now and after every `tables:changed` event until it returns a value:
  * the test waits for the cache to reflect what it expects, never for a fixed time.
  */
-export function waitForCache<T>(backend: Backend, check: () => Promise<T | undefined>): Promise<T> {
+export function waitForCache<T>(
+  backend: Backend,
+  check: () => Promise<T | undefined>,
+  logLines: string[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
     let running = Promise.resolve();
+    // A platform that cannot start never changes the cache again: fail now, not at the timeout.
+    const offStatus = backend.on('sync:status', (s) => {
+      if (done || s.lastError?.code !== 'embedded_platform_failed') return;
+      done = true;
+      off();
+      reject(new Error(`${s.lastError.message}\n--- log tail ---\n${logLines.slice(-30).join('\n')}`));
+    });
     const attempt = () => {
       running = running.then(async () => {
         if (done) return;
@@ -51,7 +62,28 @@ export function waitForCache<T>(backend: Backend, check: () => Promise<T | undef
         }
       });
     };
-    const off = backend.on('tables:changed', attempt);
+    const offTables = backend.on('tables:changed', attempt);
+    const off = () => {
+      offTables();
+      offStatus();
+    };
     attempt();
   });
+}
+
+/**
+ * Waits for 'online'; fails at once (with the log tail) if the embedded platform could not
+ * start, since that state is final and would otherwise only show up as a test timeout.
+ */
+export async function waitForOnline(backend: Backend, logLines: string[] = []): Promise<SyncStatus> {
+  const s = await waitForStatus(
+    backend,
+    (st) => st.state === 'online' || st.lastError?.code === 'embedded_platform_failed',
+  );
+  if (s.state !== 'online') {
+    throw new Error(
+      `${s.lastError?.message ?? 'not online'}\n--- log tail ---\n${logLines.slice(-30).join('\n')}`,
+    );
+  }
+  return s;
 }

@@ -153,8 +153,11 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
         savePlatformChoice(db, opts.vault, { mode: 'remote', url: client.url, token });
         identity = me;
         saveIdentity(db, me);
-        await stopEmbedded();
+        // Detach the embedded platform first so its late "ready" cannot switch us back.
+        const previous = embedded;
+        embedded = null;
         await connectRemote(client.url, token);
+        await previous?.close();
         return settings();
       }),
     useEmbedded: () =>
