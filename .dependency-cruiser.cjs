@@ -46,7 +46,8 @@ module.exports = {
     },
     {
       name: 'backend-is-plain-node',
-      comment: 'electron/backend runs inside Electron and inside electron/web; it never reaches main, preload or the renderer.',
+      comment:
+        'electron/backend runs inside Electron and inside electron/web; it never reaches main, preload or the renderer.',
       severity: 'error',
       from: { path: '^electron/backend/' },
       to: { path: ['^electron/main/', '^electron/preload/', '^electron/web/', '^renderer/', '^server/'] },
@@ -69,6 +70,9 @@ module.exports = {
     exclude: { path: ['^node_modules', '^dist', '^dist-electron'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -110,7 +110,10 @@ export const ServiceCreate = z.object({
   ownerTeamId: Id,
   tier: Tier.default(3),
   lifecycle: Lifecycle.default('experimental'),
-  repositoryUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  repositoryUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   tags: z.array(z.string().min(1).max(50)).max(30).default([]),
   links: z.array(ServiceLink).max(30).default([]),
 });

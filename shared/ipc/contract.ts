@@ -36,7 +36,8 @@ export const ServiceRow = z.object({
 });
 export type ServiceRow = z.infer<typeof ServiceRow>;
 
-const FacetCount = <T extends z.ZodType>(value: T) => z.object({ value, label: z.string(), count: z.number().int() });
+const FacetCount = <T extends z.ZodType>(value: T) =>
+  z.object({ value, label: z.string(), count: z.number().int() });
 
 export const CatalogPage = z.object({
   rows: z.array(ServiceRow),
