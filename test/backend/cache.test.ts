@@ -7,7 +7,7 @@ import type { ChangeEntry } from '../../shared/api/sync';
 import { CacheMigrationError } from '../../electron/backend/cache/cache-errors';
 import { getServiceDetail, listCatalog, listTeams } from '../../electron/backend/cache/catalog-queries';
 import { applyChange, clearSyncedData } from '../../electron/backend/cache/catalog-writes';
-import { migrate } from '../../electron/backend/cache/migrate';
+import { migrate, migrationChecksum } from '../../electron/backend/cache/migrate';
 import { migrations, type Migration } from '../../electron/backend/cache/migrations';
 import { openCache, type Cache } from '../../electron/backend/cache/open-cache';
 import { countPendingChanges } from '../../electron/backend/cache/outbox';
@@ -80,6 +80,14 @@ describe('opening and migrating', () => {
     expect(() => openCache(join(dir, 'cache.db'), edited)).toThrow(CacheMigrationError);
     expect(() => openCache(join(dir, 'cache.db'), edited)).toThrow(/was edited/);
     cache = openCache(join(dir, 'cache.db'));
+  });
+
+  it('checksums the SQL, so a transpiler renaming variables or quotes does not count as an edit', () => {
+    const a: Migration = { version: 1, name: 'm', up: (db) => db.exec(`CREATE TABLE a (x)`) };
+    const b: Migration = { version: 1, name: 'm', up: (database) => database.exec('CREATE   TABLE a (x)') };
+    const c: Migration = { version: 1, name: 'm', up: (db) => db.exec(`CREATE TABLE a (y)`) };
+    expect(migrationChecksum(a)).toBe(migrationChecksum(b));
+    expect(migrationChecksum(a)).not.toBe(migrationChecksum(c));
   });
 
   it('refuses a cache written by a newer build', () => {

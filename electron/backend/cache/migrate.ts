@@ -3,14 +3,22 @@ import type { Database } from 'better-sqlite3';
 import { CacheMigrationError } from './cache-errors';
 import type { Migration } from './migrations';
 
+const STRING_LITERALS = /`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
+
 /**
- * The checksum covers the migration's code with whitespace collapsed, so reformatting is
- * harmless but any edit of a shipped migration is caught (Bruno hashes migrations the same way).
+ * What a migration does lives in its SQL string literals, so the checksum covers those (with
+ * whitespace collapsed): any edit of a shipped migration's SQL is caught (Bruno hashes migrations
+ * the same way), while the dev transpile (tsx) and the packaged bundle (esbuild), which may
+ * rename variables or reformat code, still agree. A migration without literals hashes its code.
  */
-export const migrationChecksum = (m: Migration): string =>
-  createHash('sha256')
-    .update(`${m.version}\n${m.name}\n${m.up.toString().replace(/\s+/g, ' ').trim()}`)
-    .digest('hex');
+export function migrationChecksum(m: Migration): string {
+  const source = m.up.toString();
+  const literals = source.match(STRING_LITERALS);
+  const body = (literals?.map((l) => l.slice(1, -1)) ?? [source])
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .join('\n');
+  return createHash('sha256').update(`${m.version}\n${m.name}\n${body}`).digest('hex');
+}
 
 interface AppliedRow {
   version: number;
