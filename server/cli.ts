@@ -89,6 +89,13 @@ async function main(): Promise<void> {
     })();
     return stopping;
   };
+  // Log the reason, then stop PostgreSQL cleanly instead of dying with it still running.
+  process.on('unhandledRejection', (reason) => {
+    stderr(
+      `unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+    if (!stopping) void shutdown(1);
+  });
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   if (args['exit-with-parent']) {

@@ -47,17 +47,23 @@ const childEnv = () => {
 };
 
 /** Resolves with the URL from the one stdout line, or rejects with stderr if the process exits. */
+const stderrOf = new WeakMap<ChildProcess, string>();
+
 function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
-    let stderr = '';
+    stderrOf.set(child, '');
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /listening on (http\S+)/.exec(stdout);
       if (match?.[1]) resolve(match[1]);
     });
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`platform exited (${code}) before listening:\n${stderr}`)));
+    child.stderr?.on('data', (chunk: Buffer) =>
+      stderrOf.set(child, (stderrOf.get(child) ?? '') + chunk.toString()),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`platform exited (${code}) before listening:\n${stderrOf.get(child)}`)),
+    );
   });
 }
 
@@ -84,15 +90,15 @@ function isAlive(pid: number): boolean {
 
 describe('npm run platform (server/cli.ts)', () => {
   it('starts on an embedded PostgreSQL, serves the seeded catalog, stops on SIGTERM, restarts with its data', async () => {
-    const args = ['server/cli.ts', '--data-dir', dataDir, '--port', '0', '--seed', 'demo'];
-    // npm exec does not forward SIGTERM to its child, so the npx run gets its own process group
-    // and the signal goes to the whole group, as a terminal's Ctrl-C would.
-    const first = spawn('npx', ['tsx', ...args], {
-      cwd: root,
-      env: childEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
+    const first = spawn(
+      'npx',
+      ['tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', '0', '--seed', 'demo'],
+      {
+        cwd: root,
+        env: childEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     spawned.push(first);
     const url = await waitForUrl(first);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -112,14 +118,14 @@ describe('npm run platform (server/cli.ts)', () => {
     });
     expect(patch.status).toBe(200);
 
+    // npm exec does not forward signals, and tsx's relay escalates to SIGKILL when its child is
+    // slow to acknowledge; so the signal goes to the server process itself (DIR/server.pid), and
+    // the wrappers exit with its exit code.
+    const serverPid = Number((await readFile(path.join(dataDir, 'server.pid'), 'utf8')).trim());
     const firstExit = exitOf(first);
-    process.kill(-first.pid!, 'SIGTERM');
-    await firstExit;
-    // Proof of a clean shutdown: the server released its lock and PostgreSQL removed its pid file.
-    for (let waited = 0; await pathExists(path.join(dataDir, 'server.pid')); waited += 100) {
-      if (waited > 20_000) throw new Error('the platform did not shut down within 20 s of SIGTERM');
-      await delay(100);
-    }
+    process.kill(serverPid, 'SIGTERM');
+    expect(await firstExit, stderrOf.get(first)).toBe(0);
+    expect(await pathExists(path.join(dataDir, 'server.pid'))).toBe(false);
     expect(await pathExists(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
     await expect(fetch(`${url}/v1/health`)).rejects.toThrow();
 
@@ -136,7 +142,7 @@ describe('npm run platform (server/cli.ts)', () => {
       expect(listOf(Service).parse(await list.json()).items).toHaveLength(firstList.length);
     } finally {
       second.kill('SIGTERM');
-      expect(await exitOf(second)).toBe(0);
+      expect(await exitOf(second), stderrOf.get(second)).toBe(0);
     }
   });
 
@@ -153,7 +159,7 @@ describe('npm run platform (server/cli.ts)', () => {
     expect(me.status).toBe(200);
     const stopped = exitOf(again);
     again.kill('SIGTERM');
-    expect(await stopped).toBe(0);
+    expect(await stopped, stderrOf.get(again)).toBe(0);
   });
 
   it('with --exit-with-parent, shuts down when its parent is killed with SIGKILL', async () => {
