@@ -47,7 +47,11 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
 
   let closing: Promise<void> | null = null;
   return {
-    dispatch,
+    // After close() the cache is gone: answer with a code instead of an internal error.
+    dispatch: (command, input) =>
+      closing
+        ? Promise.resolve({ ok: false, error: { code: 'backend_closed', message: 'Pave is shutting down.' } })
+        : dispatch(command, input),
     on: events.on,
     close() {
       closing ??= (async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { Backend } from '../../electron/backend/backend-types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { createKeyFileVault } from '../../electron/backend/settings/key-file-vault';
 import type { SyncStatus } from '../../shared/ipc/contract';
-import { invoke, waitForStatus } from './backend-harness';
+import { invoke, waitForOnline, waitForStatus } from './backend-harness';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'pave-embedded-'));
 const logLines: string[] = [];
@@ -46,8 +46,17 @@ describe('embedded default', () => {
     expect(page.facets.teams.length).toBeGreaterThan(3);
     expect(logLines.some((l) => l.startsWith('[platform] Pave platform listening on'))).toBe(true);
 
+    // A crashed platform is relaunched (the server writes its pid to DATADIR/platform/server.pid).
+    const pid = Number(readFileSync(join(dataDir, 'platform', 'server.pid'), 'utf8').trim());
+    const restarting = waitForStatus(backend, (s) => s.state === 'starting');
+    process.kill(pid, 'SIGKILL');
+    await restarting;
+    await waitForOnline(backend, logLines);
+    expect(logLines.some((l) => l.includes('stopped unexpectedly'))).toBe(true);
+    expect((await invoke(backend, 'catalog:list', {})).totalAll).toBe(page.totalAll);
+
     // close() stops the child: its URL stops answering.
-    const url = settings.platformUrl!;
+    const url = (await invoke(backend, 'settings:get', {})).platformUrl!;
     await backend.close();
     backend = null;
     await expect(fetch(`${url}/v1/health`)).rejects.toThrow();

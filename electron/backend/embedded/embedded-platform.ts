@@ -18,6 +18,8 @@ export interface EmbeddedPlatformOptions {
 export interface EmbeddedPlatform {
   /** Resolves once the server listens and its admin token is readable. */
   readonly ready: Promise<{ url: string; adminToken: string }>;
+  /** Settles when the child has exited, for whatever reason, with how it ended. */
+  readonly exited: Promise<string>;
   /** SIGTERM, wait for exit (SIGKILL after killAfterMs). Safe to call while still starting. */
   close(): Promise<void>;
 }
@@ -73,10 +75,9 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
-  const exited = new Promise<void>((res) => {
-    if (child.exitCode !== null || child.signalCode !== null) res();
-    child.once('exit', () => res());
-    child.once('error', () => res());
+  const exited = new Promise<string>((res) => {
+    child.once('exit', (code, signal) => res(signal ? `signal ${signal}` : `exit code ${code}`));
+    child.once('error', (err) => res(err.message));
   });
 
   const ready = new Promise<{ url: string; adminToken: string }>((resolveReady, rejectReady) => {
@@ -123,6 +124,7 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
 
   return {
     ready,
+    exited,
     async close() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -15,7 +15,10 @@ export function createBackendHandlers(
     'catalog:get': ({ id }) => getServiceDetail(db, id),
     'teams:list': () => listTeams(db),
     'sync:status': () => engine.status(),
-    'sync:now': () => engine.syncNow(),
+    'sync:now': () => {
+      platform.retryIfFailed();
+      return engine.syncNow();
+    },
     'settings:get': () => platform.settings(),
     'settings:setPlatform': ({ url, token }) => platform.setPlatform(url, token),
     'settings:useEmbedded': () => platform.useEmbedded(),

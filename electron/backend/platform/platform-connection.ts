@@ -30,6 +30,8 @@ export interface PlatformConnectionOptions {
 export interface PlatformConnection {
   /** Connects to the configured platform; the embedded one starts in the background. */
   start(): void;
+  /** Called before a manual sync: relaunches an embedded platform that failed or stopped. */
+  retryIfFailed(): void;
   settings(): Settings;
   /** Validates with GET /v1/me BEFORE saving anything, then switches and resyncs. */
   setPlatform(url: string, token: string): Promise<Settings>;
@@ -66,29 +68,52 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
     }
   }
 
+  let embeddedFailed = false;
+  let autoRestarts = 0;
+  const MAX_AUTO_RESTARTS = 3;
+
+  function embeddedFailure(message: string): void {
+    embeddedFailed = true;
+    log(`platform: ${message}`);
+    engine.fail({ code: 'embedded_platform_failed', message });
+  }
+
   function startEmbedded(): void {
     mode = 'embedded';
     platformUrl = null;
+    embeddedFailed = false;
     const launched = launchEmbeddedPlatform({
       dataDir: join(opts.dataDir, 'platform'),
       log,
       ...(opts.embeddedEntry ? { entry: opts.embeddedEntry } : {}),
     });
     embedded = launched;
+    const current = () => embedded === launched && !closed;
     launched.ready.then(
       async ({ url, adminToken }) => {
-        if (embedded !== launched || closed) return;
+        if (!current()) return;
         const client = createPlatformClient({ url, token: adminToken });
         platformUrl = client.url;
+        // A crash after start: relaunch a few times, then say so instead of retrying a dead port.
+        void launched.exited.then(async (how) => {
+          if (!current()) return;
+          if (autoRestarts >= MAX_AUTO_RESTARTS) {
+            embeddedFailure(
+              `the embedded platform stopped unexpectedly (${how}) and was not restarted again`,
+            );
+            return;
+          }
+          autoRestarts++;
+          log(`platform: the embedded platform stopped unexpectedly (${how}); restarting it`);
+          await engine.detach();
+          if (current()) startEmbedded();
+        });
         await signIn(client);
-        if (embedded !== launched || closed) return;
+        if (!current()) return;
         await engine.setPlatform(client, epochOf('embedded'));
       },
       (err: unknown) => {
-        if (embedded !== launched || closed) return;
-        const message = err instanceof Error ? err.message : String(err);
-        log(`platform: ${message}`);
-        engine.fail({ code: 'embedded_platform_failed', message });
+        if (current()) embeddedFailure(err instanceof Error ? err.message : String(err));
       },
     );
   }
@@ -128,6 +153,16 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
       });
     },
     settings,
+    retryIfFailed() {
+      if (closed || mode !== 'embedded' || !embeddedFailed) return;
+      autoRestarts = 0;
+      void serial(async () => {
+        const previous = embedded;
+        embedded = null;
+        await previous?.close();
+        if (!closed && mode === 'embedded') startEmbedded();
+      });
+    },
     setPlatform: (url, token) =>
       serial(async () => {
         const client = createPlatformClient({ url, token });
@@ -163,9 +198,13 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
     useEmbedded: () =>
       serial(async () => {
         savePlatformChoice(db, opts.vault, { mode: 'embedded' });
-        if (mode === 'embedded' && embedded) return settings();
+        if (mode === 'embedded' && embedded && !embeddedFailed) return settings();
         identity = null;
+        autoRestarts = 0;
         await engine.detach();
+        const previous = embedded;
+        embedded = null;
+        await previous?.close();
         startEmbedded();
         return settings();
       }),
