@@ -144,7 +144,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         if (signal.aborted) return;
         applyPage(page, reset);
         reset = false;
-        if (!page.hasMore) break;
+        // An empty page that does not advance would loop forever against a misbehaving server.
+        if (!page.hasMore || (page.changes.length === 0 && page.cursor === cursor)) break;
       }
       failures = 0;
       state = 'online';
