@@ -167,6 +167,17 @@ describe('pulling', () => {
   });
 });
 
+describe('misbehaving servers', () => {
+  it('stops paging when hasMore is set but the page neither has changes nor moves the cursor', async () => {
+    const fake = fakeClient(async () => page('same', [], true));
+    const e = start();
+    const online = nextStatus((s) => s.state === 'online');
+    await e.setPlatform(fake.client, 'p1');
+    await online;
+    expect(fake.changes.mock.calls.map((c) => c[0])).toEqual([null, 'same']);
+  });
+});
+
 describe('offline and retry', () => {
   it('goes offline with nextRetryAt, backs off, and recovers', async () => {
     let failuresLeft = 3;
