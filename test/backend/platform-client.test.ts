@@ -104,4 +104,23 @@ describe('platform client', () => {
     expect(opened).toBe(true);
     expect(pokes).toEqual([42, 43]);
   });
+
+  it('treats a silent event stream as dead so the engine reconnects', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(': hello\n\n'));
+        // …and then nothing, not even a heartbeat.
+      },
+    });
+    const c = createPlatformClient({
+      url: 'http://platform.test',
+      token: 'tok',
+      streamIdleMs: 100,
+      fetch: async () =>
+        new Response(stream, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+    });
+    const err = await failure(c.subscribe(() => {}));
+    expect(err.code).toBe('platform_unreachable');
+    expect(err.message).toContain('no data for 0.1 s');
+  });
 });

@@ -3,6 +3,7 @@ import { Health, Me } from '../../../shared/api/catalog';
 import { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
 import { ChangesPage, ChangesPoke } from '../../../shared/api/sync';
 import { PlatformError } from './platform-error';
+import type { EventSourceMessage } from 'eventsource-parser';
 import { readServerSentEvents } from './server-sent-events';
 
 export interface PlatformClientOptions {
@@ -10,6 +11,8 @@ export interface PlatformClientOptions {
   token: string;
   /** Per request; SSE streams only time out while connecting. */
   timeoutMs?: number;
+  /** An event stream silent this long is treated as dead (the server heartbeats every 15 s). */
+  streamIdleMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -151,18 +154,20 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
       if (!res.body) throw new PlatformError('invalid_response', '/v1/events: no response body', res.status);
       o?.onOpen?.();
       try {
-        await readServerSentEvents(res.body, (event) => {
-          if (event.event !== 'changes') return;
-          try {
-            const poke = ChangesPoke.safeParse(JSON.parse(event.data));
-            if (poke.success) onPoke(poke.data);
-          } catch {
-            // A malformed poke is only a hint; the periodic pull still catches up.
-          }
-        });
+        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs);
       } catch (err) {
         if (o?.signal?.aborted) return;
         throw new PlatformError('platform_unreachable', `event stream of ${base} broke (${describe(err)})`);
+      }
+
+      function onEvent(event: EventSourceMessage): void {
+        if (event.event !== 'changes') return;
+        try {
+          const poke = ChangesPoke.safeParse(JSON.parse(event.data));
+          if (poke.success) onPoke(poke.data);
+        } catch {
+          // A malformed poke is only a hint; the periodic pull still catches up.
+        }
       }
     },
   };
