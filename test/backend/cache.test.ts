@@ -17,6 +17,8 @@ import { del, demoChanges, put, service, team } from './catalog-fixtures';
 
 let dir: string;
 let cache: Cache;
+// Versions may have gaps (each issue owns a range); user_version is the highest applied.
+const latestVersion = Math.max(...migrations.map((m) => m.version));
 
 const apply = (changes: ChangeEntry[]) => {
   const touched = new Set<string>();
@@ -39,7 +41,7 @@ describe('opening and migrating', () => {
     expect(cache.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(cache.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(cache.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(cache.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(cache.db.pragma('user_version', { simple: true })).toBe(latestVersion);
     const applied = cache.db.prepare('SELECT version FROM schema_migrations').all();
     expect(applied).toHaveLength(migrations.length);
   });
@@ -47,7 +49,7 @@ describe('opening and migrating', () => {
   it('reopens an up-to-date cache without re-running migrations', () => {
     cache.close();
     cache = openCache(join(dir, 'cache.db'));
-    expect(cache.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(cache.db.pragma('user_version', { simple: true })).toBe(latestVersion);
   });
 
   it('applies new migrations in order, each atomically', () => {
@@ -55,19 +57,19 @@ describe('opening and migrating', () => {
     const extra: Migration[] = [
       ...migrations,
       {
-        version: migrations.length + 1,
+        version: latestVersion + 1,
         name: 'add a column',
         up: (d) => d.exec('ALTER TABLE teams ADD COLUMN x TEXT'),
       },
       {
-        version: migrations.length + 2,
+        version: latestVersion + 2,
         name: 'broken',
         up: (d) => d.exec('CREATE TABLE t1 (a); SELECT * FROM nope'),
       },
     ];
     expect(() => migrate(db, extra)).toThrow(/nope/);
     // The good one stuck, the broken one rolled back completely (t1 does not exist).
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion + 1);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 't1'`).get()).toBeUndefined();
     db.close();
   });
@@ -90,12 +92,29 @@ describe('opening and migrating', () => {
     expect(migrationChecksum(a)).not.toBe(migrationChecksum(c));
   });
 
+  it('accepts gaps between versions and runs a migration that lands below the current version', () => {
+    const db = new BetterSqlite3(':memory:');
+    const gap = (version: number): Migration => ({
+      version,
+      name: `m${version}`,
+      up: (d) => d.exec(`CREATE TABLE t${version} (a)`),
+    });
+    expect(migrate(db, [gap(1), gap(10)])).toEqual({ from: 0, to: 10 });
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    // A range filled in later (version 2 after 10 was applied) still runs; user_version stays 10.
+    expect(migrate(db, [gap(1), gap(2), gap(10)])).toEqual({ from: 10, to: 10 });
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 't2'`).get()).toBeDefined();
+    expect(() => migrate(db, [gap(1), gap(2), gap(2), gap(10)])).toThrow(/share version 2/);
+    expect(() => migrate(db, [gap(1), gap(10)])).toThrow(/unknown to this build/);
+    db.close();
+  });
+
   it('refuses a cache written by a newer build', () => {
     cache.db.pragma('user_version = 99');
     cache.close();
     expect(() => openCache(join(dir, 'cache.db'))).toThrow(CacheMigrationError);
     const raw = new BetterSqlite3(join(dir, 'cache.db'));
-    raw.pragma(`user_version = ${migrations.length}`);
+    raw.pragma(`user_version = ${latestVersion}`);
     raw.close();
     cache = openCache(join(dir, 'cache.db'));
   });

@@ -29,6 +29,11 @@ interface AppliedRow {
 /**
  * Brings the cache to the latest version: each pending migration runs in its own transaction
  * together with its `user_version` bump and checksum row, so a crash never half-applies one.
+ *
+ * Versions need only be unique and increasing: each issue owns a numbering range (push 2–9,
+ * self-service 10–19, …), so gaps are normal. `user_version` is the highest version applied; a
+ * migration is pending when `schema_migrations` has no row for it, so one that lands below the
+ * current version (a range filled in later) still runs.
  */
 export function migrate(db: Database, list: readonly Migration[]): { from: number; to: number } {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -39,12 +44,19 @@ export function migrate(db: Database, list: readonly Migration[]): { from: numbe
   )`);
   const sorted = [...list].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1)
-      throw new CacheMigrationError(`migrations must be numbered 1..n; found ${m.version}`, m.version);
+    if (!Number.isInteger(m.version) || m.version < 1)
+      throw new CacheMigrationError(
+        `migration versions must be positive integers; found ${m.version}`,
+        m.version,
+      );
+    const prev = sorted[i - 1];
+    if (prev && prev.version === m.version)
+      throw new CacheMigrationError(`two migrations share version ${m.version}`, m.version);
   });
+  const byVersion = new Map(sorted.map((m) => [m.version, m]));
 
   const from = Number(db.pragma('user_version', { simple: true }));
-  const latest = sorted.length;
+  const latest = sorted.at(-1)?.version ?? 0;
   if (from > latest) {
     throw new CacheMigrationError(
       `the cache was written by a newer Pave (schema ${from}, this build knows ${latest}); update Pave or delete the cache`,
@@ -54,9 +66,16 @@ export function migrate(db: Database, list: readonly Migration[]): { from: numbe
   const applied = db
     .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
     .all() as AppliedRow[];
+  const appliedVersions = new Set<number>();
   for (const row of applied) {
-    const m = sorted[row.version - 1];
-    if (!m || row.version > from) continue;
+    appliedVersions.add(row.version);
+    const m = byVersion.get(row.version);
+    if (!m) {
+      throw new CacheMigrationError(
+        `cache migration ${row.version} ("${row.name}") is unknown to this build; update Pave or delete the cache`,
+        row.version,
+      );
+    }
     if (migrationChecksum(m) !== row.checksum) {
       throw new CacheMigrationError(
         `cache migration ${row.version} ("${row.name}") was edited after it was applied; add a new migration instead`,
@@ -68,12 +87,16 @@ export function migrate(db: Database, list: readonly Migration[]): { from: numbe
   const record = db.prepare(
     'INSERT OR REPLACE INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
   );
-  for (const m of sorted.slice(from)) {
+  let to = from;
+  for (const m of sorted) {
+    if (appliedVersions.has(m.version)) continue;
+    to = Math.max(to, m.version);
+    const version = to;
     db.transaction(() => {
       m.up(db);
       record.run(m.version, m.name, migrationChecksum(m), new Date().toISOString());
-      db.pragma(`user_version = ${m.version}`);
+      db.pragma(`user_version = ${version}`);
     })();
   }
-  return { from, to: latest };
+  return { from, to };
 }
