@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** The platform backlog (issue 4): items, team demand, the lead's order and the model weights. */
+
+const Timestamp = z.iso.datetime({ offset: true });
+const Id = z.string().min(1).max(100);
+
+export const BacklogStatus = z.enum(['proposed', 'planned', 'in_progress', 'done', 'declined']);
+export type BacklogStatus = z.infer<typeof BacklogStatus>;
+
+export const RoadmapPhase = z.enum(['foundation', 'common_needs', 'advanced']);
+export type RoadmapPhase = z.infer<typeof RoadmapPhase>;
+
+export const Capability = z.string().min(1).max(60);
+
+/** Fractional-index key (base62, compared byte-wise). */
+export const RankKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[0-9A-Za-z]+$/);
+
+/** The editable scalar fields; each is last-writer-wins on its own (DESIGN.md §2). */
+export const BacklogFields = z.object({
+  title: z.string().trim().min(1).max(200),
+  description: z.string().max(5000),
+  capability: Capability,
+  status: BacklogStatus,
+  phase: RoadmapPhase,
+  strategicValue: z.number().int().min(0).max(10),
+  impact: z.number().min(0.25).max(3),
+  confidence: z.number().int().min(0).max(100),
+  effort: z.number().min(0.5).max(1000),
+  timeCriticality: z.number().int().min(0).max(10),
+  riskReduction: z.number().int().min(0).max(10),
+});
+export type BacklogFields = z.infer<typeof BacklogFields>;
+export const backlogFieldNames = Object.keys(BacklogFields.shape) as (keyof BacklogFields)[];
+
+export const BacklogItem = BacklogFields.extend({
+  id: Id,
+  rank: RankKey,
+  /** True once a lead placed it by hand (drag or keyboard) rather than where it was created. */
+  rankManual: z.boolean(),
+  /** The demand set: teams that asked for it (sorted). */
+  demandTeamIds: z.array(Id),
+  proposedBy: Id.nullable(),
+  /** When status last became `done` (the roadmap's "shipped"). */
+  shippedAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type BacklogItem = z.infer<typeof BacklogItem>;
+
+export const BacklogItemCreate = BacklogFields.partial()
+  .required({ title: true })
+  .extend({
+    /** Client-chosen UUID so an item created offline keeps its id. */
+    id: z.uuid().optional(),
+    /** Teams asking for it; an engineer may only name their own teams. */
+    demandTeamIds: z.array(Id).max(500).default([]),
+  });
+export type BacklogItemCreate = z.input<typeof BacklogItemCreate>;
+
+export const BacklogItemPatch = BacklogFields.partial().refine((p) => Object.keys(p).length > 0, {
+  message: 'nothing to change',
+});
+export type BacklogItemPatch = z.infer<typeof BacklogItemPatch>;
+
+export const BacklogMove = z.object({ afterId: Id.nullable(), beforeId: Id.nullable() });
+
+export const BacklogWeights = z.object({
+  id: z.literal('default'),
+  demand: z.number().min(0).max(100),
+  strategy: z.number().min(0).max(100),
+  updatedAt: Timestamp,
+});
+export type BacklogWeights = z.infer<typeof BacklogWeights>;
+
+export const BacklogWeightsPatch = BacklogWeights.pick({ demand: true, strategy: true })
+  .partial()
+  .refine((w) => w.demand !== undefined || w.strategy !== undefined, { message: 'nothing to change' });
+
+export const DemandParams = z.object({ id: Id, teamId: Id });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { Capability } from './backlog';
+
+/** Support intake (issue 4): requests with a tier, an SLA clock, replies, escalation and resolution. */
+
+const Timestamp = z.iso.datetime({ offset: true });
+const Id = z.string().min(1).max(100);
+
+export const SupportTier = z.enum(['documentation', 'community', 'direct']);
+export const SupportKind = z.enum(['question', 'blocking', 'production']);
+export const SupportStatus = z.enum(['open', 'answered', 'resolved']);
+export type SupportStatus = z.infer<typeof SupportStatus>;
+
+export const SupportReply = z.object({
+  /** Client UUID: replies are append-only and a replayed reply is recognised by its id. */
+  id: z.uuid(),
+  authorId: Id,
+  body: z.string().min(1).max(10000),
+  at: Timestamp,
+});
+export type SupportReply = z.infer<typeof SupportReply>;
+
+export const SupportRequest = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  body: z.string().max(10000),
+  tier: SupportTier,
+  kind: SupportKind,
+  capability: Capability,
+  teamId: Id.nullable(),
+  requestedBy: Id.nullable(),
+  status: SupportStatus,
+  /** First reply by someone other than the requester: stops the SLA clock. */
+  firstResponseAt: Timestamp.nullable(),
+  escalatedAt: Timestamp.nullable(),
+  resolvedAt: Timestamp.nullable(),
+  resolution: z.string().max(5000).nullable(),
+  linkedItemId: Id.nullable(),
+  replies: z.array(SupportReply),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type SupportRequest = z.infer<typeof SupportRequest>;
+
+export const SupportRequestCreate = z.object({
+  id: z.uuid().optional(),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(10000).default(''),
+  tier: SupportTier.default('community'),
+  kind: SupportKind.default('question'),
+  capability: Capability,
+  /** Defaults to the requester's first team. */
+  teamId: Id.nullable().optional(),
+});
+export type SupportRequestCreate = z.input<typeof SupportRequestCreate>;
+
+export const SupportReplyCreate = z.object({
+  id: z.uuid().optional(),
+  body: z.string().trim().min(1).max(10000),
+});
+export const SupportResolve = z.object({ resolution: z.string().trim().min(1).max(5000) });
+export const SupportLink = z.object({ itemId: Id });
+/** Turn a request into a backlog item: the request's title/capability unless overridden. */
+export const SupportPromote = z.object({
+  itemId: z.uuid().optional(),
+  title: z.string().trim().min(1).max(200).optional(),
+});
