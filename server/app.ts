@@ -10,17 +10,30 @@ import type { Pool } from 'pg';
 import packageJson from '../package.json' with { type: 'json' };
 import { installAuthentication } from './auth/authenticate';
 import { installErrorHandlers } from './http/error-handler';
+import { ExecutorRegistry } from './operations/executors';
+import { installOperations, type OperationsOptions } from './operations/install-operations';
+import { registerResourceExecutors } from './resources/resource-executors';
+import { resourceRoutes } from './resources/resource-routes';
 import { platformRoutes } from './routes/platform';
 import { serviceRoutes } from './routes/services';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
+import { secretRoutes } from './secrets/secret-routes';
 import { startChangeNotifier } from './sync/change-notifier';
 
 export interface AppOptions {
   pool: Pool;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Executors by operation kind; the app adds the built-in ones (tests may pre-register more). */
+  executors?: ExecutorRegistry;
+  /** Operations worker tuning; false = serve the API but run no jobs in this process. */
+  operationsWorker?: OperationsOptions['worker'];
+  /** Admin URL of the cluster resource databases go to (default: this pool's cluster). */
+  resourceDatabaseUrl?: string;
+  /** Redis for caches and queues; absent = those are rejected with redis_not_configured. */
+  redisUrl?: string | null;
 }
 
 // Catalog writes are small; anything bigger is a mistake or an attack.
@@ -31,6 +44,10 @@ export function buildApp({
   pool,
   logger = false,
   version = packageJson.version,
+  executors = new ExecutorRegistry(),
+  operationsWorker,
+  resourceDatabaseUrl,
+  redisUrl = null,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
@@ -73,5 +90,13 @@ export function buildApp({
   void app.register(userRoutes, { pool });
   void app.register(serviceRoutes, { pool });
   void app.register(syncRoutes, { pool, notifier, streams });
+  const resourceConfig = {
+    resourceDatabaseUrl: resourceDatabaseUrl ?? pool.options.connectionString ?? '',
+    redisUrl,
+  };
+  registerResourceExecutors(executors, resourceConfig);
+  installOperations(app, { pool, executors, streams, worker: operationsWorker });
+  void app.register(resourceRoutes, { pool, config: resourceConfig });
+  void app.register(secretRoutes, { pool, config: resourceConfig });
   return app;
 }

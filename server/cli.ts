@@ -11,9 +11,11 @@ import { ADMIN_USER_ID, prepareDatabase } from './bootstrap';
 import { lockDataDir } from './data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
 import { createPool } from './db/pool';
+import { loadSecretsKey } from './secrets/secret-cipher';
+import { configureSecretsKey } from './secrets/process-secrets';
 
 const USAGE =
-  'usage: npm run platform -- --data-dir DIR [--port 0] [--seed demo|none] [--host 127.0.0.1] [--exit-with-parent]';
+  'usage: npm run platform -- --data-dir DIR [--port 0] [--seed demo|none] [--host 127.0.0.1] [--exit-with-parent] [--redis-url redis://…] [--resource-database-url postgres://…]';
 
 const Args = z.object({
   'data-dir': z.string().min(1, 'is required'),
@@ -21,6 +23,8 @@ const Args = z.object({
   seed: z.enum(['demo', 'none']).default('none'),
   host: z.string().min(1).default('127.0.0.1'),
   'exit-with-parent': z.boolean().default(false),
+  'redis-url': z.url({ protocol: /^rediss?$/ }).optional(),
+  'resource-database-url': z.url({ protocol: /^postgres(ql)?$/ }).optional(),
 });
 
 const stderr = (line: string) => process.stderr.write(`${line}\n`);
@@ -33,10 +37,16 @@ function parseCommandLine(): z.output<typeof Args> {
       seed: { type: 'string' },
       host: { type: 'string' },
       'exit-with-parent': { type: 'boolean' },
+      'redis-url': { type: 'string' },
+      'resource-database-url': { type: 'string' },
     },
     strict: true,
   });
-  const parsed = Args.safeParse(values);
+  const parsed = Args.safeParse({
+    ...values,
+    'redis-url': values['redis-url'] || process.env.REDIS_URL || undefined,
+    'resource-database-url': values['resource-database-url'] || process.env.RESOURCE_DATABASE_URL || undefined,
+  });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`${problems.join('; ')}\n${USAGE}`);
@@ -121,9 +131,12 @@ async function main(): Promise<void> {
     }
     pool = createPool(databaseUrl);
     await prepareDatabase(pool, { seed: args.seed });
+    configureSecretsKey(await loadSecretsKey(dataDir));
     await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
     app = buildApp({
       pool,
+      redisUrl: args['redis-url'] ?? null,
+      resourceDatabaseUrl: args['resource-database-url'],
       // stdout carries exactly one line (the URL) for the parent process; logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Environment, Org, Service, Team, User } from './catalog';
+import { Operation } from './operations';
+import { Resource } from './resources';
+import { SecretMeta } from './secrets';
 
 /**
  * The change log protocol (DESIGN.md §2–§3). A client keeps an opaque cursor; the server
@@ -13,9 +16,21 @@ export const entitySchemas = {
   user: User,
   service: Service,
   environment: Environment,
+  operation: Operation,
+  resource: Resource,
+  secret: SecretMeta,
 } as const;
 
-export const SyncEntity = z.enum(['org', 'team', 'user', 'service', 'environment']);
+export const SyncEntity = z.enum([
+  'org',
+  'team',
+  'user',
+  'service',
+  'environment',
+  'operation',
+  'resource',
+  'secret',
+]);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
 const Seq = z.number().int().positive();
@@ -29,6 +44,9 @@ export const ChangeEntry = z.union([
   put('user', User),
   put('service', Service),
   put('environment', Environment),
+  put('operation', Operation),
+  put('resource', Resource),
+  put('secret', SecretMeta),
   z.object({ seq: Seq, entity: SyncEntity, id: z.string(), op: z.literal('del'), data: z.null() }),
 ]);
 export type ChangeEntry = z.infer<typeof ChangeEntry>;

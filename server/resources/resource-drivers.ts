@@ -1,0 +1,15 @@
+import type { ResourceKind } from '../../shared/api/resources';
+import { createPostgresDriver } from '../executors/postgres-resource';
+import { createQueueStreamDriver } from '../executors/queue-stream';
+import { createRedisCacheDriver } from '../executors/redis-cache';
+import { ExecutorError } from '../operations/executors';
+import { REDIS_NOT_CONFIGURED_MESSAGE, type ResourceConfig } from './resource-config';
+import type { ResourceDriver } from './resource-driver';
+
+export function driverFor(config: ResourceConfig, kind: ResourceKind): ResourceDriver {
+  if (kind === 'postgres') return createPostgresDriver(config.resourceDatabaseUrl);
+  if (!config.redisUrl) throw new ExecutorError('redis_not_configured', REDIS_NOT_CONFIGURED_MESSAGE);
+  return kind === 'cache'
+    ? createRedisCacheDriver(config.redisUrl)
+    : createQueueStreamDriver(config.redisUrl);
+}
