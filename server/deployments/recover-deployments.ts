@@ -1,0 +1,68 @@
+import { access } from 'node:fs/promises';
+import { withTransaction } from '../db/transaction';
+import { findTemplate } from '../templates/definitions';
+import { updateDeployment, type DeploymentRow } from './deployment-rows';
+import type { SelfServiceDeps } from './self-service-deps';
+
+/**
+ * After a platform restart no service process is running (they were this process's children):
+ * restart every live deployment from its version directory and reopen its stable port. One that
+ * cannot come back healthy is marked stopped with the reason, never shown as live.
+ */
+export async function recoverDeployments(
+  deps: SelfServiceDeps,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  const { rows } = await deps.pool.query<DeploymentRow & { template_id: string | null; port: number | null }>(
+    `SELECT d.*, sr.template_id, r.port FROM deployments d
+       LEFT JOIN service_repositories sr ON sr.service_id = d.service_id
+       LEFT JOIN service_routes r ON r.service_id = d.service_id AND r.environment = d.environment
+      WHERE d.status = 'live'`,
+  );
+  await Promise.all(
+    rows.map(async (row) => {
+      try {
+        if (deps.runtime.instance(row.id)) return;
+        const template = row.template_id ? findTemplate(row.template_id) : undefined;
+        const dir = deps.runtime.versionDir(row.service_id, row.environment, row.version);
+        const present = await access(dir).then(
+          () => true,
+          () => false,
+        );
+        let reason: string | null = null;
+        if (!template || row.port === null) reason = 'its template or stable port is gone';
+        else if (!present) reason = `its version directory ${dir} is gone`;
+        else {
+          const instance = await deps.runtime.start({
+            deploymentId: row.id,
+            serviceId: row.service_id,
+            environment: row.environment,
+            version: row.version,
+            dir,
+            command: template.start,
+            healthPath: template.healthPath,
+            secrets: await deps.readSecrets(row.service_id, row.environment),
+          });
+          if (await deps.runtime.waitHealthy(instance, deps.healthTimeoutMs)) {
+            await deps.runtime.route(row.service_id, row.environment, row.port, instance.port);
+            await withTransaction(deps.pool, (tx) =>
+              updateDeployment(tx, row.id, `instance_port = $2, health = 'healthy', unhealthy_since = NULL`, [
+                instance.port,
+              ]),
+            );
+            return;
+          }
+          await deps.runtime.stop(row.id);
+          reason = 'it did not pass its health check after the platform restarted';
+        }
+        await withTransaction(deps.pool, (tx) =>
+          updateDeployment(tx, row.id, `status = 'stopped', health = 'unknown', error = $2`, [
+            `stopped: ${reason}`,
+          ]),
+        );
+      } catch (error) {
+        onError(error);
+      }
+    }),
+  );
+}

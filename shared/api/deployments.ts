@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { EnvironmentName } from './catalog';
+
+/**
+ * Deploys on the local runtime (DESIGN.md §3): a version is a commit of the service's platform-owned
+ * repository. Each row is one attempt; `committedAt` → `finishedAt` is DORA lead time.
+ */
+
+const Timestamp = z.iso.datetime({ offset: true });
+/** A full or abbreviated git commit sha. */
+export const CommitSha = z.string().regex(/^[0-9a-f]{7,40}$/, 'a git commit sha (hex)');
+
+export const DeploymentStatus = z.enum([
+  'pending', // queued, not yet started
+  'deploying', // building, starting, waiting for its health check
+  'live', // serving the environment's stable port
+  'superseded', // replaced by a newer deploy; its process is kept for rollback
+  'failed', // never took over (health check, guardrail, build)
+  'rolled_back', // was live, replaced by a rollback to an earlier version
+  'stopped', // its process is gone (platform restart could not bring it back, or it was replaced)
+]);
+export type DeploymentStatus = z.infer<typeof DeploymentStatus>;
+
+export const HealthState = z.enum(['unknown', 'healthy', 'unhealthy']);
+export type HealthState = z.infer<typeof HealthState>;
+
+export const GuardrailFinding = z.object({
+  rule: z.string(),
+  severity: z.enum(['warning', 'blocking']),
+  message: z.string(),
+  /** File and line for source findings. */
+  location: z.string().nullable(),
+});
+export type GuardrailFinding = z.infer<typeof GuardrailFinding>;
+
+export const Deployment = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  environment: EnvironmentName,
+  version: z.string(),
+  commitMessage: z.string(),
+  committedAt: Timestamp,
+  status: DeploymentStatus,
+  health: HealthState,
+  healthCheckedAt: Timestamp.nullable(),
+  /** The stable port of the service+environment (what callers use), null until first live. */
+  stablePort: z.number().int().nullable(),
+  findings: z.array(GuardrailFinding),
+  previousDeploymentId: z.string().nullable(),
+  rolledBackFromId: z.string().nullable(),
+  operationId: z.string().nullable(),
+  requestedBy: z.string(),
+  error: z.string().nullable(),
+  startedAt: Timestamp,
+  finishedAt: Timestamp.nullable(),
+  updatedAt: Timestamp,
+});
+export type Deployment = z.infer<typeof Deployment>;
+
+export const DeployRequest = z.object({
+  environment: EnvironmentName,
+  /** Defaults to the head of main. */
+  version: CommitSha.optional(),
+});
+export type DeployRequest = z.infer<typeof DeployRequest>;
+
+export const RollbackRequest = z.object({ environment: EnvironmentName });
+export type RollbackRequest = z.infer<typeof RollbackRequest>;
+
+/** One captured line of a running service's stdout/stderr. */
+export const LogLine = z.object({
+  serviceId: z.string(),
+  environment: EnvironmentName,
+  deploymentId: z.string(),
+  stream: z.enum(['stdout', 'stderr']),
+  line: z.string(),
+});
+export type LogLine = z.infer<typeof LogLine>;
+
+export const LogsQuery = z.object({
+  follow: z.enum(['0', '1']).default('0'),
+  tail: z.coerce.number().int().min(0).max(5000).default(200),
+});
+
+/** Monthly cost: resources plus running processes at a per-environment compute rate. */
+export const ServiceCost = z.object({
+  serviceId: z.string(),
+  serviceName: z.string(),
+  teamId: z.string(),
+  resourcesUsd: z.number(),
+  computeUsd: z.number(),
+  totalUsd: z.number(),
+});
+export const TeamCost = z.object({
+  teamId: z.string(),
+  teamName: z.string(),
+  totalUsd: z.number(),
+  services: z.array(ServiceCost),
+});
+export const CostReport = z.object({
+  currency: z.literal('USD'),
+  computeRatesUsd: z.record(EnvironmentName, z.number()),
+  teams: z.array(TeamCost),
+  totalUsd: z.number(),
+});
+export type CostReport = z.infer<typeof CostReport>;

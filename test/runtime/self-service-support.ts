@@ -1,0 +1,66 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { expect } from 'vitest';
+import type { Operation } from '../../shared/api/operations';
+import { type apiClient } from '../server/api-client';
+
+export type Api = ReturnType<typeof apiClient>;
+
+/** Polls the operation's row until it has finished (the signal), failing after `timeoutMs`. */
+export async function waitForOperation(
+  api: Api,
+  operationId: string,
+  timeoutMs = 30_000,
+): Promise<Operation> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { status, body } = await api('GET', `/v1/operations/${operationId}`);
+    expect(status).toBe(200);
+    const operation = body as Operation;
+    if (['succeeded', 'failed', 'cancelled'].includes(operation.status)) return operation;
+    if (Date.now() > deadline) throw new Error(`operation ${operationId} still ${operation.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Polls `probe` until it returns a value (a state change in the platform), failing after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface ServiceProcess {
+  pid: number;
+  env: Record<string, string>;
+}
+
+/** The real OS processes running versions of a service (found by PAVE_SERVICE in /proc/<pid>/environ). */
+export async function serviceProcesses(serviceId: string): Promise<ServiceProcess[]> {
+  const found: ServiceProcess[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let raw: string;
+    try {
+      raw = await readFile(`/proc/${entry}/environ`, 'utf8');
+    } catch {
+      continue;
+    }
+    const env = Object.fromEntries(
+      raw
+        .split('\0')
+        .filter(Boolean)
+        .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    );
+    if (env.PAVE_SERVICE === serviceId) found.push({ pid: Number(entry), env });
+  }
+  return found;
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(url);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
