@@ -12,6 +12,7 @@ import { installAuthentication } from './auth/authenticate';
 import { installErrorHandlers } from './http/error-handler';
 import { ExecutorRegistry } from './operations/executors';
 import { installOperations, type OperationsOptions } from './operations/install-operations';
+import { installSelfService, type SelfServiceOptions } from './deployments/install-self-service';
 import { registerResourceExecutors } from './resources/resource-executors';
 import { resourceRoutes } from './resources/resource-routes';
 import { platformRoutes } from './routes/platform';
@@ -34,6 +35,10 @@ export interface AppOptions {
   resourceDatabaseUrl?: string;
   /** Redis for caches and queues; absent = those are rejected with redis_not_configured. */
   redisUrl?: string | null;
+  /** Platform data dir (service repositories, runtime); absent = no templates/deploys in this process. */
+  dataDir?: string;
+  /** Health-check cadence and deploy health timeout (tests shorten them). */
+  selfService?: Pick<SelfServiceOptions, 'healthIntervalMs' | 'healthTimeoutMs'>;
 }
 
 // Catalog writes are small; anything bigger is a mistake or an attack.
@@ -48,6 +53,8 @@ export function buildApp({
   operationsWorker,
   resourceDatabaseUrl,
   redisUrl = null,
+  dataDir,
+  selfService,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
@@ -95,6 +102,7 @@ export function buildApp({
     redisUrl,
   };
   registerResourceExecutors(executors, resourceConfig);
+  if (dataDir) installSelfService(app, { pool, executors, streams, dataDir, ...selfService });
   installOperations(app, { pool, executors, streams, worker: operationsWorker });
   void app.register(resourceRoutes, { pool, config: resourceConfig });
   void app.register(secretRoutes, { pool, config: resourceConfig });

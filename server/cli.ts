@@ -137,6 +137,7 @@ async function main(): Promise<void> {
       pool,
       redisUrl: args['redis-url'] ?? null,
       resourceDatabaseUrl: args['resource-database-url'],
+      dataDir,
       // stdout carries exactly one line (the URL) for the parent process; logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });

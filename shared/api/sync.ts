@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Environment, Org, Service, Team, User } from './catalog';
 import { Operation } from './operations';
+import { Deployment } from './deployments';
+import { AlertRule, Incident } from './incidents';
 import { Resource } from './resources';
 import { SecretMeta } from './secrets';
 
@@ -16,6 +18,9 @@ export const entitySchemas = {
   user: User,
   service: Service,
   environment: Environment,
+  deployment: Deployment,
+  alert_rule: AlertRule,
+  incident: Incident,
   operation: Operation,
   resource: Resource,
   secret: SecretMeta,
@@ -28,6 +33,9 @@ export const SyncEntity = z.enum([
   'service',
   'environment',
   'operation',
+  'deployment',
+  'alert_rule',
+  'incident',
   'resource',
   'secret',
 ]);
@@ -45,6 +53,9 @@ export const ChangeEntry = z.union([
   put('service', Service),
   put('environment', Environment),
   put('operation', Operation),
+  put('deployment', Deployment),
+  put('alert_rule', AlertRule),
+  put('incident', Incident),
   put('resource', Resource),
   put('secret', SecretMeta),
   z.object({ seq: Seq, entity: SyncEntity, id: z.string(), op: z.literal('del'), data: z.null() }),
