@@ -32,10 +32,10 @@ export function summarizeLikert(counts: readonly number[]): LikertSummary {
 }
 
 export function likertHistogram(values: Iterable<number>): LikertSummary['counts'] {
-  const counts: LikertSummary['counts'] = [0, 0, 0, 0, 0];
+  const counts = [0, 0, 0, 0, 0];
   for (const v of values) {
     if (!Number.isInteger(v) || v < 1 || v > 5) throw new RangeError(`a Likert answer is 1–5, got ${v}`);
-    counts[v - 1]++;
+    counts[v - 1] = (counts[v - 1] ?? 0) + 1;
   }
-  return counts;
+  return counts as LikertSummary['counts'];
 }
