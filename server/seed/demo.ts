@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { writeAudit } from '../audit/audit-log';
+import { seedDemoBacklog } from '../backlog/demo-backlog';
 import { updateOrg } from '../catalog/org';
 import { createService } from '../catalog/services';
 import { createTeam } from '../catalog/teams';
@@ -26,6 +27,13 @@ export async function seedDemo(pool: Pool, seed: number = DEMO_SEED): Promise<vo
     for (const team of catalog.teams) await createTeam(tx, null, team.input, team);
     for (const user of catalog.users) await createUser(tx, null, user.input, user);
     for (const service of catalog.services) await createService(tx, null, service.input, service);
+    await seedDemoBacklog(
+      tx,
+      catalog.teams.map((t) => t.id),
+      catalog.users.map((u) => ({ id: u.id, role: u.input.role, teamIds: u.input.teamIds })),
+      seed,
+      catalog.teams[0]?.at ?? new Date().toISOString(),
+    );
     await writeAudit(tx, null, 'seed.demo', 'org', 'org', { seed });
   });
 }

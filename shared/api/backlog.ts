@@ -82,3 +82,12 @@ export const BacklogWeightsPatch = BacklogWeights.pick({ demand: true, strategy:
   .refine((w) => w.demand !== undefined || w.strategy !== undefined, { message: 'nothing to change' });
 
 export const DemandParams = z.object({ id: Id, teamId: Id });
+
+// ---- Push mutation args (offline edits; DESIGN.md §2) ---------------------------------------
+
+export const BacklogCreateArgs = BacklogItemCreate.extend({ id: z.uuid() });
+export const BacklogUpdateArgs = z.object({ id: Id, patch: BacklogItemPatch });
+export const BacklogDeleteArgs = z.object({ id: Id });
+export const BacklogMoveArgs = BacklogMove.extend({ id: Id });
+export const BacklogDemandArgs = z.object({ id: Id, teamId: Id, present: z.boolean() });
+export const BacklogWeightsArgs = BacklogWeightsPatch;

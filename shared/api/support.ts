@@ -65,3 +65,19 @@ export const SupportPromote = z.object({
   itemId: z.uuid().optional(),
   title: z.string().trim().min(1).max(200).optional(),
 });
+
+// ---- Push mutation args (offline edits; DESIGN.md §2) ---------------------------------------
+
+const RequestId = z.object({ id: Id });
+export const SupportCreateArgs = SupportRequestCreate.extend({ id: z.uuid() });
+export const SupportReplyArgs = RequestId.extend({
+  replyId: z.uuid(),
+  body: z.string().trim().min(1).max(10000),
+});
+export const SupportEscalateArgs = RequestId;
+export const SupportResolveArgs = RequestId.extend(SupportResolve.shape);
+export const SupportLinkArgs = RequestId.extend(SupportLink.shape);
+export const SupportPromoteArgs = RequestId.extend({
+  itemId: z.uuid(),
+  title: z.string().trim().min(1).max(200).optional(),
+});
