@@ -10,6 +10,7 @@ import type { Pool } from 'pg';
 import packageJson from '../package.json' with { type: 'json' };
 import { installAuthentication } from './auth/authenticate';
 import { installErrorHandlers } from './http/error-handler';
+import { installIdempotency } from './http/idempotency-route';
 import { ExecutorRegistry } from './operations/executors';
 import { installOperations, type OperationsOptions } from './operations/install-operations';
 import { installSelfService, type SelfServiceOptions } from './deployments/install-self-service';
@@ -22,11 +23,15 @@ import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
 import { secretRoutes } from './secrets/secret-routes';
 import { startChangeNotifier } from './sync/change-notifier';
+import type { MutationDefinition } from './sync/mutation-registry';
+import { pushRoutes } from './sync/push-route';
 
 export interface AppOptions {
   pool: Pool;
   logger?: FastifyServerOptions['logger'];
   version?: string;
+  /** Push mutations served at /v1/sync/push (default: server/sync/mutations.ts); tests add their own. */
+  mutations?: readonly MutationDefinition[];
   /** Executors by operation kind; the app adds the built-in ones (tests may pre-register more). */
   executors?: ExecutorRegistry;
   /** Operations worker tuning; false = serve the API but run no jobs in this process. */
@@ -49,6 +54,7 @@ export function buildApp({
   pool,
   logger = false,
   version = packageJson.version,
+  mutations,
   executors = new ExecutorRegistry(),
   operationsWorker,
   resourceDatabaseUrl,
@@ -66,6 +72,7 @@ export function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
   installAuthentication(app, pool);
+  installIdempotency(app, pool);
 
   const notifier = startChangeNotifier(pool, (error) => app.log.warn({ err: error }, 'change LISTEN failed'));
   const streams = new Set<() => void>();
@@ -97,6 +104,7 @@ export function buildApp({
   void app.register(userRoutes, { pool });
   void app.register(serviceRoutes, { pool });
   void app.register(syncRoutes, { pool, notifier, streams });
+  void app.register(pushRoutes, { pool, ...(mutations ? { mutations } : {}) });
   const resourceConfig = {
     resourceDatabaseUrl: resourceDatabaseUrl ?? pool.options.connectionString ?? '',
     redisUrl,

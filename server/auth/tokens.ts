@@ -31,13 +31,22 @@ export interface Principal {
   userId: string;
   role: Role;
   tokenId: string;
+  /** Teams the user belongs to, loaded with the token, for team-scoped permission checks. */
+  teamIds: string[];
 }
 
 /** The user behind a token, or null when it is unknown or revoked. */
 export async function findPrincipal(pool: Pool, token: string): Promise<Principal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const { rows } = await pool.query<{ user_id: string; role: Role; token_id: string; stale: boolean }>(
+  const { rows } = await pool.query<{
+    user_id: string;
+    role: Role;
+    token_id: string;
+    stale: boolean;
+    team_ids: string[];
+  }>(
     `SELECT t.user_id, u.role, t.id AS token_id,
+            ARRAY(SELECT m.team_id FROM team_members m WHERE m.user_id = t.user_id ORDER BY m.team_id) AS team_ids,
             (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale
        FROM tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
@@ -47,5 +56,5 @@ export async function findPrincipal(pool: Pool, token: string): Promise<Principa
   if (!row) return null;
   // Throttled so a busy client does not turn every read into a write.
   if (row.stale) await pool.query('UPDATE tokens SET last_used_at = now() WHERE id = $1', [row.token_id]);
-  return { userId: row.user_id, role: row.role, tokenId: row.token_id };
+  return { userId: row.user_id, role: row.role, tokenId: row.token_id, teamIds: row.team_ids };
 }

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Pool } from 'pg';
+import { ApiErrorBody } from '../../shared/api/errors';
+import { PushRequest, PushResponse } from '../../shared/api/push';
+import { principalOf } from '../auth/authenticate';
+import { errorResponses } from '../routes/schemas';
+import { mutationRegistry, type MutationDefinition } from './mutation-registry';
+import { mutations as defaultMutations } from './mutations';
+import { processPush } from './push';
+
+export const pushRoutes: FastifyPluginAsyncZod<{
+  pool: Pool;
+  /** Tests pass their own list; the platform serves server/sync/mutations.ts. */
+  mutations?: readonly MutationDefinition[];
+}> = async (app, { pool, mutations = defaultMutations }) => {
+  const registry = mutationRegistry(mutations);
+  app.post(
+    '/v1/sync/push',
+    {
+      schema: {
+        tags: ['sync'],
+        description:
+          'Applies offline mutations in order, each exactly once. Ids at or below the last answered one are ' +
+          'answered from storage. A transient failure stops the batch (fewer results; 503 when none).',
+        body: PushRequest,
+        response: { 200: PushResponse, ...errorResponses, 503: ApiErrorBody },
+      },
+    },
+    async (request) =>
+      processPush(pool, registry, principalOf(request), request.body, (err, m) =>
+        request.log.warn({ err, mutation: m.id, name: m.name }, 'push stopped: transient failure'),
+      ),
+  );
+};
