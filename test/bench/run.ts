@@ -28,3 +28,4 @@ try {
 } finally {
   await platform.close();
 }
+await (await import('./surveys-at-scale')).printSurveyBench();
