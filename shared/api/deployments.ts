@@ -104,3 +104,9 @@ export const CostReport = z.object({
   totalUsd: z.number(),
 });
 export type CostReport = z.infer<typeof CostReport>;
+
+/** Push mutation args (DESIGN.md §2): each creates the same operation its REST endpoint does. */
+export const ServiceDeployArgs = DeployRequest.extend({ serviceId: z.string().min(1).max(100) });
+export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: z.string().min(1).max(100) });
+/** Offline intents older than this are rejected `expired`; the app asks the user to confirm again. */
+export const SELF_SERVICE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;

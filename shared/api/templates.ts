@@ -26,3 +26,5 @@ export const CreateFromTemplate = z.object({
   deployTo: EnvironmentName.optional(),
 });
 export type CreateFromTemplate = z.infer<typeof CreateFromTemplate>;
+
+export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: z.string().min(1).max(100) });

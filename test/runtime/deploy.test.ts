@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -185,6 +186,38 @@ describe('HTTP service: create, deploy, break, roll back', () => {
     expect(second.body).toEqual(first.body);
     await waitForOperation(api, (first.body as { operationId: string }).operationId);
     expect((await deployments(service.serviceId)).length).toBe(before + 1);
+  });
+
+  it('a push delivered twice and a push resent after a lost response end in exactly one deploy', async () => {
+    const before = await deployments(service.serviceId);
+    const clientId = randomUUID();
+    const mutation = {
+      id: 1,
+      name: 'service.deploy',
+      args: { serviceId: service.serviceId, environment: 'development' },
+      idempotencyKey: randomUUID(),
+      createdAt: new Date().toISOString(),
+    };
+    const first = await api('POST', '/v1/sync/push', { clientId, mutations: [mutation] });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    // The response was lost: the client resends the same batch.
+    const resent = await api('POST', '/v1/sync/push', { clientId, mutations: [mutation] });
+    expect(resent.body).toEqual(first.body);
+    // Delivered again under a new mutation id (e.g. re-queued after a crash), same idempotency key.
+    const again = await api('POST', '/v1/sync/push', { clientId, mutations: [{ ...mutation, id: 2 }] });
+    const results = [first, again].map(
+      (r) => (r.body as { results: { status: string; result: unknown }[] }).results[0],
+    );
+    expect(results.map((r) => r?.status)).toEqual(['applied', 'applied']);
+    expect(results[1]?.result).toEqual(results[0]?.result);
+    const { operationId } = results[0]?.result as { operationId: string };
+    const operation = await waitForOperation(api, operationId);
+    expect(operation.status, JSON.stringify(operation.error)).toBe('succeeded');
+    const after = await deployments(service.serviceId);
+    expect(after.length).toBe(before.length + 1);
+    expect(after.filter((d) => d.operationId === operationId)).toHaveLength(1);
+    // One live process plus the kept previous version: never a duplicate from the repeated push.
+    expect((await serviceProcesses(service.serviceId)).length).toBeLessThanOrEqual(2);
   });
 
   it('records a hard-coded password as a warning and still deploys; a blocking policy blocks production', async () => {
