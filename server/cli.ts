@@ -45,7 +45,8 @@ function parseCommandLine(): z.output<typeof Args> {
   const parsed = Args.safeParse({
     ...values,
     'redis-url': values['redis-url'] || process.env.REDIS_URL || undefined,
-    'resource-database-url': values['resource-database-url'] || process.env.RESOURCE_DATABASE_URL || undefined,
+    'resource-database-url':
+      values['resource-database-url'] || process.env.RESOURCE_DATABASE_URL || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`);

@@ -11,7 +11,8 @@ import {
 } from '../../shared/api/resources';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
-import { IDEMPOTENCY_HEADER } from '../http/idempotency-route';
+// The header the REST Idempotency-Key wrapper reads (server/http/idempotency-route.ts).
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 import { errorResponses, IdParams } from '../routes/schemas';
 import type { ResourceConfig } from './resource-config';
 import { requestDeprovision, requestProvision } from './resource-requests';

@@ -43,7 +43,9 @@ CREATE TABLE operation_events (
 );
 
 -- Widen the change log's entity CHECK by adding to whatever list it has now (other migrations add
--- their own entities too; rewriting the list from scratch would drop theirs).
+-- their own entities too; rewriting the list from scratch would drop theirs). The new constraint is
+-- written as ARRAY['a'::text, …] so the next migration can parse it the same way; the regex also
+-- accepts the '{a,b}'::text[] form.
 DO $$
 DECLARE
   def text;
@@ -52,10 +54,11 @@ BEGIN
   SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint
    WHERE conrelid = 'change_log'::regclass AND conname = 'change_log_entity_check';
   IF def IS NOT NULL THEN
-    SELECT array_agg(m[1]) INTO names FROM regexp_matches(def, '''([a-z_.]+)''', 'g') AS m;
-    names := names || ARRAY['operation', 'resource', 'secret'];
+    SELECT array_agg(m[1]) INTO names FROM regexp_matches(def, '[''{,]([a-z_]+)(?=[''},])', 'g') AS m;
+    names := coalesce(names, ARRAY[]::text[]) || ARRAY['operation', 'resource', 'secret'];
     ALTER TABLE change_log DROP CONSTRAINT change_log_entity_check;
-    EXECUTE format('ALTER TABLE change_log ADD CONSTRAINT change_log_entity_check CHECK (entity = ANY (%L::text[]))',
-      (SELECT array_agg(DISTINCT n ORDER BY n) FROM unnest(names) AS n));
+    EXECUTE 'ALTER TABLE change_log ADD CONSTRAINT change_log_entity_check CHECK (entity = ANY (ARRAY['
+      || (SELECT string_agg(quote_literal(n), ', ' ORDER BY n) FROM (SELECT DISTINCT n FROM unnest(names) AS n) AS d)
+      || ']::text[]))';
   END IF;
 END $$;

@@ -1,0 +1,41 @@
+import { OperationEvent, type Operation } from '../../shared/api/operations';
+
+/** Reads an operation's SSE stream from `after` until the server ends it (after the final status). */
+export async function readOperationEvents(
+  baseUrl: string,
+  token: string,
+  operationId: string,
+  after = 0,
+): Promise<OperationEvent[]> {
+  const response = await fetch(`${baseUrl}/v1/operations/${operationId}/events?after=${after}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`events: ${response.status} ${await response.text()}`);
+  const text = await response.text(); // the server closes the stream after the final status
+  return text
+    .split('\n\n')
+    .map((block) => block.split('\n').find((line) => line.startsWith('data: ')))
+    .filter((line): line is string => Boolean(line))
+    .map((line) => OperationEvent.parse(JSON.parse(line.slice(6))));
+}
+
+export async function getOperation(baseUrl: string, token: string, id: string): Promise<Operation> {
+  const response = await fetch(`${baseUrl}/v1/operations/${id}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (await response.json()) as Operation;
+}
+
+/** Checks `condition` until it holds: waits for a state, never for a fixed time. */
+export async function waitFor<T>(
+  condition: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
