@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -46,9 +46,9 @@ it('refuses to start when an applied migration was edited', async () => {
 it('applies a new migration in order and rolls a failing one back entirely', async () => {
   const dir = path.join(scratch, 'extended');
   await cp(defaultMigrationsDir, dir, { recursive: true });
-  await writeFile(path.join(dir, '002_add_probe.sql'), 'CREATE TABLE probe (id int PRIMARY KEY);');
-  await writeFile(path.join(dir, '003_broken.sql'), 'CREATE TABLE half (id int); SELECT no_such_function();');
-  await expect(migrate(pool, { migrationsDir: dir })).rejects.toThrow(/003_broken failed/);
+  await writeFile(path.join(dir, '900_add_probe.sql'), 'CREATE TABLE probe (id int PRIMARY KEY);');
+  await writeFile(path.join(dir, '901_broken.sql'), 'CREATE TABLE half (id int); SELECT no_such_function();');
+  await expect(migrate(pool, { migrationsDir: dir })).rejects.toThrow(/901_broken failed/);
   const tables = await pool.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_name IN ('probe', 'half')`,
   );
@@ -56,5 +56,8 @@ it('applies a new migration in order and rolls a failing one back entirely', asy
   const versions = await pool.query<{ version: number }>(
     'SELECT version FROM schema_migrations ORDER BY version',
   );
-  expect(versions.rows.map((row) => row.version)).toEqual([1, 2]);
+  const shipped = (await readdir(defaultMigrationsDir))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => Number(f.slice(0, 3)));
+  expect(versions.rows.map((row) => row.version)).toEqual([...shipped.sort((a, b) => a - b), 900]);
 });
