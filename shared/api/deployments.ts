@@ -110,3 +110,37 @@ export const ServiceDeployArgs = DeployRequest.extend({ serviceId: z.string().mi
 export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: z.string().min(1).max(100) });
 /** Offline intents older than this are rejected `expired`; the app asks the user to confirm again. */
 export const SELF_SERVICE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;
+
+// ---- Desktop views (IPC outputs built from the cache) -----------------------------------
+
+/** A self-service action still in the outbox: shown at once, with the key that makes it run once. */
+export const QueuedAction = z.object({
+  mutationId: z.number().int(),
+  name: z.enum(['service.create', 'service.deploy', 'service.rollback']),
+  environment: EnvironmentName.nullable(),
+  idempotencyKey: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'needs_confirmation', 'rejected', 'applied']),
+  reason: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type QueuedAction = z.infer<typeof QueuedAction>;
+
+export const EnvironmentDeployments = z.object({
+  environment: EnvironmentName,
+  live: Deployment.nullable(),
+  health: HealthState,
+  history: z.array(Deployment),
+});
+export type EnvironmentDeployments = z.infer<typeof EnvironmentDeployments>;
+
+export const ServiceDeployments = z.object({
+  serviceId: z.string(),
+  /** Created from a template (has a platform repository): deploys are possible. */
+  environments: z.array(EnvironmentDeployments),
+  queued: z.array(QueuedAction),
+});
+export type ServiceDeployments = z.infer<typeof ServiceDeployments>;
+
+export const LogStreamRef = z.object({ streamId: z.string() });
+export const LiveLogLine = LogLine.extend({ streamId: z.string() });
+export type LiveLogLine = z.infer<typeof LiveLogLine>;

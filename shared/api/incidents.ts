@@ -41,3 +41,10 @@ export const Incident = z.object({
   resolvedAt: Timestamp.nullable(),
 });
 export type Incident = z.infer<typeof Incident>;
+
+/** An incident with its service's name and team, for the Incidents page and notifications. */
+export const IncidentView = Incident.extend({
+  serviceName: z.string().nullable(),
+  ownerTeamId: z.string().nullable(),
+});
+export type IncidentView = z.infer<typeof IncidentView>;

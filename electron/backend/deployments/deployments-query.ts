@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+import { EnvironmentName } from '../../../shared/api/catalog';
+import {
+  Deployment,
+  type EnvironmentDeployments,
+  type QueuedAction,
+  type ServiceDeployments,
+} from '../../../shared/api/deployments';
+import { visibleOutbox } from '../outbox/outbox-store';
+
+const HISTORY_PER_ENVIRONMENT = 20;
+
+/** Per environment: the live version, its health and the recent history; plus queued actions. */
+export function serviceDeployments(db: Database, serviceId: string): ServiceDeployments {
+  const rows = db
+    .prepare('SELECT data FROM deployments WHERE service_id = ? ORDER BY started_at DESC')
+    .all(serviceId) as { data: string }[];
+  const all = rows.map((row) => Deployment.parse(JSON.parse(row.data)));
+  const environments: EnvironmentDeployments[] = EnvironmentName.options.map((environment) => {
+    const history = all.filter((d) => d.environment === environment);
+    const live = history.find((d) => d.status === 'live') ?? null;
+    return {
+      environment,
+      live,
+      health: live?.health ?? 'unknown',
+      history: history.slice(0, HISTORY_PER_ENVIRONMENT),
+    };
+  });
+  const queued: QueuedAction[] = [];
+  for (const entry of visibleOutbox(db)) {
+    if (entry.name !== 'service.deploy' && entry.name !== 'service.rollback') continue;
+    const args = entry.args as { serviceId?: unknown; environment?: unknown };
+    if (args.serviceId !== serviceId) continue;
+    const environment = EnvironmentName.safeParse(args.environment);
+    queued.push({
+      mutationId: entry.mutationId,
+      name: entry.name,
+      environment: environment.success ? environment.data : null,
+      idempotencyKey: entry.idempotencyKey,
+      createdAt: entry.createdAt,
+      status: entry.status === 'discarded' ? 'rejected' : entry.status,
+      reason: entry.reason,
+    });
+  }
+  return { serviceId, environments, queued };
+}
