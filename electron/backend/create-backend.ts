@@ -5,6 +5,8 @@ import { createBackendEvents } from './backend-events';
 import { openCache } from './cache/open-cache';
 import { createBackendHandlers } from './ipc/backend-handlers';
 import { createDispatch } from './ipc/dispatch';
+import { localMutators } from './mutations/local-mutators';
+import { createOutboxHandlers } from './outbox/outbox-handlers';
 import { createPlatformConnection } from './platform/platform-connection';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
@@ -42,7 +44,13 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     ...(opts.platform ? { override: opts.platform } : {}),
     ...(hooks.embeddedEntry ? { embeddedEntry: hooks.embeddedEntry } : {}),
   });
-  const dispatch = createDispatch(createBackendHandlers(cache.db, engine, platform), log);
+  const outbox = createOutboxHandlers({
+    db: cache.db,
+    mutators: localMutators,
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    onLocalChange: () => engine.localChange(),
+  });
+  const dispatch = createDispatch(createBackendHandlers(cache.db, engine, platform, outbox), log);
   platform.start();
 
   let closing: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Environment, Lifecycle, Org, Service, ServiceLink, Team, Tier, User } from '../api/catalog';
+import { ServiceUpdateArgs } from '../api/push';
 
 /**
  * The one IPC contract between the renderer and the desktop backend: command `domain:verb` →
@@ -92,6 +93,23 @@ export type Settings = z.infer<typeof Settings>;
 
 const Empty = z.object({}).strict().default({});
 
+/** One entry of the outbox panel: a change not yet accepted by the platform. */
+export const OutboxItem = z.object({
+  mutationId: z.number().int().positive(),
+  name: z.string(),
+  /** Human summary, e.g. "Edit Payments API: title, tier". */
+  summary: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'needs_confirmation', 'rejected']),
+  /** Why the platform rejected it, or why it waits (expired). */
+  reason: IpcErrorShape.nullable(),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+/** What enqueuing a change answers: its outbox id (the change is already visible locally). */
+export const Enqueued = z.object({ mutationId: z.number().int().positive() });
+const MutationRef = z.object({ mutationId: z.number().int().positive() });
+
 export const ipcCommands = {
   'catalog:list': { input: CatalogQuery, output: CatalogPage },
   'catalog:get': { input: z.object({ id: z.string().min(1).max(100) }), output: ServiceDetail.nullable() },
@@ -109,6 +127,13 @@ export const ipcCommands = {
     output: Settings,
   },
   'settings:useEmbedded': { input: Empty, output: Settings },
+  /** Edits a service's catalog entry offline-first: shown at once, pushed as `service.update`. */
+  'services:update': { input: ServiceUpdateArgs, output: Enqueued },
+  'outbox:list': { input: Empty, output: z.array(OutboxItem) },
+  /** Sends an expired change anyway (same idempotency key, so it still applies at most once). */
+  'outbox:confirm': { input: MutationRef, output: Enqueued },
+  /** Drops an expired change (its local effect disappears) or dismisses a rejected one. */
+  'outbox:discard': { input: MutationRef, output: z.object({}) },
 } as const;
 
 export type IpcCommands = typeof ipcCommands;

@@ -29,6 +29,10 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'settings:get': () => settings,
     'settings:setPlatform': async () => settings,
     'settings:useEmbedded': async () => settings,
+    'services:update': () => ({ mutationId: 1 }),
+    'outbox:list': () => [],
+    'outbox:confirm': ({ mutationId }) => ({ mutationId }),
+    'outbox:discard': () => ({}),
     ...overrides,
   };
 }

@@ -25,6 +25,7 @@ function fakeClient(changes: ChangesFn) {
     me: () => Promise.reject(new Error('not used')),
     health: () => Promise.reject(new Error('not used')),
     changes: vi.fn(changes),
+    push: () => Promise.reject(new Error('not used')),
     subscribe: (onPoke, o) =>
       new Promise<void>((resolve) => {
         poke = () => onPoke({ seq: 1 });

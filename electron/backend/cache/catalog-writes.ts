@@ -79,7 +79,7 @@ function putEnvironment(db: Database, env: Environment): void {
   ).run(env.id, env.name, env.position, JSON.stringify(env));
 }
 
-const tableOf = {
+export const tableOf = {
   org: 'org',
   team: 'teams',
   user: 'users',

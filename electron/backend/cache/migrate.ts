@@ -15,6 +15,10 @@ export function migrationChecksum(m: Migration): string {
   const source = m.up.toString();
   const literals = source.match(STRING_LITERALS);
   const body = (literals?.map((l) => l.slice(1, -1)) ?? [source])
+    // A bundler may emit non-ASCII characters as \u escapes; hash the characters either way.
+    .map((l) =>
+      l.replace(/\\u\{?([0-9a-fA-F]{4,6})\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
+    )
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .join('\n');
   return createHash('sha256').update(`${m.version}\n${m.name}\n${body}`).digest('hex');

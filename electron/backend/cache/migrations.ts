@@ -91,6 +91,33 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'push: outbox lifecycle columns, shadow rows for rebase',
+    up(db) {
+      db.exec(`
+        -- Outbox lifecycle: pending, then applied or rejected; or pending, then needs_confirmation
+        -- (past expires_at), then pending again (confirmed) or discarded. Applied rows stay a while.
+        ALTER TABLE outbox ADD COLUMN expires_at TEXT;
+        ALTER TABLE outbox ADD COLUMN confirmed_at TEXT;
+        ALTER TABLE outbox ADD COLUMN reason TEXT;
+        ALTER TABLE outbox ADD COLUMN result TEXT;
+        ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE outbox ADD COLUMN sent_at TEXT;
+        ALTER TABLE outbox ADD COLUMN settled_at TEXT;
+        -- Applied but the pull carrying its effect has not arrived yet: rebase keeps re-applying
+        -- it so the UI does not flicker back to the old value in between.
+        ALTER TABLE outbox ADD COLUMN awaiting_pull INTEGER NOT NULL DEFAULT 0;
+        -- The server version (data NULL = absent) of each synced row a pending mutation touched.
+        CREATE TABLE shadow (
+          entity TEXT NOT NULL,
+          id TEXT NOT NULL,
+          data TEXT,
+          PRIMARY KEY (entity, id)
+        );
+      `);
+    },
+  },
 ];
 
 /** Tables the sync engine owns; a resync clears exactly these. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { getServiceDetail, listCatalog, listTeams } from '../cache/catalog-queries';
+import type { OutboxHandlers } from '../outbox/outbox-handlers';
 import type { PlatformConnection } from '../platform/platform-connection';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { IpcHandlers } from './dispatch';
@@ -9,8 +10,10 @@ export function createBackendHandlers(
   db: Database,
   engine: SyncEngine,
   platform: PlatformConnection,
+  outbox: OutboxHandlers,
 ): IpcHandlers {
   return {
+    ...outbox,
     'catalog:list': (query) => listCatalog(db, query),
     'catalog:get': ({ id }) => getServiceDetail(db, id),
     'teams:list': () => listTeams(db),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Health, Me } from '../../../shared/api/catalog';
 import { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
 import { ChangesPage, ChangesPoke } from '../../../shared/api/sync';
+import { PushResponse, type PushRequest } from '../../../shared/api/push';
 import { PlatformError } from './platform-error';
 import type { EventSourceMessage } from 'eventsource-parser';
 import { readServerSentEvents } from './server-sent-events';
@@ -25,6 +26,8 @@ export interface PlatformClient {
   me(opts?: RequestOptions): Promise<z.infer<typeof Me>>;
   health(opts?: RequestOptions): Promise<z.infer<typeof Health>>;
   changes(cursor: string | null, limit: number, opts?: RequestOptions): Promise<ChangesPage>;
+  /** `POST /v1/sync/push`: the outbox's mutations, answered per mutation (see shared/api/push). */
+  push(request: PushRequest, opts?: RequestOptions): Promise<PushResponse>;
   /**
    * Listens to `GET /v1/events` and calls `onPoke` for each `changes` event. Resolves when the
    * stream ends or `signal` aborts; rejects with a PlatformError if it cannot connect. The sync
@@ -53,13 +56,19 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     path: string,
     signal: AbortSignal | undefined,
     accept = 'application/json',
+    body?: unknown,
   ): Promise<Response> {
     const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {
-        headers: { authorization: `Bearer ${opts.token}`, accept },
+        headers: {
+          authorization: `Bearer ${opts.token}`,
+          accept,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         signal: AbortSignal.any(signals),
+        ...(body !== undefined ? { method: 'POST', body: JSON.stringify(body) } : {}),
       });
     } catch (err) {
       if (signal?.aborted) throw err;
@@ -99,8 +108,9 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     path: string,
     schema: S,
     signal?: AbortSignal,
+    payload?: unknown,
   ): Promise<z.infer<S>> {
-    const res = await send(path, signal);
+    const res = await send(path, signal, 'application/json', payload);
     let body: unknown;
     try {
       body = await res.json();
@@ -130,6 +140,7 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
       if (cursor !== null) params.set('cursor', cursor);
       return json(`/v1/sync/changes?${params.toString()}`, ChangesPage, o?.signal);
     },
+    push: (request, o) => json('/v1/sync/push', PushResponse, o?.signal, request),
     async subscribe(onPoke, o) {
       // Only the connect is bounded by the timeout; the stream itself stays open.
       const connect = new AbortController();

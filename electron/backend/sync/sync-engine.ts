@@ -4,6 +4,12 @@ import type { IpcErrorShape, SyncState, SyncStatus } from '../../../shared/ipc/c
 import { applyChange, clearSyncedData } from '../cache/catalog-writes';
 import { countPendingChanges } from '../cache/outbox';
 import { readSyncState, writeCursor } from '../cache/sync-state';
+import { localMutators } from '../mutations/local-mutators';
+import type { LocalMutatorRegistry } from '../outbox/local-mutator';
+import { settlePulled } from '../outbox/outbox-store';
+import { pushPending } from '../outbox/pusher';
+import { needsRebase, rebase } from '../outbox/rebase';
+import { absorbIntoShadow, clearShadows } from '../outbox/shadow';
 import type { PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
@@ -19,6 +25,8 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Optimistic effects re-applied on rebase (default: electron/backend/mutations/local-mutators.ts). */
+  mutators?: LocalMutatorRegistry;
 }
 
 export interface SyncEngine {
@@ -31,6 +39,8 @@ export interface SyncEngine {
   setPlatform(client: PlatformClient, epoch: string): Promise<void>;
   /** Pull now (or right after the running pull); resolves with the resulting status. */
   syncNow(): Promise<SyncStatus>;
+  /** The outbox changed (enqueue, confirm, discard): report the count and push soon. */
+  localChange(): void;
   /** Stop using the current platform (the next one is still starting): state 'starting'. */
   detach(): Promise<void>;
   /** No platform can be reached at all (e.g. the embedded one failed to start). */
@@ -69,6 +79,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const backoff = opts.backoff ?? defaultBackoff;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
+  const mutators = opts.mutators ?? localMutators;
 
   let session: Session | null = null;
   let stopped = false;
@@ -113,8 +124,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   function applyPage(page: ChangesPage, reset: boolean): void {
     const touched = new Set<string>();
     db.transaction(() => {
-      if (reset) for (const t of clearSyncedData(db, readSyncState(db).epoch)) touched.add(t);
-      for (const change of page.changes) applyChange(db, change, touched);
+      if (reset) {
+        for (const t of clearSyncedData(db, readSyncState(db).epoch)) touched.add(t);
+        clearShadows(db);
+      }
+      // A row a pending mutation changed keeps its optimistic value: the server's lands in its shadow.
+      for (const change of page.changes) if (!absorbIntoShadow(db, change)) applyChange(db, change, touched);
+      if (needsRebase(db)) rebase(db, mutators, touched, log);
       writeCursor(db, page.cursor, now().toISOString());
     })();
     if (touched.size) opts.onTablesChanged([...touched].sort());
@@ -127,6 +143,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     state = 'syncing';
     emitStatus();
     try {
+      await push(current);
+      if (signal.aborted) return;
+      const pullStartedAt = now().toISOString();
       let reset = false;
       for (;;) {
         const cursor = reset ? null : readSyncState(db).cursor;
@@ -147,6 +166,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         // An empty page that does not advance would loop forever against a misbehaving server.
         if (!page.hasMore || (page.changes.length === 0 && page.cursor === cursor)) break;
       }
+      settleRound(pullStartedAt);
       failures = 0;
       state = 'online';
       lastError = null;
@@ -162,6 +182,43 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       log(`sync: ${lastError.code}: ${lastError.message}; retrying in ${Math.round(delay / 100) / 10} s`);
       emitStatus();
       retryTimer = setTimeout(() => void requestPull(), delay);
+    }
+  }
+
+  /** Rebuilds the optimistic view inside one transaction and announces what it touched. */
+  function rebaseNow(before?: () => void): void {
+    const touched = new Set<string>();
+    db.transaction(() => {
+      before?.();
+      if (needsRebase(db)) rebase(db, mutators, touched, log);
+    })();
+    if (touched.size) opts.onTablesChanged([...touched].sort());
+  }
+
+  /** The pull is complete: applied mutations' effects are now server truth, no longer re-applied. */
+  function settleRound(pullStartedAt: string): void {
+    rebaseNow(() => settlePulled(db, pullStartedAt));
+  }
+
+  /**
+   * Push before pull, so the pull brings the server's view of what was just applied. Rejections
+   * disappear at once (rebase); applied effects stay shown until that pull lands. A whole-request
+   * refusal (400/403) is logged and the pull still runs; unreachable → the round fails and backs off.
+   */
+  async function push(current: Session): Promise<void> {
+    if (countPendingChanges(db) === 0) return;
+    try {
+      await pushPending(db, current.client, { signal: current.controller.signal, now });
+    } catch (err) {
+      if (!isPlatformError(err) || err.code !== 'platform_rejected') throw err;
+      log(`sync: push refused: ${err.message}`);
+    } finally {
+      // Whatever was answered before a failure is recorded; show it (rejections vanish) at once.
+      if (!current.controller.signal.aborted && !stopped) {
+        rebaseNow();
+        opts.onTablesChanged(['outbox']);
+        emitStatus();
+      }
     }
   }
 
@@ -219,7 +276,11 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (stopped) return;
       await endSession();
       if (readSyncState(db).epoch !== epoch) {
-        const tables = db.transaction(() => clearSyncedData(db, epoch))();
+        const tables = db.transaction(() => {
+          const cleared = clearSyncedData(db, epoch);
+          clearShadows(db);
+          return cleared;
+        })();
         opts.onTablesChanged(tables);
       }
       failures = 0;
@@ -232,6 +293,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     async syncNow() {
       await requestPull();
       return status();
+    },
+    localChange() {
+      emitStatus();
+      void requestPull();
     },
     async detach() {
       await endSession();

@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import type { IpcOutput, IpcParsedInput, OutboxItem } from '../../../shared/ipc/contract';
+import { IpcError } from '../ipc/ipc-error';
+import { enqueue } from './enqueue';
+import type { LocalMutatorRegistry } from './local-mutator';
+import {
+  confirmMutation,
+  discardMutation,
+  getOutboxEntry,
+  visibleOutbox,
+  type OutboxEntry,
+} from './outbox-store';
+import { rebase } from './rebase';
+
+type Sync<C extends OutboxCommand> = (input: IpcParsedInput<C>) => IpcOutput<C>;
+type OutboxCommand = 'services:update' | 'outbox:list' | 'outbox:confirm' | 'outbox:discard';
+
+/** Synchronous (one SQLite transaction each); assignable to the IpcHandlers they join. */
+export type OutboxHandlers = { [C in OutboxCommand]: Sync<C> };
+
+export interface OutboxHandlerDeps {
+  db: Database;
+  mutators: LocalMutatorRegistry;
+  onTablesChanged(tables: string[]): void;
+  /** The outbox changed: update the pending count and push soon (the sync engine). */
+  onLocalChange(): void;
+  now?: () => Date;
+}
+
+const EXPIRED_REASON = {
+  code: 'expired',
+  message: 'Not sent in time. Confirm to send it anyway, or discard it.',
+};
+
+/** IPC for offline edits and the outbox panel; every write is one SQLite transaction. */
+export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
+  const { db, mutators } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  const enqueueAndAnnounce = (name: string, args: unknown) => {
+    const { entry, tables } = enqueue(db, mutators, name, args, now());
+    deps.onTablesChanged(tables);
+    deps.onLocalChange();
+    return { mutationId: entry.mutationId };
+  };
+
+  const summary = (e: OutboxEntry): string => {
+    const mutator = mutators.get(e.name);
+    const args = mutator?.args.safeParse(e.args);
+    return mutator && args?.success ? mutator.describe(db, args.data) : e.name;
+  };
+
+  const entryOr404 = (mutationId: number, statuses: OutboxEntry['status'][]): OutboxEntry => {
+    const entry = getOutboxEntry(db, mutationId);
+    if (!entry || !statuses.includes(entry.status)) {
+      throw new IpcError('not_found', `no ${statuses.join(' or ')} change #${mutationId} in the outbox`);
+    }
+    return entry;
+  };
+
+  return {
+    'services:update': (args) => enqueueAndAnnounce('service.update', args),
+    'outbox:list': () =>
+      visibleOutbox(db).map((e): OutboxItem => ({
+        mutationId: e.mutationId,
+        name: e.name,
+        summary: summary(e),
+        createdAt: e.createdAt,
+        status: e.status as OutboxItem['status'],
+        reason: e.status === 'needs_confirmation' ? EXPIRED_REASON : e.reason,
+      })),
+    'outbox:confirm': ({ mutationId }) => {
+      const entry = entryOr404(mutationId, ['needs_confirmation']);
+      const maxAgeMs = mutators.get(entry.name)?.maxAgeMs;
+      const at = now();
+      const expiresAt = maxAgeMs === undefined ? null : new Date(at.getTime() + maxAgeMs).toISOString();
+      const next = db.transaction(() => confirmMutation(db, mutationId, at.toISOString(), expiresAt))();
+      deps.onTablesChanged(['outbox']);
+      deps.onLocalChange();
+      return { mutationId: next };
+    },
+    'outbox:discard': ({ mutationId }) => {
+      entryOr404(mutationId, ['needs_confirmation', 'rejected']);
+      const tables = new Set<string>(['outbox']);
+      // Discarding drops the change's local effect too: rebuild the optimistic view without it.
+      db.transaction(() => {
+        discardMutation(db, mutationId, now().toISOString());
+        rebase(db, mutators, tables);
+      })();
+      deps.onTablesChanged([...tables].sort());
+      deps.onLocalChange();
+      return {};
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+import type { PlatformClient } from '../platform/platform-client';
+import { PlatformError } from '../platform/platform-error';
+import { clientIdOf, expireOverdue, markApplied, markRejected, markSent, nextBatch } from './outbox-store';
+
+export interface PushRound {
+  sent: number;
+  applied: number;
+  rejected: number;
+  /** Mutations that turned needs_confirmation this round. */
+  expired: number;
+}
+
+/** Mutations per request; the server accepts 1..100. */
+export const PUSH_BATCH = 100;
+
+/**
+ * Sends every pending mutation, in id order, in batches (DESIGN.md §2 push). Applied →
+ * `applied` (kept until the pull brings its effect); rejected → `rejected` with the reason.
+ * A transient failure throws (the sync engine backs off) and leaves the rest pending: the next
+ * round sends the same ids again and the server answers those it already did from storage, so a
+ * lost response never applies anything twice. Expired mutations are not sent.
+ */
+export async function pushPending(
+  db: Database,
+  client: PlatformClient,
+  opts: { signal?: AbortSignal; now?: () => Date; batch?: number } = {},
+): Promise<PushRound> {
+  const now = opts.now ?? (() => new Date());
+  const round: PushRound = { sent: 0, applied: 0, rejected: 0, expired: 0 };
+  round.expired = expireOverdue(db, now().toISOString());
+  const clientId = clientIdOf(db);
+  for (;;) {
+    const mutations = nextBatch(db, opts.batch ?? PUSH_BATCH);
+    if (!mutations.length) return round;
+    markSent(
+      db,
+      mutations.map((m) => m.id),
+      now().toISOString(),
+    );
+    const response = await client.push({ clientId, mutations }, opts.signal ? { signal: opts.signal } : {});
+    if (opts.signal?.aborted) return round;
+    const settledAt = now().toISOString();
+    db.transaction(() => {
+      for (const result of response.results) {
+        if (result.status === 'applied') {
+          markApplied(db, result.id, result.result, settledAt);
+          round.applied += 1;
+        } else {
+          markRejected(db, result.id, result.reason, settledAt);
+          round.rejected += 1;
+        }
+      }
+    })();
+    round.sent += response.results.length;
+    if (response.results.length < mutations.length) {
+      // The server stopped at a transient failure; the rest stays pending for the next round.
+      throw new PlatformError(
+        'platform_unreachable',
+        `the platform processed ${response.results.length} of ${mutations.length} changes; retrying later`,
+      );
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+import type { ChangeEntry, SyncEntity } from '../../../shared/api/sync';
+import { readEntity } from './entity-rows';
+
+/**
+ * Shadow rows (DESIGN.md §2, rebase): the server's version of every synced row a pending
+ * mutation has changed optimistically. Pulls update the shadow instead of the visible row, and
+ * a rebase rebuilds visible rows as shadow + pending mutations.
+ */
+
+/** Saves the server version of a row the first time a pending mutation is about to change it. */
+export function touchShadow(db: Database, entity: SyncEntity, id: string): void {
+  const current = readEntity(db, entity, id);
+  db.prepare(
+    'INSERT INTO shadow (entity, id, data) VALUES (?, ?, ?) ON CONFLICT (entity, id) DO NOTHING',
+  ).run(entity, id, current === null ? null : JSON.stringify(current));
+}
+
+/** A pulled change for a shadowed row lands in its shadow; returns false when the row has none. */
+export function absorbIntoShadow(db: Database, change: ChangeEntry): boolean {
+  const result = db
+    .prepare('UPDATE shadow SET data = ? WHERE entity = ? AND id = ?')
+    .run(change.op === 'del' ? null : JSON.stringify(change.data), change.entity, change.id);
+  return result.changes > 0;
+}
+
+export interface ShadowRow {
+  entity: SyncEntity;
+  id: string;
+  data: unknown;
+}
+
+/** Every shadow, removing them: the caller restores them and re-applies pending mutations. */
+export function takeShadows(db: Database): ShadowRow[] {
+  const rows = db.prepare('SELECT entity, id, data FROM shadow ORDER BY entity, id').all() as {
+    entity: SyncEntity;
+    id: string;
+    data: string | null;
+  }[];
+  db.prepare('DELETE FROM shadow').run();
+  return rows.map((r) => ({
+    entity: r.entity,
+    id: r.id,
+    data: r.data === null ? null : (JSON.parse(r.data) as unknown),
+  }));
+}
+
+/** After a resync the synced rows are gone and so is what the shadows described. */
+export function clearShadows(db: Database): void {
+  db.prepare('DELETE FROM shadow').run();
+}
