@@ -91,3 +91,66 @@ export const BacklogDeleteArgs = z.object({ id: Id });
 export const BacklogMoveArgs = BacklogMove.extend({ id: Id });
 export const BacklogDemandArgs = z.object({ id: Id, teamId: Id, present: z.boolean() });
 export const BacklogWeightsArgs = BacklogWeightsPatch;
+
+// ---- Desktop views computed from the cache (IPC outputs) ------------------------------------
+
+export const PriorityModelName = z.enum(['default', 'rice', 'wsjf']);
+export const BacklogSortColumn = z.enum(['rank', 'score', 'title', 'demand', 'status', 'updatedAt']);
+
+export const BacklogQuery = z.object({
+  search: z.string().max(200).default(''),
+  statuses: z.array(BacklogStatus).max(5).default([]),
+  phases: z.array(RoadmapPhase).max(3).default([]),
+  capabilities: z.array(Capability).max(100).default([]),
+  model: PriorityModelName.default('default'),
+  sort: z
+    .object({ column: BacklogSortColumn, direction: z.enum(['asc', 'desc']) })
+    .default({ column: 'rank', direction: 'asc' }),
+});
+export type BacklogQuery = z.input<typeof BacklogQuery>;
+
+export const ScoreTermView = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  op: z.enum(['+', '×', '÷']),
+  contribution: z.number().nullable(),
+});
+
+export const BacklogRow = BacklogItem.extend({
+  score: z.number(),
+  band: z.enum(['P1', 'P2', 'P3']),
+  /** Position by the model's score (1 = highest), next to the lead's own order. */
+  modelPosition: z.number().int(),
+  terms: z.array(ScoreTermView),
+  formula: z.string(),
+  demandTeamNames: z.array(z.string()),
+  demandPeople: z.number().int(),
+  linkedRequests: z.number().int(),
+});
+export type BacklogRow = z.infer<typeof BacklogRow>;
+
+export const BacklogPage = z.object({
+  rows: z.array(BacklogRow),
+  total: z.number().int(),
+  totalAll: z.number().int(),
+  weights: z.object({ demand: z.number(), strategy: z.number() }),
+  capabilities: z.array(z.string()),
+});
+export type BacklogPage = z.infer<typeof BacklogPage>;
+
+export const RoadmapView = z.object({
+  phases: z.array(
+    z.object({
+      phase: RoadmapPhase,
+      items: z.array(
+        BacklogItem.pick({ id: true, title: true, status: true, capability: true, shippedAt: true }),
+      ),
+      shipped: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
+});
+export type RoadmapView = z.infer<typeof RoadmapView>;
+
+export const CsvExport = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() });

@@ -81,3 +81,33 @@ export const SupportPromoteArgs = RequestId.extend({
   itemId: z.uuid(),
   title: z.string().trim().min(1).max(200).optional(),
 });
+
+// ---- Desktop views computed from the cache (IPC outputs) ------------------------------------
+
+export const SupportQuery = z.object({
+  search: z.string().max(200).default(''),
+  statuses: z.array(SupportStatus).max(3).default([]),
+  capabilities: z.array(Capability).max(100).default([]),
+  escalatedOnly: z.boolean().default(false),
+});
+export type SupportQuery = z.input<typeof SupportQuery>;
+
+export const SupportRow = SupportRequest.extend({
+  teamName: z.string().nullable(),
+  linkedItemTitle: z.string().nullable(),
+  sla: z.object({
+    state: z.enum(['none', 'on_track', 'at_risk', 'breached', 'met', 'missed']),
+    dueAt: z.string().nullable(),
+    remainingMs: z.number().nullable(),
+    escalate: z.boolean(),
+  }),
+});
+export type SupportRow = z.infer<typeof SupportRow>;
+
+export const SupportPage = z.object({
+  rows: z.array(SupportRow),
+  total: z.number().int(),
+  totalAll: z.number().int(),
+  load: z.array(z.object({ capability: z.string(), requests: z.number().int(), high: z.boolean() })),
+});
+export type SupportPage = z.infer<typeof SupportPage>;

@@ -1,0 +1,160 @@
+import type { Database } from 'better-sqlite3';
+import {
+  BacklogItem,
+  BacklogQuery,
+  BacklogWeights,
+  type BacklogPage,
+  type BacklogRow,
+  type RoadmapView,
+} from '../../../shared/api/backlog';
+import { DEFAULT_WEIGHTS, scoreBacklog } from '../../../shared/domain/prioritization';
+
+/**
+ * Backlog reads, from the cache only (they work offline). SQLite filters and orders by the stored
+ * columns; the model scores are computed over the whole backlog (a band is a percentile of it), so
+ * filtering never changes an item's score or band.
+ */
+
+type ParsedQuery = ReturnType<typeof BacklogQuery.parse>;
+
+const sortSql = {
+  rank: 'rank, id',
+  title: 'title COLLATE NOCASE, id',
+  demand: 'demand_teams, rank, id',
+  status: `CASE status WHEN 'in_progress' THEN 1 WHEN 'planned' THEN 2 WHEN 'proposed' THEN 3 WHEN 'done' THEN 4 ELSE 5 END, rank, id`,
+  updatedAt: 'updated_at, id',
+} as const;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export function readWeights(db: Database): { demand: number; strategy: number } {
+  const row = db.prepare("SELECT data FROM backlog_weights WHERE id = 'default'").get() as
+    { data: string } | undefined;
+  if (!row) return { ...DEFAULT_WEIGHTS };
+  const w = BacklogWeights.parse(JSON.parse(row.data));
+  return { demand: w.demand, strategy: w.strategy };
+}
+
+function teamsById(db: Database): Map<string, { name: string; size: number }> {
+  const rows = db.prepare('SELECT id, name, data FROM teams').all() as {
+    id: string;
+    name: string;
+    data: string;
+  }[];
+  return new Map(
+    rows.map((r) => [r.id, { name: r.name, size: (JSON.parse(r.data) as { size?: number }).size ?? 0 }]),
+  );
+}
+
+/** Every item scored with `model`, keyed by id (the whole backlog: bands are percentiles of it). */
+export function scoredBacklog(db: Database, model: ParsedQuery['model']) {
+  const items = (db.prepare('SELECT data FROM backlog_items').all() as { data: string }[]).map(
+    (r) => JSON.parse(r.data) as BacklogItem,
+  );
+  const teams = teamsById(db);
+  const scored = scoreBacklog(
+    items.map((i) => ({ ...i, demandTeamSizes: i.demandTeamIds.map((t) => teams.get(t)?.size ?? 0) })),
+    model,
+    readWeights(db),
+  );
+  return { scores: new Map(scored.map((s) => [s.id, s])), teams };
+}
+
+export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
+  const q = BacklogQuery.parse(input);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.search.trim()) {
+    where.push("(title LIKE ? ESCAPE '\\' OR capability LIKE ? ESCAPE '\\')");
+    const like = `%${q.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like, like);
+  }
+  if (q.statuses.length) {
+    where.push(`status IN (${placeholders(q.statuses.length)})`);
+    params.push(...q.statuses);
+  }
+  if (q.phases.length) {
+    where.push(`phase IN (${placeholders(q.phases.length)})`);
+    params.push(...q.phases);
+  }
+  if (q.capabilities.length) {
+    where.push(`capability IN (${placeholders(q.capabilities.length)})`);
+    params.push(...q.capabilities);
+  }
+  const column = q.sort.column === 'score' ? 'rank' : q.sort.column;
+  const direction = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const order = sortSql[column]
+    .split(', ')
+    .map((part) => `${part} ${direction}`)
+    .join(', ');
+  const rows = db
+    .prepare(
+      `SELECT data FROM backlog_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+    )
+    .all(...params) as { data: string }[];
+  const { scores, teams } = scoredBacklog(db, q.model);
+  const links = new Map(
+    (
+      db
+        .prepare(
+          'SELECT linked_item_id AS id, COUNT(*) AS n FROM support_requests WHERE linked_item_id IS NOT NULL GROUP BY 1',
+        )
+        .all() as { id: string; n: number }[]
+    ).map((r) => [r.id, r.n]),
+  );
+  let out: BacklogRow[] = rows.map((r) => {
+    const item = JSON.parse(r.data) as BacklogItem;
+    const s = scores.get(item.id);
+    return {
+      ...item,
+      score: s?.score ?? 0,
+      band: s?.band ?? 'P3',
+      modelPosition: s?.position ?? 0,
+      terms: s?.terms ?? [],
+      formula: s?.formula ?? '',
+      demandTeamNames: item.demandTeamIds.map((t) => teams.get(t)?.name ?? t),
+      demandPeople: item.demandTeamIds.reduce((sum, t) => sum + (teams.get(t)?.size ?? 0), 0),
+      linkedRequests: links.get(item.id) ?? 0,
+    };
+  });
+  if (q.sort.column === 'score') {
+    const sign = q.sort.direction === 'desc' ? -1 : 1;
+    out = out.sort((a, b) => sign * (a.score - b.score) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  }
+  const totalAll = (db.prepare('SELECT COUNT(*) AS n FROM backlog_items').get() as { n: number }).n;
+  const capabilities = (
+    db.prepare('SELECT DISTINCT capability FROM backlog_items ORDER BY capability').all() as {
+      capability: string;
+    }[]
+  ).map((r) => r.capability);
+  return { rows: out, total: out.length, totalAll, weights: readWeights(db), capabilities };
+}
+
+const PHASES = ['foundation', 'common_needs', 'advanced'] as const;
+const STATUS_ORDER = { done: 0, in_progress: 1, planned: 2, proposed: 3, declined: 4 } as const;
+
+/** Foundation → Common needs → Advanced: each phase's items by status, in the lead's order, and what shipped. */
+export function roadmap(db: Database): RoadmapView {
+  const items = (
+    db.prepare('SELECT data FROM backlog_items ORDER BY rank, id').all() as { data: string }[]
+  ).map((r) => JSON.parse(r.data) as BacklogItem);
+  return {
+    phases: PHASES.map((phase) => {
+      const inPhase = items
+        .filter((i) => i.phase === phase)
+        .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+      return {
+        phase,
+        items: inPhase.map(({ id, title, status, capability, shippedAt }) => ({
+          id,
+          title,
+          status,
+          capability,
+          shippedAt,
+        })),
+        shipped: inPhase.filter((i) => i.status === 'done').length,
+        total: inPhase.filter((i) => i.status !== 'declined').length,
+      };
+    }),
+  };
+}
