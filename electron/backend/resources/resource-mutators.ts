@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { Operation, type OperationKind } from '../../../shared/api/operations';
+import { estimateResource, Resource, resourceSecretNames } from '../../../shared/api/resources';
+import {
+  RESOURCE_MUTATION_MAX_AGE_MS,
+  ResourceDeprovisionArgs,
+  ResourceProvisionArgs,
+} from '../../../shared/ipc/contract';
+import type { LocalMutatorContext } from '../outbox/local-mutator';
+import { defineLocalMutator } from '../outbox/local-mutator';
+import { loadIdentity } from '../settings/platform-settings';
+
+/** Ids of rows that exist only on this device until the platform's real ones sync down. */
+export const LOCAL_ID_PREFIX = 'local-';
+export const isLocalId = (id: string): boolean => id.startsWith(LOCAL_ID_PREFIX);
+
+const serviceName = (db: Database, id: string): string => {
+  const row = db.prepare('SELECT name FROM services WHERE id = ?').get(id) as { name: string } | undefined;
+  return row?.name ?? 'a deleted service';
+};
+
+const AppliedResult = z.object({ operationId: z.string(), resourceId: z.string() });
+
+interface OutboxFacts {
+  key: string;
+  /** The platform accepted it and named the real operation, which the cache already holds. */
+  realOperationSynced: boolean;
+}
+
+function outboxFacts(ctx: LocalMutatorContext): OutboxFacts {
+  const row = ctx.db
+    .prepare('SELECT idempotency_key, result FROM outbox WHERE mutation_id = ?')
+    .get(ctx.mutationId) as { idempotency_key: string; result: string | null } | undefined;
+  const applied = row?.result ? AppliedResult.safeParse(JSON.parse(row.result)) : null;
+  return {
+    key: row?.idempotency_key ?? String(ctx.mutationId),
+    realOperationSynced: Boolean(applied?.success && ctx.read('operation', applied.data.operationId)),
+  };
+}
+
+function placeholderOperation(
+  ctx: LocalMutatorContext,
+  key: string,
+  fields: { kind: OperationKind; serviceId: string; environment: Resource['environment']; input: object },
+): Operation {
+  return Operation.parse({
+    id: `${LOCAL_ID_PREFIX}op-${key}`,
+    kind: fields.kind,
+    status: 'queued',
+    serviceId: fields.serviceId,
+    environment: fields.environment,
+    requestedBy: loadIdentity(ctx.db)?.user.id ?? 'you',
+    idempotencyKey: key,
+    input: fields.input,
+    result: null,
+    error: null,
+    progress: 0,
+    step: 'waiting to be sent to the platform',
+    createdAt: ctx.createdAt,
+    startedAt: null,
+    finishedAt: null,
+    updatedAt: ctx.createdAt,
+  });
+}
+
+/**
+ * The local side of `resource.provision` / `resource.deprovision` (server/resources/
+ * resource-mutations.ts). The real effect is a server job, so the optimistic effect is a
+ * placeholder queued operation (carrying the idempotency key) and the resource row as the user
+ * expects it; rebase drops them once the platform's own rows have synced down. Past an hour
+ * unsent, the user confirms again in the outbox panel.
+ */
+export const resourceMutators = [
+  defineLocalMutator({
+    name: 'resource.provision',
+    args: ResourceProvisionArgs,
+    maxAgeMs: RESOURCE_MUTATION_MAX_AGE_MS,
+    describe: (db, { serviceId, kind, size, environment }) =>
+      `Provision ${kind} (${size}) for ${serviceName(db, serviceId)} in ${environment}`,
+    apply(ctx, { serviceId, kind, size, environment }) {
+      const facts = outboxFacts(ctx);
+      // Accepted and synced: the real rows show; a placeholder too would list it twice.
+      if (facts.realOperationSynced) return;
+      const resourceId = `${LOCAL_ID_PREFIX}res-${facts.key}`;
+      const operation = placeholderOperation(ctx, facts.key, {
+        kind: 'resource.provision',
+        serviceId,
+        environment,
+        input: { resourceId, kind, size },
+      });
+      ctx.put('operation', operation.id, operation);
+      const resource: Resource = {
+        id: resourceId,
+        serviceId,
+        environment,
+        kind,
+        size,
+        status: 'provisioning',
+        monthlyCostUsd: estimateResource(kind, size).monthlyCostUsd,
+        connection: {},
+        secretNames: resourceSecretNames[kind],
+        operationId: operation.id,
+        createdBy: operation.requestedBy,
+        createdAt: ctx.createdAt,
+        updatedAt: ctx.createdAt,
+      };
+      ctx.put('resource', resourceId, resource);
+    },
+  }),
+  defineLocalMutator({
+    name: 'resource.deprovision',
+    args: ResourceDeprovisionArgs,
+    maxAgeMs: RESOURCE_MUTATION_MAX_AGE_MS,
+    describe(db, { resourceId }) {
+      const row = db.prepare('SELECT data FROM resources WHERE id = ?').get(resourceId) as
+        { data: string } | undefined;
+      const resource = row ? Resource.safeParse(JSON.parse(row.data)) : null;
+      return resource?.success
+        ? `Deprovision ${resource.data.kind} of ${serviceName(db, resource.data.serviceId)} in ${resource.data.environment}`
+        : 'Deprovision a resource';
+    },
+    apply(ctx, { resourceId }) {
+      const facts = outboxFacts(ctx);
+      if (facts.realOperationSynced) return;
+      const current = Resource.safeParse(ctx.read('resource', resourceId));
+      // Gone already (deleted on the platform): deletes win, nothing to show.
+      if (!current.success) return;
+      const operation = placeholderOperation(ctx, facts.key, {
+        kind: 'resource.deprovision',
+        serviceId: current.data.serviceId,
+        environment: current.data.environment,
+        input: { resourceId, kind: current.data.kind },
+      });
+      ctx.put('operation', operation.id, operation);
+      ctx.put('resource', resourceId, {
+        ...current.data,
+        status: 'deprovisioning',
+        operationId: operation.id,
+        updatedAt: ctx.createdAt,
+      });
+    },
+  }),
+];
