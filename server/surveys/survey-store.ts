@@ -6,7 +6,7 @@ import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { ApiError, conflict, invalid, notFound } from '../http/api-error';
 import { recordChange } from '../sync/change-log';
-import { quarterlyQuestions } from './quarterly-template';
+import { quarterlyQuestions } from '../../shared/domain/devex-quarterly-template';
 
 interface SurveyRow {
   id: string;

@@ -1,5 +1,5 @@
-import type { QuestionInput } from '../../shared/api/surveys';
-import { DEVEX_DRIVERS, type DevexDriver } from '../../shared/domain/devex';
+import type { QuestionInput } from '../api/surveys';
+import { DEVEX_DRIVERS, type DevexDriver } from './devex';
 
 /** The capabilities a quarterly survey rates when the lead names none. */
 export const DEFAULT_CAPABILITIES = [
