@@ -1,0 +1,268 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { EnvironmentDeployments } from '../../shared/api/deployments';
+import type { Template } from '../../shared/api/templates';
+import { QueryErrorNotice } from '../app/QueryErrorNotice';
+import { hrefFor } from '../app/route';
+import { errorMessage, unwrap } from '../data/ipc-error';
+import { catalogListQuery, teamsQuery } from '../data/ipc-queries';
+import { pave } from '../data/pave';
+import { deploymentsQuery, templatesQuery } from '../deployments/self-service-queries';
+import { fieldsOf, validate, valuesOf, type FormField } from './schema-form';
+import './CreateServicePage.css';
+
+export function CreateServicePage() {
+  const templates = useQuery(templatesQuery());
+  const [chosen, setChosen] = useState<string | null>(null);
+  const template = templates.data?.find((t) => t.id === chosen) ?? null;
+
+  return (
+    <div className="create-service-page" data-testid="create-service-page">
+      <header className="page-header">
+        <h1>Create service</h1>
+      </header>
+      <div className="page-scroll">
+        <div className="create-service-body">
+          {templates.isError && (
+            <QueryErrorNotice
+              title="Could not load templates"
+              error={templates.error}
+              onRetry={() => void templates.refetch()}
+            />
+          )}
+          {templates.isPending && <div className="muted">Loading templates…</div>}
+          {templates.data && (
+            <div className="template-options" role="radiogroup" aria-label="Template">
+              {templates.data.map((t) => (
+                <button
+                  key={t.id}
+                  type="button"
+                  role="radio"
+                  aria-checked={t.id === chosen}
+                  className={t.id === chosen ? 'template-option selected' : 'template-option'}
+                  data-testid="template-option"
+                  data-template-id={t.id}
+                  onClick={() => setChosen(t.id)}
+                >
+                  <span className="template-title">{t.title}</span>
+                  <span className="muted">{t.description}</span>
+                </button>
+              ))}
+            </div>
+          )}
+          {template && <TemplateForm key={template.id} template={template} />}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function TemplateForm({ template }: { template: Template }) {
+  const fields = useMemo(() => fieldsOf(template.parameters), [template]);
+  const teams = useQuery(teamsQuery());
+  const [form, setForm] = useState<Record<string, string>>(() =>
+    Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])),
+  );
+  const [deployToDevelopment, setDeployToDevelopment] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submittedName, setSubmittedName] = useState<string | null>(null);
+
+  const create = useMutation({
+    mutationFn: async (values: Record<string, unknown>) =>
+      unwrap(
+        await pave().invoke('services:create', {
+          templateId: template.id,
+          values,
+          ...(deployToDevelopment ? { deployTo: 'development' as const } : {}),
+        }),
+      ),
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const values = valuesOf(fields, form);
+    const found = validate(template.parameters, values);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setSubmittedName(String(values.name ?? ''));
+    create.mutate(values);
+  };
+
+  if (submittedName && create.isSuccess) {
+    return <CreateProgress name={submittedName} deploys={deployToDevelopment} />;
+  }
+
+  return (
+    <form className="create-service-form" onSubmit={onSubmit} noValidate>
+      <h2>{template.title}</h2>
+      {fields.map((field) => (
+        <Field
+          key={field.name}
+          field={field}
+          value={form[field.name] ?? ''}
+          error={errors[field.name]}
+          teams={teams.data ?? []}
+          onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
+        />
+      ))}
+      {template.policies.length > 0 && (
+        <div className="create-service-policies">
+          <div className="field-label">Guardrails on every deploy</div>
+          <ul>
+            {template.policies.map((policy) => (
+              <li key={policy.id}>
+                <span className={`pill severity-${policy.severity}`}>{policy.severity}</span>{' '}
+                {policy.description}
+              </li>
+            ))}
+            <li>
+              <span className="pill severity-warning">warning</span> Secret-looking strings in the source
+            </li>
+          </ul>
+        </div>
+      )}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={deployToDevelopment}
+          onChange={(event) => setDeployToDevelopment(event.target.checked)}
+        />
+        Deploy to development when created
+      </label>
+      {create.isError && (
+        <div className="form-error" role="alert">
+          {errorMessage(create.error).message}
+        </div>
+      )}
+      <button
+        type="submit"
+        className="button primary"
+        data-testid="create-service-submit"
+        disabled={create.isPending}
+      >
+        Create service
+      </button>
+    </form>
+  );
+}
+
+function Field({
+  field,
+  value,
+  error,
+  teams,
+  onChange,
+}: {
+  field: FormField;
+  value: string;
+  error: string | undefined;
+  teams: { id: string; name: string }[];
+  onChange(value: string): void;
+}) {
+  const id = `field-${field.name}`;
+  const common = {
+    id,
+    name: field.name,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'data-testid': `field-${field.name}`,
+  };
+  let input;
+  if (field.kind === 'team') {
+    input = (
+      <select {...common} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose a team…</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'select') {
+    input = (
+      <select {...common} onChange={(e) => onChange(e.target.value)}>
+        {field.options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (field.kind === 'textarea') {
+    input = <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
+  } else {
+    input = (
+      <input
+        {...common}
+        type={field.kind === 'number' ? 'number' : 'text'}
+        min={field.min}
+        max={field.max}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+  return (
+    <div className="form-field">
+      <label className="field-label" htmlFor={id}>
+        {field.label}
+        {field.required && <span aria-hidden="true"> *</span>}
+      </label>
+      {input}
+      {error && <div className="field-error">{error}</div>}
+    </div>
+  );
+}
+
+/** After submit: queued (offline-safe) → in the catalog → healthy in development. */
+function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
+  const catalog = useQuery(catalogListQuery({ search: name }));
+  const service = catalog.data?.rows.find((row) => row.name === name) ?? null;
+  const deployments = useQuery({ ...deploymentsQuery(service?.id ?? ''), enabled: service !== null });
+  const development: EnvironmentDeployments | undefined = deployments.data?.environments.find(
+    (e) => e.environment === 'development',
+  );
+  const live = development?.live ?? null;
+  const latest = development?.history[0] ?? null;
+  const steps: { label: string; done: boolean; failed?: boolean }[] = [
+    { label: 'Request queued (sent once, even if you go offline)', done: true },
+    { label: 'Repository created and service registered in the catalog', done: service !== null },
+  ];
+  if (deploys) {
+    steps.push({
+      label:
+        latest?.status === 'failed'
+          ? `Deploy failed: ${latest.error ?? 'see the service page'}`
+          : 'Healthy in development',
+      done: live?.health === 'healthy',
+      failed: latest?.status === 'failed',
+    });
+  }
+  const finished = steps.every((s) => s.done) || steps.some((s) => s.failed);
+  return (
+    <div className="create-progress" data-testid="create-progress" data-state={finished ? 'done' : 'running'}>
+      <h2>Creating {name}</h2>
+      <ol>
+        {steps.map((step) => (
+          <li key={step.label} className={step.failed ? 'step failed' : step.done ? 'step done' : 'step'}>
+            <span aria-hidden="true">{step.failed ? '✕' : step.done ? '✓' : '…'}</span> {step.label}
+          </li>
+        ))}
+      </ol>
+      {live?.stablePort && (
+        <p className="muted">
+          Serving on <code>http://127.0.0.1:{live.stablePort}</code>
+        </p>
+      )}
+      {service && (
+        <a
+          className="button"
+          href={hrefFor({ page: 'service', id: service.id })}
+          data-testid="open-created-service"
+        >
+          Open {service.name}
+        </a>
+      )}
+    </div>
+  );
+}

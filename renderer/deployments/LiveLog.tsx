@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentDeployments, LiveLogLine } from '../../shared/api/deployments';
+import { errorMessage, unwrap } from '../data/ipc-error';
+import { pave } from '../data/pave';
+
+const MAX_LINES = 500;
+
+/** A service's captured stdout/stderr per environment, tailed then live (`logs:follow`). */
+export function LiveLog({
+  serviceId,
+  environments,
+}: {
+  serviceId: string;
+  environments: EnvironmentDeployments[];
+}) {
+  const deployed = environments.filter((e) => e.history.length > 0).map((e) => e.environment);
+  const [environment, setEnvironment] = useState<EnvironmentName>(deployed[0] ?? 'development');
+  return (
+    <div className="live-log-panel">
+      <div className="live-log-head">
+        <h3>Logs</h3>
+        <select
+          aria-label="Environment"
+          value={environment}
+          onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}
+        >
+          {deployed.map((env) => (
+            <option key={env} value={env}>
+              {env}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* A new key per stream: switching environment starts from an empty view. */}
+      <LogStream key={`${serviceId}/${environment}`} serviceId={serviceId} environment={environment} />
+    </div>
+  );
+}
+
+function LogStream({ serviceId, environment }: { serviceId: string; environment: EnvironmentName }) {
+  const [lines, setLines] = useState<{ key: number; text: string; stream: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let streamId: string | null = null;
+    let stopped = false;
+    let counter = 0;
+    // Events and the invoke answer travel separately: hold lines until we know our stream id.
+    let early: LiveLogLine[] = [];
+    const show = (batch: LiveLogLine[]) =>
+      setLines((current) =>
+        [...current, ...batch.map((l) => ({ key: counter++, text: l.line, stream: l.stream }))].slice(
+          -MAX_LINES,
+        ),
+      );
+    const unsubscribe = pave().on('service:log', (line) => {
+      if (streamId === null) early.push(line);
+      else if (line.streamId === streamId) show([line]);
+    });
+    void pave()
+      .invoke('logs:follow', { serviceId, environment })
+      .then((result) => {
+        const ref = unwrap(result);
+        if (stopped) void pave().invoke('logs:stop', ref);
+        else {
+          streamId = ref.streamId;
+          show(early.filter((l) => l.streamId === ref.streamId));
+          early = [];
+        }
+      })
+      .catch((err: unknown) => setError(errorMessage(err).message));
+    return () => {
+      stopped = true;
+      unsubscribe();
+      if (streamId) void pave().invoke('logs:stop', { streamId });
+    };
+  }, [serviceId, environment]);
+
+  useEffect(() => bottom.current?.scrollIntoView({ block: 'nearest' }), [lines]);
+
+  return (
+    <>
+      {error && <div className="form-error">{error}</div>}
+      <div
+        className="live-log"
+        data-testid="live-log"
+        data-lines={lines.length}
+        role="log"
+        aria-live="polite"
+      >
+        {lines.length === 0 && <div className="muted">Waiting for log lines…</div>}
+        {lines.map((line) => (
+          <div key={line.key} className={line.stream === 'stderr' ? 'log-line stderr' : 'log-line'}>
+            {line.text}
+          </div>
+        ))}
+        <div ref={bottom} />
+      </div>
+    </>
+  );
+}

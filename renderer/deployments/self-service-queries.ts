@@ -1,0 +1,50 @@
+import { queryOptions } from '@tanstack/react-query';
+import { unwrap } from '../data/ipc-error';
+import { pave } from '../data/pave';
+
+/** Query keys of the self-service views, by the cache tables they read (see table-invalidation.ts). */
+export const selfServiceKeys = {
+  deployments: ['deployments'] as const,
+  deploymentsFor: (serviceId: string) => ['deployments', serviceId] as const,
+  templates: ['templates'] as const,
+  incidents: ['incidents'] as const,
+  cost: ['cost'] as const,
+};
+
+/** Which of these keys each backend table feeds. */
+export const selfServiceQueriesByTable = {
+  deployments: [selfServiceKeys.deployments],
+  // Queued deploys and rollbacks are outbox rows until their operation syncs down.
+  outbox: [selfServiceKeys.deployments],
+  incidents: [selfServiceKeys.incidents],
+  services: [selfServiceKeys.incidents],
+  alert_rules: [],
+  templates: [selfServiceKeys.templates],
+} as const;
+
+export const deploymentsQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: selfServiceKeys.deploymentsFor(serviceId),
+    queryFn: async () => unwrap(await pave().invoke('deployments:list', { serviceId })),
+  });
+
+export const templatesQuery = () =>
+  queryOptions({
+    queryKey: selfServiceKeys.templates,
+    queryFn: async () => unwrap(await pave().invoke('templates:list', {})),
+    staleTime: 60_000,
+  });
+
+export const incidentsQuery = () =>
+  queryOptions({
+    queryKey: selfServiceKeys.incidents,
+    queryFn: async () => unwrap(await pave().invoke('incidents:list', {})),
+  });
+
+export const costQuery = () =>
+  queryOptions({
+    queryKey: selfServiceKeys.cost,
+    queryFn: async () => unwrap(await pave().invoke('cost:get', {})),
+    // Cost is computed by the platform, not synced: refresh when the page is opened again.
+    staleTime: 30_000,
+  });
