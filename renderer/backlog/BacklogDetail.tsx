@@ -1,0 +1,118 @@
+import { useQuery } from '@tanstack/react-query';
+import type { BacklogRow, BacklogStatus, RoadmapPhase } from '../../shared/api/backlog';
+import { teamsQuery } from '../data/ipc-queries';
+import { useCommand } from './backlog-data';
+
+const STATUSES: BacklogStatus[] = ['proposed', 'planned', 'in_progress', 'done', 'declined'];
+const PHASES: RoadmapPhase[] = ['foundation', 'common_needs', 'advanced'];
+const label = (s: string) => s.replace('_', ' ');
+
+/** The selected item: "why this rank", its fields (each edit is queued offline-first) and team demand. */
+export function BacklogDetail({ row }: { row: BacklogRow }) {
+  const run = useCommand();
+  const teams = useQuery(teamsQuery());
+  const update = (patch: Record<string, unknown>) => void run('backlog:update', { id: row.id, patch });
+
+  return (
+    <aside className="backlog-detail" aria-label="Item details" data-testid="backlog-detail">
+      <label className="backlog-field">
+        <span>Title</span>
+        <input
+          key={`${row.id}-${row.title}`}
+          defaultValue={row.title}
+          aria-label="Title"
+          onBlur={(e) =>
+            e.target.value.trim() && e.target.value !== row.title && update({ title: e.target.value.trim() })
+          }
+          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        />
+      </label>
+      <div className="backlog-why" data-testid="why-this-rank">
+        <h3>
+          Why this rank: {row.band}, score {row.score} (#{row.modelPosition} by the model)
+        </h3>
+        <ul>
+          {row.terms.map((t) => (
+            <li key={t.key}>
+              {t.op} {t.label}: {t.value}
+              {t.contribution !== null && <strong> → {t.contribution}</strong>}
+            </li>
+          ))}
+        </ul>
+        <code>{row.formula}</code>
+        {row.rankManual && <p>Placed by hand: the lead's order overrides the model here.</p>}
+      </div>
+      <div className="backlog-fields">
+        <label>
+          Status
+          <select aria-label="Status" value={row.status} onChange={(e) => update({ status: e.target.value })}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {label(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Phase
+          <select aria-label="Phase" value={row.phase} onChange={(e) => update({ phase: e.target.value })}>
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {label(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(
+          [
+            ['strategicValue', 'Strategic value', 0, 10, 1],
+            ['effort', 'Effort (weeks)', 0.5, 1000, 0.5],
+            ['confidence', 'Confidence %', 0, 100, 10],
+            ['impact', 'Impact', 0.25, 3, 0.25],
+            ['timeCriticality', 'Time criticality', 0, 10, 1],
+            ['riskReduction', 'Risk reduction', 0, 10, 1],
+          ] as const
+        ).map(([key, text, min, max, step]) => (
+          <label key={key}>
+            {text}
+            <input
+              type="number"
+              aria-label={text}
+              key={`${row.id}-${key}-${row[key]}`}
+              defaultValue={row[key]}
+              min={min}
+              max={max}
+              step={step}
+              onBlur={(e) => {
+                const value = Number(e.target.value);
+                if (Number.isFinite(value) && value !== row[key] && value >= min && value <= max)
+                  update({ [key]: value });
+              }}
+            />
+          </label>
+        ))}
+      </div>
+      <fieldset className="backlog-demand-set">
+        <legend>
+          Team demand: {row.demandTeamIds.length} teams, {row.demandPeople} people
+        </legend>
+        {(teams.data ?? []).map((team) => (
+          <label key={team.id}>
+            <input
+              type="checkbox"
+              checked={row.demandTeamIds.includes(team.id)}
+              onChange={(e) =>
+                void run('backlog:demand', { id: row.id, teamId: team.id, present: e.target.checked })
+              }
+            />
+            {team.name} ({team.size})
+          </label>
+        ))}
+      </fieldset>
+      {row.linkedRequests > 0 && <p>{row.linkedRequests} linked support requests</p>}
+      <button type="button" className="danger" onClick={() => void run('backlog:delete', { id: row.id })}>
+        Delete item
+      </button>
+    </aside>
+  );
+}

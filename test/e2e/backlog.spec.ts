@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, syncState, test } from './support/fixtures';
+import { startWeb } from './support/processes';
+
+const rows = (page: import('@playwright/test').Page) => page.getByTestId('backlog-row');
+
+test('a lead re-ranks and edits the backlog offline; after a restart a second session sees the same result', async ({
+  openApp,
+  platform,
+  browser,
+}) => {
+  const { page } = await openApp();
+  await page.goto(page.url().replace(/#.*$/, '') + '#/backlog');
+  await expect(page.getByTestId('backlog-count')).toHaveText('30 of 30 items');
+  await expect(syncState(page)).toHaveAttribute('data-state', 'online');
+
+  await platform.stop();
+  await page.getByTestId('sync-now').click();
+  await expect(syncState(page)).toHaveAttribute('data-state', 'offline');
+
+  // Keyboard re-rank: the third item moves to the top with Alt+↑ twice.
+  const third = rows(page).nth(2);
+  const id = (await third.getAttribute('data-id'))!;
+  await third.click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows(page).nth(1)).toHaveAttribute('data-id', id);
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows(page).nth(0)).toHaveAttribute('data-id', id);
+
+  // Field edit, offline.
+  const title = page.getByTestId('backlog-detail').getByLabel('Title');
+  await title.fill('Golden paths, edited offline');
+  await title.press('Enter');
+  await expect(rows(page).nth(0).getByTestId('backlog-title')).toContainText('Golden paths, edited offline');
+  await expect(rows(page).nth(0)).toContainText('manual');
+
+  // Back online: the outbox drains and the platform holds the lead's result.
+  await platform.restart();
+  await page.getByTestId('sync-now').click();
+  await expect
+    .poll(async () => {
+      const { items } = await platform.api<{ items: { id: string; title: string; rankManual: boolean }[] }>(
+        'GET',
+        '/v1/backlog/items',
+      );
+      return items[0];
+    })
+    .toMatchObject({ id, title: 'Golden paths, edited offline', rankManual: true });
+
+  // A second browser session with its own data dir, same platform, sees the same order and values.
+  const otherDir = await mkdtemp(join(tmpdir(), 'pave-e2e-second-'));
+  const web = await startWeb(otherDir, { url: platform.url, tokenFile: platform.tokenFile });
+  const context = await browser.newContext();
+  try {
+    const second = await context.newPage();
+    await second.goto(web.url);
+    await expect(second.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 120_000 });
+    await second.goto(second.url().replace(/#.*$/, '') + '#/backlog');
+    await expect(rows(second).nth(0)).toHaveAttribute('data-id', id);
+    await expect(rows(second).nth(0).getByTestId('backlog-title')).toContainText(
+      'Golden paths, edited offline',
+    );
+    await expect(rows(second).nth(0)).toContainText('manual');
+    const firstPage = await rows(page).evaluateAll((els) =>
+      els.slice(0, 10).map((e) => e.getAttribute('data-id')),
+    );
+    await expect
+      .poll(() => rows(second).evaluateAll((els) => els.slice(0, 10).map((e) => e.getAttribute('data-id'))))
+      .toEqual(firstPage);
+  } finally {
+    await context.close();
+    await web.stop();
+    await rm(otherDir, { recursive: true, force: true });
+  }
+});
