@@ -79,8 +79,8 @@ function NewSurveyForm() {
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<'quarterly' | 'none'>('quarterly');
   const [quarter, setQuarter] = useState('');
-  const [opens, setOpens] = useState(dateInput(new Date()));
-  const [closes, setCloses] = useState(dateInput(new Date(Date.now() + 14 * day)));
+  const [opens, setOpens] = useState(() => dateInput(new Date()));
+  const [closes, setCloses] = useState(() => dateInput(new Date(Date.now() + 14 * day)));
   const [minGroupSize, setMinGroupSize] = useState(5);
   const [audience, setAudience] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);

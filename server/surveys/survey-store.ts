@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { Question, SurveyCreate, SurveyErrorCode, SurveyPatch, type Survey } from '../../shared/api/surveys';
+import {
+  Question,
+  type SurveyCreate,
+  SurveyErrorCode,
+  type SurveyPatch,
+  type Survey,
+} from '../../shared/api/surveys';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { ApiError, conflict, invalid, notFound } from '../http/api-error';

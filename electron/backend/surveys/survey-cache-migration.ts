@@ -1,11 +1,12 @@
-import type { Migration } from '../cache/migrations';
+import type { Database } from 'better-sqlite3';
 
 /**
  * Cache migration 30 (issue 5): survey definitions (synced), the cached results a lead studies
  * offline, and which surveys the user has answered according to the platform's receipts.
  * All disposable: a resync or a platform switch clears them and they are fetched again.
  */
-export const surveyCacheMigration: Migration = {
+// Shaped like cache/migrations.ts' Migration without importing it: that file imports this one.
+export const surveyCacheMigration: { version: number; name: string; up(db: Database): void } = {
   version: 30,
   name: 'surveys, cached survey results, answered receipts',
   up(db) {
