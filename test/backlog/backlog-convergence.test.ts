@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBacklogHandlers } from '../../electron/backend/backlog/backlog-handlers';
 import { localMutators } from '../../electron/backend/mutations/local-mutators';
-import { BacklogItem } from '../../shared/api/backlog';
+import { BacklogItem, BacklogQuery } from '../../shared/api/backlog';
 import { compareRanked } from '../../shared/domain/fractional-rank';
 import { apiClient } from '../server/api-client';
 import { startDesktopClient } from '../push/desktop-client';
@@ -220,11 +220,4 @@ describe('backlog convergence (fast-check, real platform + real client rebase)',
   }, 180_000);
 });
 
-const BacklogQueryAll = {
-  search: '',
-  statuses: [],
-  phases: [],
-  capabilities: [],
-  model: 'default',
-  sort: { column: 'rank', direction: 'asc' },
-} as const;
+const BacklogQueryAll = BacklogQuery.parse({});

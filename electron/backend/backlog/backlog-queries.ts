@@ -7,7 +7,7 @@ import {
   type BacklogRow,
   type RoadmapView,
 } from '../../../shared/api/backlog';
-import { DEFAULT_WEIGHTS, scoreBacklog } from '../../../shared/domain/prioritization';
+import { DEFAULT_WEIGHTS, scoreBacklog, type ScoredItem } from '../../../shared/domain/prioritization';
 
 /**
  * Backlog reads, from the cache only (they work offline). SQLite filters and orders by the stored
@@ -46,18 +46,89 @@ function teamsById(db: Database): Map<string, { name: string; size: number }> {
   );
 }
 
+interface Snapshot {
+  version: number;
+  items: Map<string, BacklogItem>;
+  teams: Map<string, { name: string; size: number }>;
+  scored: Map<string, Map<string, ScoredItem>>;
+  rows: Map<string, Map<string, BacklogRow>>;
+}
+
+// Parsed items and scores, reused until the cache changes: this backend is the cache's one writer
+// (DESIGN.md §2), so the connection's total_changes() moves on every pull and every local edit.
+const snapshots = new WeakMap<Database, Snapshot>();
+
+function snapshot(db: Database): Snapshot {
+  const { version } = db.prepare('SELECT total_changes() AS version').get() as { version: number };
+  const cached = snapshots.get(db);
+  if (cached && cached.version === version) return cached;
+  const items = new Map<string, BacklogItem>();
+  for (const r of db.prepare('SELECT id, data FROM backlog_items').all() as { id: string; data: string }[]) {
+    items.set(r.id, JSON.parse(r.data) as BacklogItem);
+  }
+  const next = {
+    version,
+    items,
+    teams: teamsById(db),
+    scored: new Map<string, Map<string, ScoredItem>>(),
+    rows: new Map<string, Map<string, BacklogRow>>(),
+  };
+  snapshots.set(db, next);
+  return next;
+}
+
 /** Every item scored with `model`, keyed by id (the whole backlog: bands are percentiles of it). */
 export function scoredBacklog(db: Database, model: ParsedQuery['model']) {
-  const items = (db.prepare('SELECT data FROM backlog_items').all() as { data: string }[]).map(
-    (r) => JSON.parse(r.data) as BacklogItem,
+  const snap = snapshot(db);
+  let scores = snap.scored.get(model);
+  if (!scores) {
+    const { teams } = snap;
+    const scored = scoreBacklog(
+      [...snap.items.values()].map((i) => ({
+        ...i,
+        demandTeamSizes: i.demandTeamIds.map((t) => teams.get(t)?.size ?? 0),
+      })),
+      model,
+      readWeights(db),
+    );
+    scores = new Map(scored.map((s) => [s.id, s]));
+    snap.scored.set(model, scores);
+  }
+  return { scores, teams: snap.teams, items: snap.items };
+}
+
+/** Every item as a list row (item + score, band, breakdown, team names), built once per cache version and model. */
+function backlogRows(db: Database, model: ParsedQuery['model']): Map<string, BacklogRow> {
+  const snap = snapshot(db);
+  const cached = snap.rows.get(model);
+  if (cached) return cached;
+  const { scores, teams, items } = scoredBacklog(db, model);
+  const links = new Map(
+    (
+      db
+        .prepare(
+          'SELECT linked_item_id AS id, COUNT(*) AS n FROM support_requests WHERE linked_item_id IS NOT NULL GROUP BY 1',
+        )
+        .all() as { id: string; n: number }[]
+    ).map((r) => [r.id, r.n]),
   );
-  const teams = teamsById(db);
-  const scored = scoreBacklog(
-    items.map((i) => ({ ...i, demandTeamSizes: i.demandTeamIds.map((t) => teams.get(t)?.size ?? 0) })),
-    model,
-    readWeights(db),
-  );
-  return { scores: new Map(scored.map((s) => [s.id, s])), teams };
+  const rows = new Map<string, BacklogRow>();
+  for (const item of items.values()) {
+    const s = scores.get(item.id);
+    rows.set(item.id, {
+      ...item,
+      score: s?.score ?? 0,
+      band: s?.band ?? 'P3',
+      modelPosition: s?.position ?? 0,
+      terms: s?.terms ?? [],
+      formula: s?.formula ?? '',
+      demandTeamNames: item.demandTeamIds.map((t) => teams.get(t)?.name ?? t),
+      demandPeople: item.demandTeamIds.reduce((sum, t) => sum + (teams.get(t)?.size ?? 0), 0),
+      linkedRequests: links.get(item.id) ?? 0,
+    });
+  }
+  snap.rows.set(model, rows);
+  return rows;
 }
 
 export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
@@ -89,34 +160,11 @@ export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
     .join(', ');
   const rows = db
     .prepare(
-      `SELECT data FROM backlog_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+      `SELECT id FROM backlog_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
     )
-    .all(...params) as { data: string }[];
-  const { scores, teams } = scoredBacklog(db, q.model);
-  const links = new Map(
-    (
-      db
-        .prepare(
-          'SELECT linked_item_id AS id, COUNT(*) AS n FROM support_requests WHERE linked_item_id IS NOT NULL GROUP BY 1',
-        )
-        .all() as { id: string; n: number }[]
-    ).map((r) => [r.id, r.n]),
-  );
-  let out: BacklogRow[] = rows.map((r) => {
-    const item = JSON.parse(r.data) as BacklogItem;
-    const s = scores.get(item.id);
-    return {
-      ...item,
-      score: s?.score ?? 0,
-      band: s?.band ?? 'P3',
-      modelPosition: s?.position ?? 0,
-      terms: s?.terms ?? [],
-      formula: s?.formula ?? '',
-      demandTeamNames: item.demandTeamIds.map((t) => teams.get(t)?.name ?? t),
-      demandPeople: item.demandTeamIds.reduce((sum, t) => sum + (teams.get(t)?.size ?? 0), 0),
-      linkedRequests: links.get(item.id) ?? 0,
-    };
-  });
+    .all(...params) as { id: string }[];
+  const byId = backlogRows(db, q.model);
+  let out: BacklogRow[] = rows.flatMap((r) => byId.get(r.id) ?? []);
   if (q.sort.column === 'score') {
     const sign = q.sort.direction === 'desc' ? -1 : 1;
     out = out.sort((a, b) => sign * (a.score - b.score) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
