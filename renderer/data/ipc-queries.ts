@@ -34,6 +34,13 @@ export const syncStatusQuery = () =>
     queryFn: async () => unwrap(await pave().invoke('sync:status', {})),
   });
 
+/** Offline changes not yet accepted by the platform (pending, awaiting confirmation, rejected). */
+export const outboxQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.outbox,
+    queryFn: async () => unwrap(await pave().invoke('outbox:list', {})),
+  });
+
 export const teamsQuery = () =>
   queryOptions({
     queryKey: queryKeys.teams,

@@ -12,4 +12,5 @@ export const queryKeys = {
   teams: ['teams'] as const,
   settings: ['settings'] as const,
   syncStatus: ['sync', 'status'] as const,
+  outbox: ['outbox'] as const,
 };

@@ -15,7 +15,7 @@ export const queriesByTable: Readonly<Record<string, readonly QueryKey[]>> = {
   users: [queryKeys.settings],
   settings: [queryKeys.settings],
   sync_state: [queryKeys.syncStatus],
-  outbox: [queryKeys.syncStatus],
+  outbox: [queryKeys.syncStatus, queryKeys.outbox],
 };
 
 /**

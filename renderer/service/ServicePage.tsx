@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ServiceDetail } from '../../shared/ipc/contract';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { hrefFor } from '../app/route';
 import { serviceQuery } from '../data/ipc-queries';
 import { formatRelativeTime } from '../status/relative-time';
 import { useNow } from '../status/use-now';
+import { ServiceEditForm } from './ServiceEditForm';
 import './ServicePage.css';
 
 /** External links leave the app: Electron's main process opens target=_blank in the OS browser. */
@@ -64,6 +65,7 @@ export function ServicePage({ id }: { id: string }) {
 
 function ServiceDetails({ service, back }: { service: ServiceDetail; back: ReactNode }) {
   const now = useNow(60_000);
+  const [editing, setEditing] = useState(false);
   const environments = [...service.environments].sort((a, b) => a.position - b.position);
   return (
     <div className="service-page" data-testid="service-page" data-service-id={service.id}>
@@ -82,7 +84,18 @@ function ServiceDetails({ service, back }: { service: ServiceDetail; back: React
               </span>
               <span className={`pill lifecycle-${service.lifecycle}`}>{service.lifecycle}</span>
             </div>
+            {!editing && (
+              <button
+                type="button"
+                className="button small"
+                data-testid="service-edit"
+                onClick={() => setEditing(true)}
+              >
+                Edit
+              </button>
+            )}
           </div>
+          {editing && <ServiceEditForm service={service} onDone={() => setEditing(false)} />}
           <p className={service.description ? 'service-description' : 'service-description muted'}>
             {service.description || 'No description.'}
           </p>

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { syncStatusQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';
 import { queryKeys } from '../data/query-keys';
+import { OutboxPanel } from './OutboxPanel';
 import { lastSyncedLabel, offlineDetail, pendingLabel, syncStateLabel } from './sync-status-text';
 import { useNow } from './use-now';
 import './StatusBar.css';
@@ -23,6 +25,7 @@ export function StatusBar() {
     onSuccess: (next) => queryClient.setQueryData(queryKeys.syncStatus, next),
   });
 
+  const [outboxOpen, setOutboxOpen] = useState(false);
   const state = data?.state ?? 'starting';
   const detail = data ? offlineDetail(data, now) : null;
 
@@ -47,9 +50,18 @@ export function StatusBar() {
           {lastSyncedLabel(data, now)}
         </span>
       )}
-      <span className="status-item" data-testid="pending-changes" data-count={data?.pendingChanges ?? 0}>
+      <button
+        type="button"
+        className="status-item pending-toggle"
+        data-testid="pending-changes"
+        data-count={data?.pendingChanges ?? 0}
+        aria-expanded={outboxOpen}
+        title="Show changes not yet synced"
+        onClick={() => setOutboxOpen((open) => !open)}
+      >
         {pendingLabel(data?.pendingChanges ?? 0)}
-      </span>
+      </button>
+      {outboxOpen && <OutboxPanel onClose={() => setOutboxOpen(false)} />}
       <span className="status-spacer" />
       {syncNow.isError && (
         <span className="status-error" title={errorMessage(syncNow.error).message}>

@@ -1,0 +1,83 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { OutboxItem } from '../../shared/ipc/contract';
+import { errorMessage, unwrap } from '../data/ipc-error';
+import { outboxQuery } from '../data/ipc-queries';
+import { pave } from '../data/pave';
+import { formatRelativeTime } from './relative-time';
+import { useNow } from './use-now';
+import './OutboxPanel.css';
+
+const statusLabel: Record<OutboxItem['status'], string> = {
+  pending: 'Waiting to send',
+  needs_confirmation: 'Needs confirmation',
+  rejected: 'Rejected',
+};
+
+/**
+ * The user's offline changes the platform has not accepted yet. Expired ones wait for a decision
+ * (send anyway or discard); rejected ones say why and can be dismissed. Lists refresh through
+ * `tables:changed` (outbox), so actions need no manual refetch.
+ */
+export function OutboxPanel({ onClose }: { onClose: () => void }) {
+  const outbox = useQuery(outboxQuery());
+  const now = useNow(10_000);
+  const act = useMutation({
+    mutationFn: async ({ verb, mutationId }: { verb: 'confirm' | 'discard'; mutationId: number }) =>
+      verb === 'confirm'
+        ? unwrap(await pave().invoke('outbox:confirm', { mutationId }))
+        : unwrap(await pave().invoke('outbox:discard', { mutationId })),
+  });
+  const items = outbox.data ?? [];
+
+  return (
+    <section className="outbox-panel" data-testid="outbox-panel" aria-label="Changes not yet synced">
+      <header className="outbox-panel-header">
+        <strong>Changes not yet synced</strong>
+        <button type="button" className="button small" onClick={onClose} aria-label="Close">
+          ×
+        </button>
+      </header>
+      {outbox.isError && <p className="outbox-error">{errorMessage(outbox.error).message}</p>}
+      {act.isError && <p className="outbox-error">{errorMessage(act.error).message}</p>}
+      {outbox.isSuccess && items.length === 0 && <p className="muted outbox-empty">Everything is synced.</p>}
+      <ul className="outbox-list">
+        {items.map((item) => (
+          <li
+            key={item.mutationId}
+            className={`outbox-item outbox-${item.status}`}
+            data-testid="outbox-item"
+            data-status={item.status}
+          >
+            <div className="outbox-summary">{item.summary}</div>
+            <div className="outbox-meta muted">
+              {statusLabel[item.status]} · {formatRelativeTime(item.createdAt, now)}
+            </div>
+            {item.reason && <div className="outbox-reason">{item.reason.message}</div>}
+            {item.status !== 'pending' && (
+              <div className="outbox-actions">
+                {item.status === 'needs_confirmation' && (
+                  <button
+                    type="button"
+                    className="button primary small"
+                    disabled={act.isPending}
+                    onClick={() => act.mutate({ verb: 'confirm', mutationId: item.mutationId })}
+                  >
+                    Send anyway
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="button small"
+                  disabled={act.isPending}
+                  onClick={() => act.mutate({ verb: 'discard', mutationId: item.mutationId })}
+                >
+                  {item.status === 'rejected' ? 'Dismiss' : 'Discard'}
+                </button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
