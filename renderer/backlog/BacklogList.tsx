@@ -24,6 +24,8 @@ export function BacklogList({
   const select = useBacklogStore((s) => s.select);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dragId, setDragId] = useState<string | null>(null);
+  // The React Compiler lint flags TanStack Virtual's mutable instance; we do not memoize around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -31,6 +31,8 @@ export function SupportPage() {
   const rows = page.data?.rows ?? [];
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler lint flags TanStack Virtual's mutable instance; we do not memoize around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -7,7 +7,8 @@ import {
   BacklogWeightsArgs,
 } from '../../shared/api/backlog';
 import { defineMutation } from '../sync/mutation-registry';
-import { createItem, deleteItem, moveBacklogItem, setItemDemand, updateItem } from './items';
+import { deleteItem } from './delete-item';
+import { createItem, moveBacklogItem, setItemDemand, updateItem } from './items';
 import { setWeights } from './weights';
 
 /**

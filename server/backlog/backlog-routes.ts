@@ -13,15 +13,8 @@ import { listOf } from '../../shared/api/catalog';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { errorResponses, IdParams, NoContent } from '../routes/schemas';
-import {
-  createItem,
-  deleteItem,
-  getItem,
-  listItems,
-  moveBacklogItem,
-  setItemDemand,
-  updateItem,
-} from './items';
+import { createItem, getItem, listItems, moveBacklogItem, setItemDemand, updateItem } from './items';
+import { deleteItem } from './delete-item';
 import { getWeights, setWeights } from './weights';
 
 /** The backlog's REST surface (DESIGN.md §3); push mutations in backlog-mutations.ts call the same functions. */

@@ -9,7 +9,6 @@ import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { conflict, forbidden, invalid, notFound } from '../http/api-error';
 import { recordChange } from '../sync/change-log';
-import { recordRequestChanges } from '../support/requests';
 
 /**
  * Backlog writes. REST routes and push mutations both call these, so the rules hold either way:
@@ -66,9 +65,9 @@ const toItem = (row: ItemRow): BacklogItem => ({
 });
 
 export const isLead = (p: Pick<Principal, 'role'>) => p.role === 'lead' || p.role === 'admin';
-type Actor = Pick<Principal, 'userId' | 'role' | 'teamIds'>;
+export type Actor = Pick<Principal, 'userId' | 'role' | 'teamIds'>;
 
-function assertLead(actor: Actor, what: string): void {
+export function assertLead(actor: Actor, what: string): void {
   if (!isLead(actor)) throw forbidden(`only leads may ${what}`);
 }
 
@@ -231,23 +230,6 @@ export async function updateItem(
   const saved = await saveItem(tx, patchItem(item, patch, new Date().toISOString()));
   await writeAudit(tx, actor.userId, 'backlog.update', 'backlog_item', id, { fields: Object.keys(patch) });
   return saved;
-}
-
-export async function deleteItem(tx: Tx, actor: Actor, id: string): Promise<void> {
-  assertLead(actor, 'delete backlog items');
-  await getItem(tx, id, true);
-  // Linked support requests lose the link: their synced shape changes too.
-  const { rows } = await tx.query<{ id: string }>(
-    'UPDATE support_requests SET linked_item_id = NULL, updated_at = now() WHERE linked_item_id = $1 RETURNING id',
-    [id],
-  );
-  await tx.query('DELETE FROM backlog_items WHERE id = $1', [id]);
-  await recordChange(tx, 'backlog_item', id, 'del', null);
-  await recordRequestChanges(
-    tx,
-    rows.map((r) => r.id),
-  );
-  await writeAudit(tx, actor.userId, 'backlog.delete', 'backlog_item', id);
 }
 
 /** "Move X between A and B": the key is computed here, from the order as it is now. */

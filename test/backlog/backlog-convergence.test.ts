@@ -20,7 +20,7 @@ import { startTestPlatform, type TestPlatform } from '../support/platform';
 
 let platform: TestPlatform;
 let dir: string;
-let leadTokens: string[] = [];
+const leadTokens: string[] = [];
 const teamIds: string[] = [];
 let lead: ReturnType<typeof apiClient>;
 

@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, syncState, test } from './support/fixtures';
 import { startWeb } from './support/processes';
 
-const rows = (page: import('@playwright/test').Page) => page.getByTestId('backlog-row');
+const rows = (page: Page) => page.getByTestId('backlog-row');
 
 test('a lead re-ranks and edits the backlog offline; after a restart a second session sees the same result', async ({
   openApp,

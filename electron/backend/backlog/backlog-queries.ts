@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  BacklogItem,
+  type BacklogItem,
   BacklogQuery,
   BacklogWeights,
   type BacklogPage,
