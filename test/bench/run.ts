@@ -29,3 +29,4 @@ try {
   await platform.close();
 }
 await (await import('./surveys-at-scale')).printSurveyBench();
+(await import('./backlog-at-scale')).printBacklogBench();
