@@ -1,0 +1,36 @@
+import type { OperationStatus } from '../../shared/api/operations';
+import './Operations.css';
+
+/** Status as a word and a colour (never colour alone). */
+export function OperationStatusBadge({
+  status,
+  local = false,
+}: {
+  status: OperationStatus;
+  local?: boolean;
+}) {
+  return (
+    <span
+      className={`op-status op-status-${status}`}
+      title={local ? 'Queued on this device; sent when online' : status}
+    >
+      {local ? 'queued locally' : status}
+    </span>
+  );
+}
+
+export function OperationProgress({ value, label }: { value: number; label: string }) {
+  return (
+    <progress className="op-progress" max={1} value={value} aria-label={label}>
+      {Math.round(value * 100)}%
+    </progress>
+  );
+}
+
+export const operationKindLabel: Record<string, string> = {
+  'service.create': 'Create service',
+  'service.deploy': 'Deploy',
+  'service.rollback': 'Roll back',
+  'resource.provision': 'Provision',
+  'resource.deprovision': 'Deprovision',
+};

@@ -1,0 +1,28 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ResourceKind, ResourceSize } from '../../shared/api/resources';
+import { unwrap } from '../data/ipc-error';
+import { pave } from '../data/pave';
+import { resourceKeys } from '../operations/operation-keys';
+
+export const resourcesQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: resourceKeys.list(serviceId),
+    queryFn: async () => unwrap(await pave().invoke('resources:list', { serviceId })),
+  });
+
+/** Pure on the backend (price table), so it answers offline too. */
+export const estimateQuery = (kind: ResourceKind, size: ResourceSize) =>
+  queryOptions({
+    queryKey: ['resources', 'estimate', kind, size] as const,
+    queryFn: async () => unwrap(await pave().invoke('resources:estimate', { kind, size })),
+  });
+
+/** Provisioning requests the platform refused or that wait for a new confirmation. */
+export const resourceRequestsQuery = () =>
+  queryOptions({
+    queryKey: resourceKeys.requests,
+    queryFn: async () =>
+      unwrap(await pave().invoke('outbox:list', {})).filter(
+        (item) => item.name.startsWith('resource.') && item.status !== 'pending',
+      ),
+  });
