@@ -1,14 +1,10 @@
-import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { BacklogQuery } from '../../shared/api/backlog';
 import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/ipc/contract';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 
-/**
- * Backlog, roadmap and support reads. Their cache tables (backlog_items, backlog_weights,
- * support_requests) are not in table-invalidation's map, so a write to them invalidates every
- * query — correct, if broader than needed.
- */
+/** Backlog, roadmap and support reads: all under one key prefix, invalidated by their cache tables. */
 export const backlogKeys = {
   all: ['backlog'] as const,
   list: (q: BacklogQuery) => ['backlog', 'list', q] as const,
@@ -29,12 +25,20 @@ export const roadmapQuery = () =>
     queryFn: async () => unwrap(await pave().invoke('roadmap:get', {})),
   });
 
-/** Runs a command and refreshes the backlog views at once (the tables:changed event follows anyway). */
+/**
+ * Runs a command; the backend's `tables:changed` event then refreshes exactly the views that read
+ * what it wrote (STYLE.md §8), so there is no manual refetch here.
+ */
 export function useCommand() {
-  const client = useQueryClient();
-  return async <C extends IpcCommand>(command: C, input: IpcInput<C>): Promise<IpcOutput<C>> => {
-    const value = unwrap(await pave().invoke(command, input)) as IpcOutput<C>;
-    await client.invalidateQueries({ queryKey: backlogKeys.all });
-    return value;
-  };
+  return async <C extends IpcCommand>(command: C, input: IpcInput<C>): Promise<IpcOutput<C>> =>
+    unwrap(await pave().invoke(command, input)) as IpcOutput<C>;
 }
+
+/** Cache tables → the backlog queries that read them (merged into data/table-invalidation.ts). */
+export const backlogQueriesByTable = {
+  backlog_items: [backlogKeys.all],
+  backlog_weights: [backlogKeys.all],
+  support_requests: [backlogKeys.all],
+  // Team names and sizes appear in demand labels and weigh the default model.
+  teams: [backlogKeys.all],
+} as const;

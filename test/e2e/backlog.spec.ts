@@ -70,6 +70,13 @@ test('a lead re-ranks and edits the backlog offline; after a restart a second se
     await expect
       .poll(() => rows(second).evaluateAll((els) => els.slice(0, 10).map((e) => e.getAttribute('data-id'))))
       .toEqual(firstPage);
+
+    // The roadmap and the support intake read the same synced data.
+    await second.goto(second.url().replace(/#.*$/, '') + '#/roadmap');
+    await expect(second.getByTestId('shipped-foundation')).toHaveText(/Shipped \d+ of \d+/);
+    await expect(second.getByTestId('roadmap-page')).toContainText('Golden paths, edited offline');
+    await second.goto(second.url().replace(/#.*$/, '') + '#/support');
+    await expect(second.getByRole('option')).toHaveCount(6);
   } finally {
     await context.close();
     await web.stop();
