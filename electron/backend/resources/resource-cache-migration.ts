@@ -1,4 +1,12 @@
-import type { Migration } from '../cache/migrations';
+import type { Database } from 'better-sqlite3';
+
+// The shape of cache/migrations.ts's Migration, declared here so that list can import this file
+// without an import cycle.
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
 
 /**
  * Cache migration 10 (issue 3 part A): synced operations, resources and secret METADATA (a secret
