@@ -125,6 +125,30 @@ describe('backlog items over REST', () => {
     ).toBe(403);
   });
 
+  it('POST honours Idempotency-Key: a retry answers the same item, another payload with the key is 422', async () => {
+    const key = randomUUID();
+    const first = await lead(
+      'POST',
+      '/v1/backlog/items',
+      { title: 'Idempotent' },
+      { 'idempotency-key': key },
+    );
+    const retry = await lead(
+      'POST',
+      '/v1/backlog/items',
+      { title: 'Idempotent' },
+      { 'idempotency-key': key },
+    );
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(item(retry.body).id).toBe(item(first.body).id);
+    const items = ((await lead('GET', '/v1/backlog/items')).body as { items: BacklogItem[] }).items;
+    expect(items.filter((i) => i.title === 'Idempotent')).toHaveLength(1);
+    expect(
+      (await lead('POST', '/v1/backlog/items', { title: 'Other' }, { 'idempotency-key': key })).status,
+    ).toBe(422);
+  });
+
   it('weights are server-side, lead-editable and synced', async () => {
     expect((await engineer('GET', '/v1/backlog/weights')).body).toMatchObject({ demand: 0.6, strategy: 0.4 });
     expect((await engineer('PATCH', '/v1/backlog/weights', { demand: 1 })).status).toBe(403);

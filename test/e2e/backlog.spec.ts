@@ -30,6 +30,13 @@ test('a lead re-ranks and edits the backlog offline; after a restart a second se
   await page.keyboard.press('Alt+ArrowUp');
   await expect(rows(page).nth(0)).toHaveAttribute('data-id', id);
 
+  // Drag re-rank: the fourth row dropped on the second lands second.
+  const dragged = (await rows(page).nth(3).getAttribute('data-id'))!;
+  await rows(page).nth(3).dragTo(rows(page).nth(1));
+  await expect(rows(page).nth(1)).toHaveAttribute('data-id', dragged);
+  await expect(rows(page).nth(0)).toHaveAttribute('data-id', id);
+  await rows(page).nth(0).click();
+
   // Field edit, offline.
   const title = page.getByTestId('backlog-detail').getByLabel('Title');
   await title.fill('Golden paths, edited offline');
