@@ -25,7 +25,8 @@ function fakeClient(changes: ChangesFn) {
     me: () => Promise.reject(new Error('not used')),
     health: () => Promise.reject(new Error('not used')),
     changes: vi.fn(changes),
-    push: () => Promise.reject(new Error('not used')),
+    // Refused as a whole: the engine logs it, keeps the outbox and still pulls.
+    push: () => Promise.reject(new PlatformError('platform_rejected', 'push not under test', 400)),
     subscribe: (onPoke, o) =>
       new Promise<void>((resolve) => {
         poke = () => onPoke({ seq: 1 });
