@@ -78,7 +78,9 @@ function LogStream({ serviceId, environment }: { serviceId: string; environment:
     };
   }, [serviceId, environment]);
 
-  useEffect(() => bottom.current?.scrollIntoView({ block: 'nearest' }), [lines]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'nearest' });
+  }, [lines]);
 
   return (
     <>

@@ -1,0 +1,161 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { commitFiles, resolveCommit } from '../../server/repositories/git-repository';
+import { expect, syncState, test, type PlatformHandle } from './support/fixtures';
+import { startWeb, type Running } from './support/processes';
+
+/** An engineer of a demo team, signed in to browser mode with their own token. */
+async function openAsEngineer(page: Page, platform: PlatformHandle, dataDir: string): Promise<Running> {
+  const { items: teams } = await platform.api<{ items: { id: string }[] }>('GET', '/v1/teams');
+  const teamId = teams[0]?.id ?? '';
+  const user = await platform.api<{ id: string }>('POST', '/v1/users', {
+    name: 'Erin Engineer',
+    email: 'erin@example.com',
+    role: 'engineer',
+    teamIds: [teamId],
+  });
+  const { token } = await platform.api<{ token: string }>('POST', `/v1/users/${user.id}/tokens`, {
+    name: 'e2e',
+  });
+  const tokenFile = join(dataDir, 'engineer-token');
+  await writeFile(tokenFile, `${token}\n`);
+  const web = await startWeb(join(dataDir, 'app'), { url: platform.url, tokenFile });
+  await page.goto(web.url);
+  await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 120_000 });
+  await expect(syncState(page)).toHaveAttribute('data-state', 'online');
+  return web;
+}
+
+async function createService(page: Page, name: string): Promise<string> {
+  await page.getByTestId('nav-create-service').click();
+  await page.locator('[data-testid="template-option"][data-template-id="http-service"]').click();
+  await page.getByTestId('field-name').fill(name);
+  await page.getByTestId('field-title').fill('Checkout API');
+  await page.getByTestId('field-ownerTeamId').selectOption({ index: 1 });
+  await page.getByTestId('create-service-submit').click();
+  await expect(page.getByTestId('create-progress')).toHaveAttribute('data-state', 'done', {
+    timeout: 60_000,
+  });
+  await page.getByTestId('open-created-service').click();
+  const servicePage = page.getByTestId('service-page');
+  await expect(servicePage).toBeVisible();
+  return (await servicePage.getAttribute('data-service-id')) ?? '';
+}
+
+const health = (page: Page, environment: string) =>
+  page.locator(`[data-testid="environment-health"][data-environment="${environment}"]`);
+const liveRow = (page: Page, version: string) =>
+  page.locator(`[data-testid="deployment-row"][data-status="live"][data-version="${version}"]`);
+
+test('an engineer creates a service, deploys it, watches its live log, and rolls back — online, then with the platform stopped', async ({
+  page,
+  platform,
+  dataDir,
+}) => {
+  test.setTimeout(300_000);
+  const web = await openAsEngineer(page, platform, dataDir);
+  try {
+    const name = 'checkout-e2e';
+    await createService(page, name);
+    await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
+    const bareRepo = join(dataDir, 'platform', 'repositories', `${name}.git`);
+    const first = await resolveCommit(bareRepo, 'main');
+    await expect(liveRow(page, first.sha)).toBeVisible();
+
+    // The live log shows the service's own structured lines.
+    await expect(page.getByTestId('live-log')).toContainText('"message":"listening"');
+
+    // A new commit, deployed from the app; then rolled back to the first version.
+    const server = await readFile(
+      join(
+        dataDir,
+        'platform',
+        'runtime',
+        (await page.getByTestId('service-page').getAttribute('data-service-id'))!,
+        'development',
+        first.sha,
+        'server.js',
+      ),
+      'utf8',
+    );
+    const author = { name: 'Erin Engineer', email: 'erin@example.com' };
+    const second = await commitFiles(
+      bareRepo,
+      new Map([['server.js', server.replace('"Hello from Pave"', '"Hello again"')]]),
+      author,
+      'New greeting',
+    );
+    await page.locator('[data-testid="deploy-button"][data-environment="development"]').click();
+    await expect(liveRow(page, second.sha)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('live-log')).toContainText('listening');
+
+    await page.locator('[data-testid="rollback-button"][data-environment="development"]').click();
+    await expect(liveRow(page, first.sha)).toBeVisible({ timeout: 60_000 });
+    await expect(
+      page.locator(`[data-testid="deployment-row"][data-status="rolled_back"][data-version="${second.sha}"]`),
+    ).toBeVisible();
+
+    // Offline: the deploy is queued with its key, and runs once the platform is back.
+    await platform.stop();
+    await page.getByTestId('sync-now').click();
+    await expect(syncState(page)).toHaveAttribute('data-state', 'offline');
+    await page.locator('[data-testid="deploy-button"][data-environment="development"]').click();
+    await expect(page.getByTestId('queued-action')).toHaveAttribute('data-status', 'pending');
+    await platform.restart();
+    await page.getByTestId('sync-now').click();
+    await expect(liveRow(page, second.sha)).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByTestId('queued-action')).toHaveCount(0);
+
+    // And a rollback requested offline.
+    await platform.stop();
+    await page.getByTestId('sync-now').click();
+    await expect(syncState(page)).toHaveAttribute('data-state', 'offline');
+    await page.locator('[data-testid="rollback-button"][data-environment="development"]').click();
+    await expect(page.getByTestId('queued-action')).toHaveAttribute('data-status', 'pending');
+    await platform.restart();
+    await page.getByTestId('sync-now').click();
+    await expect(liveRow(page, first.sha)).toBeVisible({ timeout: 90_000 });
+    await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
+
+    // Exactly one deploy per request: two rollbacks, and deploys of first, second, second.
+    const service = await platform.api<{ items: { id: string; name: string }[] }>('GET', '/v1/services');
+    const id = service.items.find((s) => s.name === name)?.id ?? '';
+    const { items } = await platform.api<{ items: { version: string; rolledBackFromId: string | null }[] }>(
+      'GET',
+      `/v1/services/${id}/deployments?environment=development`,
+    );
+    expect(items.filter((d) => d.rolledBackFromId !== null)).toHaveLength(2);
+    expect(items.filter((d) => d.rolledBackFromId === null).map((d) => d.version)).toEqual([
+      second.sha,
+      second.sha,
+      first.sha,
+    ]);
+  } finally {
+    await web.stop();
+  }
+});
+
+test('an engineer provisions a database for a service they created', async ({ page, platform, dataDir }) => {
+  test.setTimeout(240_000);
+  const web = await openAsEngineer(page, platform, dataDir);
+  try {
+    await createService(page, 'ledger-e2e');
+    await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
+    // Part A's provisioning UI on the service page.
+    await expect(page.getByTestId('provision-resource')).toBeVisible();
+    await page.getByTestId('provision-resource').click();
+    await page.getByTestId('resource-kind').selectOption('postgres');
+    await page.getByTestId('resource-size').selectOption('small');
+    await page.getByTestId('resource-environment').selectOption('development');
+    await expect(page.getByTestId('resource-cost-estimate')).toContainText('$');
+    await page.getByTestId('resource-confirm').click();
+    await expect(page.locator('[data-testid="resource-row"][data-kind="postgres"]')).toHaveAttribute(
+      'data-status',
+      'ready',
+      { timeout: 60_000 },
+    );
+  } finally {
+    await web.stop();
+  }
+});
