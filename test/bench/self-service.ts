@@ -1,0 +1,130 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Operation } from '../../shared/api/operations';
+import { buildApp } from '../../server/app';
+import { issueToken } from '../../server/auth/tokens';
+import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';
+import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
+import { createPool } from '../../server/db/pool';
+import { commitFiles } from '../../server/repositories/git-repository';
+
+const RUNS = Number(process.env.PAVE_BENCH_SELF_SERVICE_RUNS ?? 3);
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/**
+ * Self-service on real processes (issue 3): "Create service" → healthy in development, a deploy of
+ * a new commit, and provisioning a PostgreSQL database — medians over RUNS services.
+ */
+export async function printSelfServiceBench(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-self-service-'));
+  const cluster = await startEmbeddedPostgres({ databaseDir: join(dir, 'postgres'), password: 'bench' });
+  const admin = new pg.Client({ connectionString: cluster.adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE pave_self_service');
+  await admin.end();
+  const url = new URL(cluster.adminUrl);
+  url.pathname = '/pave_self_service';
+  const pool = createPool(url.toString());
+  await prepareDatabase(pool, { seed: 'none' });
+  const app = buildApp({ pool, dataDir: join(dir, 'platform') });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('platform has no port');
+  const base = `http://127.0.0.1:${address.port}`;
+  const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
+
+  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  // Waits on the operation row (the signal the app also waits on).
+  const finished = async (accepted: Record<string, unknown>): Promise<Operation> => {
+    for (;;) {
+      const operation = (await call('GET', `/v1/operations/${String(accepted.operationId)}`)) as Operation;
+      if (operation.status === 'succeeded') return operation;
+      if (operation.status === 'failed' || operation.status === 'cancelled') {
+        throw new Error(`operation ${operation.kind} ${operation.status}: ${operation.error?.message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+
+  try {
+    const team = await call('POST', '/v1/teams', { slug: 'bench-team', name: 'Bench team' });
+    const create: number[] = [];
+    const deploy: number[] = [];
+    const provision: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const name = `bench-service-${run}`;
+      let started = performance.now();
+      const created = await finished(
+        await call('POST', '/v1/templates/http-service/services', {
+          values: { name, title: `Bench ${run}`, ownerTeamId: team.id },
+          deployTo: 'development',
+        }),
+      );
+      create.push(performance.now() - started);
+      const serviceId = String(created.result?.serviceId);
+
+      const bareRepo = join(dir, 'platform', 'repositories', `${name}.git`);
+      const source = await readFile(
+        join(
+          dir,
+          'platform',
+          'runtime',
+          serviceId,
+          'development',
+          String(created.result?.version),
+          'server.js',
+        ),
+        'utf8',
+      );
+      await commitFiles(
+        bareRepo,
+        new Map([['server.js', source.replace('Hello from Pave', 'Hello again')]]),
+        { name: 'Bench', email: 'bench@example.com' },
+        'Bench change',
+      );
+      started = performance.now();
+      await finished(
+        await call('POST', `/v1/services/${serviceId}/deployments`, { environment: 'development' }),
+      );
+      deploy.push(performance.now() - started);
+
+      started = performance.now();
+      await finished(
+        await call('POST', `/v1/services/${serviceId}/resources`, {
+          kind: 'postgres',
+          size: 'small',
+          environment: 'development',
+        }),
+      );
+      provision.push(performance.now() - started);
+    }
+    const fmt = (values: number[]) =>
+      `${Math.round(median(values)).toLocaleString('en-US')} ms (runs: ${values.map((v) => Math.round(v)).join(', ')})`;
+    console.log(`\nself-service on the local runtime (median of ${RUNS})`);
+    console.log(`  create service → healthy in development  ${fmt(create)}`);
+    console.log(`  deploy a new commit                       ${fmt(deploy)}`);
+    console.log(`  provision PostgreSQL (small)              ${fmt(provision)}`);
+  } finally {
+    await app.close();
+    await pool.end();
+    await cluster.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
