@@ -30,3 +30,4 @@ try {
 }
 await (await import('./surveys-at-scale')).printSurveyBench();
 (await import('./backlog-at-scale')).printBacklogBench();
+await (await import('./self-service')).printSelfServiceBench();
