@@ -242,6 +242,42 @@ describe('HTTP service: create, deploy, break, roll back', () => {
     expect(attempt?.findings.map((f) => f.rule)).toContain('production-after-healthy-staging');
   });
 
+  it("lets engineers deploy only their own team's services", async () => {
+    const other = await api('POST', '/v1/teams', { slug: 'other-team', name: 'Other' });
+    const user = await api('POST', '/v1/users', {
+      name: 'Eve',
+      email: 'eve@example.com',
+      role: 'engineer',
+      teamIds: [(other.body as { id: string }).id],
+    });
+    const issued = await api('POST', `/v1/users/${(user.body as { id: string }).id}/tokens`, { name: 't' });
+    const eve = apiClient(platform.url, (issued.body as { token: string }).token);
+    const denied = await eve('POST', `/v1/services/${service.serviceId}/deployments`, {
+      environment: 'development',
+    });
+    expect(denied.status).toBe(403);
+    const create = await eve('POST', '/v1/templates/http-service/services', {
+      values: { name: 'eve-svc', title: 'Eve', ownerTeamId: teamId },
+    });
+    expect(create.status).toBe(403);
+  });
+
+  it('brings the live version back on the same stable port after a platform restart', async () => {
+    const live = (await deployments(service.serviceId)).find((d) => d.status === 'live');
+    await platform.stop();
+    expect(await serviceProcesses(service.serviceId)).toEqual([]);
+    await platform.start();
+    const root = await waitFor(async () => {
+      try {
+        return await getJson(`http://127.0.0.1:${service.stablePort}/`);
+      } catch {
+        return null;
+      }
+    });
+    expect(root.body.version).toBe(live?.version);
+    expect((await deployments(service.serviceId)).find((d) => d.status === 'live')?.id).toBe(live?.id);
+  });
+
   it('streams captured logs as SSE', async () => {
     await getJson(`http://127.0.0.1:${service.stablePort}/healthz`);
     const response = await fetch(

@@ -1,4 +1,4 @@
-// {{title}}: a background worker created by Pave from the "Background worker" template.
+// {{name}}: a background worker created by Pave from the "Background worker" template.
 // It runs a job loop and serves /healthz on PORT so the platform can tell a stuck loop from a
 // working one.
 import http from 'node:http';

@@ -1,4 +1,4 @@
-// {{title}}: an HTTP service created by Pave from the "HTTP service" template.
+// {{name}}: an HTTP service created by Pave from the "HTTP service" template.
 // No dependencies: node:http only. Configuration comes from the environment (PORT and the
 // service's secrets, injected by the platform at deploy).
 import http from 'node:http';
