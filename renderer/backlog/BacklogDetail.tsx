@@ -1,16 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BacklogRow, BacklogStatus, RoadmapPhase } from '../../shared/api/backlog';
+import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../shared/api/backlog';
 import { teamsQuery } from '../data/ipc-queries';
-import { useCommand } from './backlog-data';
+import { backlogItemQuery, useCommand } from './backlog-data';
 
 const STATUSES: BacklogStatus[] = ['proposed', 'planned', 'in_progress', 'done', 'declined'];
 const PHASES: RoadmapPhase[] = ['foundation', 'common_needs', 'advanced'];
 const label = (s: string) => s.replace('_', ' ');
 
 /** The selected item: "why this rank", its fields (each edit is queued offline-first) and team demand. */
-export function BacklogDetail({ row }: { row: BacklogRow }) {
+export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'default' | 'rice' | 'wsjf' }) {
   const run = useCommand();
   const teams = useQuery(teamsQuery());
+  // The breakdown and description come per item, so the list itself stays small at 5,000 rows.
+  const detail = useQuery(backlogItemQuery(row.id, model)).data ?? null;
   const update = (patch: Record<string, unknown>) => void run('backlog:update', { id: row.id, patch });
 
   return (
@@ -27,19 +29,30 @@ export function BacklogDetail({ row }: { row: BacklogRow }) {
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
       </label>
+      {detail && (
+        <label className="backlog-field">
+          <span>Description</span>
+          <textarea
+            key={`${row.id}-${detail.updatedAt}`}
+            aria-label="Description"
+            defaultValue={detail.description}
+            onBlur={(e) => e.target.value !== detail.description && update({ description: e.target.value })}
+          />
+        </label>
+      )}
       <div className="backlog-why" data-testid="why-this-rank">
         <h3>
           Why this rank: {row.band}, score {row.score} (#{row.modelPosition} by the model)
         </h3>
         <ul>
-          {row.terms.map((t) => (
+          {(detail?.terms ?? []).map((t) => (
             <li key={t.key}>
               {t.op} {t.label}: {t.value}
               {t.contribution !== null && <strong> → {t.contribution}</strong>}
             </li>
           ))}
         </ul>
-        <code>{row.formula}</code>
+        <code>{detail?.formula ?? ''}</code>
         {row.rankManual && <p>Placed by hand: the lead's order overrides the model here.</p>}
       </div>
       <div className="backlog-fields">

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { BacklogRow } from '../../shared/api/backlog';
+import type { BacklogListRow } from '../../shared/api/backlog';
 import { neighboursForIndex } from '../../shared/domain/fractional-rank';
 import { useBacklogStore } from './backlog-store';
 
@@ -16,7 +16,7 @@ export function BacklogList({
   canReorder,
   onMove,
 }: {
-  rows: BacklogRow[];
+  rows: BacklogListRow[];
   canReorder: boolean;
   onMove(id: string, afterId: string | null, beforeId: string | null): void;
 }) {
@@ -113,7 +113,7 @@ export function BacklogList({
                 </span>
               )}
               <span className="backlog-status">{row.status.replace('_', ' ')}</span>
-              <span className="backlog-score" title={row.formula}>
+              <span className="backlog-score" title={`#${row.modelPosition} by the model`}>
                 {row.score}
               </span>
             </div>

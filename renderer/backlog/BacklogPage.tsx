@@ -136,7 +136,7 @@ export function BacklogPage() {
           canReorder={canReorder}
           onMove={(id, afterId, beforeId) => void run('backlog:move', { id, afterId, beforeId })}
         />
-        {selected && <BacklogDetail row={selected} />}
+        {selected && <BacklogDetail row={selected} model={query.model} />}
       </div>
     </div>
   );

@@ -19,6 +19,12 @@ export const backlogListQuery = (query: BacklogQuery) =>
     placeholderData: keepPreviousData,
   });
 
+export const backlogItemQuery = (id: string, model: 'default' | 'rice' | 'wsjf') =>
+  queryOptions({
+    queryKey: ['backlog', 'item', id, model] as const,
+    queryFn: async () => unwrap(await pave().invoke('backlog:get', { id, model })),
+  });
+
 export const roadmapQuery = () =>
   queryOptions({
     queryKey: backlogKeys.roadmap,

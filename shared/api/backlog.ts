@@ -130,8 +130,12 @@ export const BacklogRow = BacklogItem.extend({
 });
 export type BacklogRow = z.infer<typeof BacklogRow>;
 
+/** What the list carries per row: no description or breakdown, so 5,000 rows stay small over IPC. */
+export const BacklogListRow = BacklogRow.omit({ description: true, terms: true, formula: true });
+export type BacklogListRow = z.infer<typeof BacklogListRow>;
+
 export const BacklogPage = z.object({
-  rows: z.array(BacklogRow),
+  rows: z.array(BacklogListRow),
   total: z.number().int(),
   totalAll: z.number().int(),
   weights: z.object({ demand: z.number(), strategy: z.number() }),

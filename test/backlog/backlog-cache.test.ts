@@ -52,7 +52,10 @@ describe('backlog in the cache at 5,000 items and 1,000 support requests', () =>
     for (let i = 1; i < byScore.length; i += 1)
       expect(byScore[i - 1]!.score).toBeGreaterThanOrEqual(byScore[i]!.score);
     const item = all.rows.find((r) => r.demandTeamIds.length === 5)!;
-    expect(item.terms[0]?.label).toBe(`Demand (5 teams, ${item.demandPeople} people)`);
+    const detail = handlers['backlog:get']({ id: item.id, model: 'default' });
+    expect(detail?.terms[0]?.label).toBe(`Demand (5 teams, ${item.demandPeople} people)`);
+    expect(detail?.formula).toMatch(/= [\d.]+$/);
+    expect(handlers['backlog:get']({ id: 'nope', model: 'rice' })).toBeNull();
   });
 
   it('re-ranks by intent: the moved item lands between its neighbours, marked manual, and is queued', () => {

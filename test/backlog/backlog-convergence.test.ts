@@ -93,7 +93,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), item }) },
 );
 
-const comparable = (items: BacklogItem[]) =>
+// The list omits descriptions; the comparison does not need them.
+const ListedItem = BacklogItem.omit({ description: true });
+const comparable = (items: Omit<BacklogItem, 'description'>[]) =>
   [...items].sort(compareRanked).map((i) => ({
     id: i.id,
     title: i.title,
@@ -120,9 +122,7 @@ describe('backlog convergence (fast-check, real platform + real client rebase)',
       }),
     );
     const localItems = (c: (typeof clients)[number]) =>
-      c.backlog['backlog:list'](BacklogQueryAll).rows.map((r) =>
-        BacklogItem.parse(BacklogItem.strip().parse(r)),
-      );
+      c.backlog['backlog:list'](BacklogQueryAll).rows.map((r) => ListedItem.parse(r));
     const serverItems = async () =>
       BacklogItem.array().parse(((await lead('GET', '/v1/backlog/items')).body as { items: unknown }).items);
     try {

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { BacklogQuery } from '../../../shared/api/backlog';
-import { listBacklog } from './backlog-queries';
+import { queryBacklogRows } from './backlog-queries';
 
 /**
  * RFC 4180 CSV of the backlog as the user filtered and sorted it. Every field is quoted (quotes
@@ -31,9 +31,9 @@ const HEADER = [
 ];
 
 export function backlogCsv(db: Database, query: BacklogQuery, now: Date = new Date()) {
-  const page = listBacklog(db, query);
+  const rows = queryBacklogRows(db, query);
   const lines = [HEADER.map(csvField).join(',')];
-  page.rows.forEach((r, index) => {
+  rows.forEach((r, index) => {
     lines.push(
       [
         index + 1,
@@ -58,6 +58,6 @@ export function backlogCsv(db: Database, query: BacklogQuery, now: Date = new Da
   return {
     filename: `pave-backlog-${now.toISOString().slice(0, 10)}.csv`,
     csv: `${lines.join('\r\n')}\r\n`,
-    rows: page.rows.length,
+    rows: rows.length,
   };
 }

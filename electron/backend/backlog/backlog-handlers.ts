@@ -5,10 +5,11 @@ import { enqueue } from '../outbox/enqueue';
 import type { LocalMutatorRegistry } from '../outbox/local-mutator';
 import { listSupport } from '../support/support-queries';
 import { backlogCsv } from './backlog-csv';
-import { listBacklog, roadmap } from './backlog-queries';
+import { getBacklogRow, listBacklog, roadmap } from './backlog-queries';
 
 type Command =
   | 'backlog:list'
+  | 'backlog:get'
   | 'backlog:create'
   | 'backlog:update'
   | 'backlog:delete'
@@ -51,6 +52,7 @@ export function createBacklogHandlers(deps: BacklogHandlerDeps): BacklogHandlers
   };
   return {
     'backlog:list': (query) => listBacklog(db, query),
+    'backlog:get': ({ id, model }) => getBacklogRow(db, id, model),
     'backlog:create': (input) => {
       const id = input.id ?? randomUUID();
       return { ...submit('backlog.create', { ...input, id }), id };

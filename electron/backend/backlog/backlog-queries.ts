@@ -3,6 +3,7 @@ import {
   type BacklogItem,
   BacklogQuery,
   BacklogWeights,
+  type BacklogListRow,
   type BacklogPage,
   type BacklogRow,
   type RoadmapView,
@@ -131,7 +132,8 @@ function backlogRows(db: Database, model: ParsedQuery['model']): Map<string, Bac
   return rows;
 }
 
-export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
+/** The matching items as full rows (with description and breakdown), in the query's order. */
+export function queryBacklogRows(db: Database, input: BacklogQuery): BacklogRow[] {
   const q = BacklogQuery.parse(input);
   const where: string[] = [];
   const params: unknown[] = [];
@@ -169,6 +171,13 @@ export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
     const sign = q.sort.direction === 'desc' ? -1 : 1;
     out = out.sort((a, b) => sign * (a.score - b.score) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   }
+  return out;
+}
+
+export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
+  const out = queryBacklogRows(db, input).map(
+    ({ description: _description, terms: _terms, formula: _formula, ...row }): BacklogListRow => row,
+  );
   const totalAll = (db.prepare('SELECT COUNT(*) AS n FROM backlog_items').get() as { n: number }).n;
   const capabilities = (
     db.prepare('SELECT DISTINCT capability FROM backlog_items ORDER BY capability').all() as {
@@ -176,6 +185,11 @@ export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
     }[]
   ).map((r) => r.capability);
   return { rows: out, total: out.length, totalAll, weights: readWeights(db), capabilities };
+}
+
+/** One item with its breakdown, or null when it is not (or no longer) in the cache. */
+export function getBacklogRow(db: Database, id: string, model: ParsedQuery['model']): BacklogRow | null {
+  return backlogRows(db, model).get(id) ?? null;
 }
 
 const PHASES = ['foundation', 'common_needs', 'advanced'] as const;
