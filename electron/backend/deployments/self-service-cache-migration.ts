@@ -1,4 +1,11 @@
-import type { Migration } from '../cache/migrations';
+import type { Database } from 'better-sqlite3';
+
+// The Migration shape of cache/migrations.ts, declared here: importing it would be a cycle.
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
 
 /**
  * Cache migration 15 (issue 3 part B): synced deployments, alert rules and incidents, plus the
