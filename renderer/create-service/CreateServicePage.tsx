@@ -8,6 +8,8 @@ import { errorMessage, unwrap } from '../data/ipc-error';
 import { catalogListQuery, teamsQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';
 import { deploymentsQuery, templatesQuery } from '../deployments/self-service-queries';
+import { OperationProgress, OperationStatusBadge } from '../operations/OperationStatusBadge';
+import { operationsListQuery } from '../operations/operation-queries';
 import { fieldsOf, validate, valuesOf, type FormField } from './schema-form';
 import './CreateServicePage.css';
 
@@ -217,6 +219,13 @@ function Field({
 /** After submit: queued (offline-safe) → in the catalog → healthy in development. */
 function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
   const catalog = useQuery(catalogListQuery({ search: name }));
+  // The service.create job (a local placeholder until sent), for its live status and log.
+  const operations = useQuery(operationsListQuery(null));
+  const operation =
+    operations.data?.find((op) => {
+      const values = op.input.values as { name?: unknown } | undefined;
+      return op.kind === 'service.create' && values?.name === name;
+    }) ?? null;
   const service = catalog.data?.rows.find((row) => row.name === name) ?? null;
   const deployments = useQuery({ ...deploymentsQuery(service?.id ?? ''), enabled: service !== null });
   const development: EnvironmentDeployments | undefined = deployments.data?.environments.find(
@@ -238,10 +247,23 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
       failed: latest?.status === 'failed',
     });
   }
-  const finished = steps.every((s) => s.done) || steps.some((s) => s.failed);
+  const finished =
+    steps.every((s) => s.done) ||
+    steps.some((s) => s.failed) ||
+    operation?.status === 'failed' ||
+    operation?.status === 'cancelled';
   return (
     <div className="create-progress" data-testid="create-progress" data-state={finished ? 'done' : 'running'}>
       <h2>Creating {name}</h2>
+      {operation && (
+        <div className="create-operation" data-testid="create-operation" data-status={operation.status}>
+          <OperationStatusBadge status={operation.status} local={operation.local} />
+          <OperationProgress value={operation.progress} label="Create service progress" />
+          <span className="muted">{operation.step ?? ''}</span>{' '}
+          {!operation.local && <a href={hrefFor({ page: 'operation', id: operation.id })}>Operation log</a>}
+          {operation.error && <div className="form-error">{operation.error.message}</div>}
+        </div>
+      )}
       <ol>
         {steps.map((step) => (
           <li key={step.label} className={step.failed ? 'step failed' : step.done ? 'step done' : 'step'}>

@@ -37,6 +37,8 @@ async function createService(page: Page, name: string): Promise<string> {
   await expect(page.getByTestId('create-progress')).toHaveAttribute('data-state', 'done', {
     timeout: 60_000,
   });
+  // The service.create job's own row, synced down: queued → running → succeeded.
+  await expect(page.getByTestId('create-operation')).toHaveAttribute('data-status', 'succeeded');
   await page.getByTestId('open-created-service').click();
   const servicePage = page.getByTestId('service-page');
   await expect(servicePage).toBeVisible();

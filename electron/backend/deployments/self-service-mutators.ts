@@ -1,22 +1,70 @@
 import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import type { EnvironmentName } from '../../../shared/api/catalog';
 import {
+  SELF_SERVICE_MUTATION_MAX_AGE_MS,
   ServiceDeployArgs,
   ServiceRollbackArgs,
-  SELF_SERVICE_MUTATION_MAX_AGE_MS,
 } from '../../../shared/api/deployments';
+import { Operation, type OperationKind } from '../../../shared/api/operations';
 import { ServiceCreateArgs } from '../../../shared/api/templates';
-import { defineLocalMutator } from '../outbox/local-mutator';
+import { defineLocalMutator, type LocalMutatorContext } from '../outbox/local-mutator';
+import { LOCAL_ID_PREFIX } from '../resources/resource-mutators';
+import { loadIdentity } from '../settings/platform-settings';
 
 const serviceName = (db: Database, id: string): string => {
   const row = db.prepare('SELECT name FROM services WHERE id = ?').get(id) as { name: string } | undefined;
   return row?.name ?? 'a deleted service';
 };
 
+const AppliedResult = z.object({ operationId: z.string() });
+
 /**
- * The local side of service.create / deploy / rollback. Their real effect is a server job, so
- * nothing synced is written optimistically: the outbox row itself is the placeholder the UI shows
- * at once ("queued", with its idempotency key — see deployments-query.ts), until the operation
- * and its deployment sync down. Past an hour unsent, the user must confirm again.
+ * The placeholder queued operation of a self-service intent (same shape and id scheme as the
+ * resource mutators'), so the Operations list and the service page show it at once with its
+ * idempotency key. Once the platform's real operation has synced down, nothing is written: rebase
+ * then drops the placeholder.
+ */
+function putPlaceholder(
+  ctx: LocalMutatorContext,
+  fields: {
+    kind: OperationKind;
+    serviceId: string | null;
+    environment: EnvironmentName | null;
+    input: object;
+  },
+): void {
+  const row = ctx.db
+    .prepare('SELECT idempotency_key, result FROM outbox WHERE mutation_id = ?')
+    .get(ctx.mutationId) as { idempotency_key: string; result: string | null } | undefined;
+  const applied = row?.result ? AppliedResult.safeParse(JSON.parse(row.result)) : null;
+  if (applied?.success && ctx.read('operation', applied.data.operationId)) return;
+  const key = row?.idempotency_key ?? String(ctx.mutationId);
+  const operation = Operation.parse({
+    id: `${LOCAL_ID_PREFIX}op-${key}`,
+    kind: fields.kind,
+    status: 'queued',
+    serviceId: fields.serviceId,
+    environment: fields.environment,
+    requestedBy: loadIdentity(ctx.db)?.user.id ?? 'you',
+    idempotencyKey: key,
+    input: fields.input,
+    result: null,
+    error: null,
+    progress: 0,
+    step: 'waiting to be sent to the platform',
+    createdAt: ctx.createdAt,
+    startedAt: null,
+    finishedAt: null,
+    updatedAt: ctx.createdAt,
+  });
+  ctx.put('operation', operation.id, operation);
+}
+
+/**
+ * The local side of service.create / deploy / rollback (server/deployments/self-service-mutations.ts):
+ * their real effect is a server job, so the optimistic effect is only the queued placeholder
+ * operation. Past an hour unsent, the user confirms again in the outbox panel.
  */
 export const selfServiceMutators = [
   defineLocalMutator({
@@ -25,7 +73,14 @@ export const selfServiceMutators = [
     maxAgeMs: SELF_SERVICE_MUTATION_MAX_AGE_MS,
     describe: (_db, { values, templateId, deployTo }) =>
       `Create ${typeof values.name === 'string' ? values.name : 'a service'} from ${templateId}${deployTo ? ` and deploy to ${deployTo}` : ''}`,
-    apply: () => undefined,
+    apply(ctx, { templateId, values, deployTo }) {
+      putPlaceholder(ctx, {
+        kind: 'service.create',
+        serviceId: null,
+        environment: deployTo ?? null,
+        input: { templateId, values, ...(deployTo ? { deployTo } : {}) },
+      });
+    },
   }),
   defineLocalMutator({
     name: 'service.deploy',
@@ -33,13 +88,22 @@ export const selfServiceMutators = [
     maxAgeMs: SELF_SERVICE_MUTATION_MAX_AGE_MS,
     describe: (db, { serviceId, environment, version }) =>
       `Deploy ${serviceName(db, serviceId)} ${version ? version.slice(0, 7) : 'main'} to ${environment}`,
-    apply: () => undefined,
+    apply(ctx, { serviceId, environment, version }) {
+      putPlaceholder(ctx, {
+        kind: 'service.deploy',
+        serviceId,
+        environment,
+        input: { environment, ...(version ? { version } : {}) },
+      });
+    },
   }),
   defineLocalMutator({
     name: 'service.rollback',
     args: ServiceRollbackArgs,
     maxAgeMs: SELF_SERVICE_MUTATION_MAX_AGE_MS,
     describe: (db, { serviceId, environment }) => `Roll back ${serviceName(db, serviceId)} in ${environment}`,
-    apply: () => undefined,
+    apply(ctx, { serviceId, environment }) {
+      putPlaceholder(ctx, { kind: 'service.rollback', serviceId, environment, input: { environment } });
+    },
   }),
 ];
