@@ -8,8 +8,19 @@ import { applyChange, tableOf, type TouchedTables } from '../cache/catalog-write
  * writes and rebase restores update the same columns (and the FTS index) a pull does.
  */
 
+/** The cache table of a synced entity; rebase needs one (with a `data` column) for every entity it shadows. */
+function tableFor(entity: SyncEntity): string {
+  const table: string | undefined = (tableOf as Record<string, string>)[entity];
+  if (!table) {
+    throw new Error(
+      `synced entity ${entity} has no cache table in catalog-writes tableOf; add it to use touch/read/put`,
+    );
+  }
+  return table;
+}
+
 export function readEntity(db: Database, entity: SyncEntity, id: string): unknown {
-  const table = tableOf[entity as keyof typeof tableOf];
+  const table = tableFor(entity);
   const row = db.prepare(`SELECT data FROM ${table} WHERE id = ?`).get(id) as { data: string } | undefined;
   return row ? (JSON.parse(row.data) as unknown) : null;
 }
