@@ -298,7 +298,7 @@ export async function rollback(
   await reporter.log(
     `rolling back ${input.environment} from ${live.version.slice(0, 7)} to ${target.version.slice(0, 7)}`,
   );
-  let instance = deps.runtime.adopt(target.id, row.id);
+  let instance = await deps.runtime.adopt(target.id, row.id);
   if (instance) {
     await reporter.log('re-using the kept process of that version');
   } else {

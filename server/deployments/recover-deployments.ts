@@ -13,6 +13,8 @@ export async function recoverDeployments(
   deps: SelfServiceDeps,
   onError: (error: unknown) => void,
 ): Promise<void> {
+  // Processes of a platform process that was killed outright would otherwise run twice.
+  await deps.runtime.reapOrphans().catch(onError);
   const { rows } = await deps.pool.query<DeploymentRow & { template_id: string | null; port: number | null }>(
     `SELECT d.*, sr.template_id, r.port FROM deployments d
        LEFT JOIN service_repositories sr ON sr.service_id = d.service_id

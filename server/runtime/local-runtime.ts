@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EnvironmentName } from '../../shared/api/catalog';
@@ -85,6 +85,7 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
         NODE_ENV: spec.environment === 'development' ? 'development' : 'production',
         PORT: String(port),
         PAVE_SERVICE: spec.serviceId,
+        PAVE_DEPLOYMENT: spec.deploymentId,
         PAVE_ENVIRONMENT: spec.environment,
         PAVE_VERSION: spec.version,
         PAVE_SECRET_NAMES: Object.keys(spec.secrets).join(','),
@@ -122,7 +123,45 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     };
     void instance.exited.then(() => (instance.running = false));
     this.instances.set(spec.deploymentId, instance);
+    // The pid and the id the process was started as (its PAVE_DEPLOYMENT, kept across adopt()).
+    if (child.pid !== undefined) await writeFile(this.pidFile(spec), `${child.pid} ${spec.deploymentId}\n`);
     return instance;
+  }
+
+  private pidFile(spec: Pick<InstanceSpec, 'serviceId' | 'environment' | 'deploymentId'>): string {
+    return path.join(this.envDir(spec.serviceId, spec.environment), `${spec.deploymentId}.pid`);
+  }
+
+  /**
+   * Kills service processes left running by a platform process that died without stopping them
+   * (SIGKILL, power loss): their pid files remain. A pid is only killed if /proc shows it is still
+   * that deployment's process (PAVE_DEPLOYMENT in its environment), never a reused pid. Linux only;
+   * elsewhere the files are just removed.
+   */
+  async reapOrphans(): Promise<number> {
+    let reaped = 0;
+    const root = path.join(this.dataDir, 'runtime');
+    const services = await readdir(root).catch(() => [] as string[]);
+    for (const service of services) {
+      const environments = await readdir(path.join(root, service)).catch(() => [] as string[]);
+      for (const environment of environments) {
+        const dir = path.join(root, service, environment);
+        const files = await readdir(dir).catch(() => [] as string[]);
+        for (const file of files.filter((f) => f.endsWith('.pid'))) {
+          const deploymentId = file.slice(0, -'.pid'.length);
+          if (this.instances.has(deploymentId)) continue;
+          const [pidText, startedAs] = (await readFile(path.join(dir, file), 'utf8')).trim().split(' ');
+          const pid = Number(pidText);
+          const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+          if (pid > 0 && environ.split('\0').includes(`PAVE_DEPLOYMENT=${startedAs ?? deploymentId}`)) {
+            process.kill(pid, 'SIGKILL');
+            reaped += 1;
+          }
+          await rm(path.join(dir, file), { force: true });
+        }
+      }
+    }
+    return reaped;
   }
 
   /**
@@ -149,12 +188,14 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
   }
 
   /** A running instance now belongs to another deployment row (a rollback re-using a kept process). */
-  adopt(fromDeploymentId: string, toDeploymentId: string): Instance | undefined {
+  async adopt(fromDeploymentId: string, toDeploymentId: string): Promise<Instance | undefined> {
     const instance = this.instance(fromDeploymentId);
     if (!instance) return undefined;
     this.instances.delete(fromDeploymentId);
+    const from = this.pidFile(instance.spec);
     instance.spec = { ...instance.spec, deploymentId: toDeploymentId };
     this.instances.set(toDeploymentId, instance);
+    await rename(from, this.pidFile(instance.spec)).catch(() => undefined);
     return instance;
   }
 
@@ -162,11 +203,13 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     const instance = this.instances.get(deploymentId);
     if (!instance) return;
     this.instances.delete(deploymentId);
-    if (!instance.running) return;
-    instance.child.kill('SIGTERM');
-    const timer = setTimeout(() => instance.child.kill('SIGKILL'), STOP_GRACE_MS);
-    await instance.exited;
-    clearTimeout(timer);
+    if (instance.running) {
+      instance.child.kill('SIGTERM');
+      const timer = setTimeout(() => instance.child.kill('SIGKILL'), STOP_GRACE_MS);
+      await instance.exited;
+      clearTimeout(timer);
+    }
+    await rm(this.pidFile(instance.spec), { force: true });
   }
 
   /** Deployment ids with a live process for this service+environment. */
