@@ -98,6 +98,9 @@ export function startHealthMonitor(options: HealthMonitorOptions): HealthMonitor
     );
     for (const row of rows) {
       if (stopped) return;
+      // Another platform process's runtime runs it (or recovery has not reached it yet): not ours
+      // to judge. A process of ours that crashed is still owned, and reads as unhealthy.
+      if (!runtime.owns(row.id)) continue;
       await checkOne(row).catch(options.onError);
     }
   };

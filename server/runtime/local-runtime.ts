@@ -182,6 +182,11 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     return false;
   }
 
+  /** Started by this runtime and not stopped (it may have exited since: a crash). */
+  owns(deploymentId: string): boolean {
+    return this.instances.has(deploymentId);
+  }
+
   instance(deploymentId: string): Instance | undefined {
     const found = this.instances.get(deploymentId);
     return found?.running ? found : undefined;
