@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and scripts talk to the terminal on purpose.
-    files: ['server/cli.ts', 'electron/web/cli.ts', 'scripts/**', 'test/**'],
+    files: ['server/cli.ts', 'electron/web/cli.ts', 'scripts/**', 'test/**', '.ci/**'],
     rules: { 'no-console': 'off' },
   },
 );

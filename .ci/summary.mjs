@@ -2,6 +2,7 @@
 // Vitest and Playwright totals, so CI can tell that tests ran.
 import { readFileSync } from 'node:fs';
 
+// eslint-disable-next-line no-control-regex -- strips the terminal colour codes the runners print
 const log = readFileSync(process.argv[2], 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
 let passed = 0;
 let failed = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogPage, Settings, SyncStatus } from '../../shared/ipc/contract';
+import { ipcCommands, type CatalogPage, type Settings, type SyncStatus } from '../../shared/ipc/contract';
 import { createDispatch, type IpcHandlers } from '../../electron/backend/ipc/dispatch';
 import { IpcError } from '../../electron/backend/ipc/ipc-error';
 import { PlatformError } from '../../electron/backend/platform/platform-error';
@@ -19,8 +19,19 @@ const emptyPage: CatalogPage = {
   facets: { teams: [], tiers: [], lifecycles: [] },
 };
 
+/** Commands this suite does not exercise answer with an error that names them. */
+const unused = Object.fromEntries(
+  Object.keys(ipcCommands).map((name) => [
+    name,
+    () => {
+      throw new Error(`${name} is not used in this test`);
+    },
+  ]),
+) as unknown as IpcHandlers;
+
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
+    ...unused,
     'catalog:list': () => emptyPage,
     'catalog:get': () => null,
     'teams:list': () => [],

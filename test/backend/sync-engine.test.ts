@@ -27,6 +27,9 @@ function fakeClient(changes: ChangesFn) {
     changes: vi.fn(changes),
     // Refused as a whole: the engine logs it, keeps the outbox and still pulls.
     push: () => Promise.reject(new PlatformError('platform_rejected', 'push not under test', 400)),
+    get: () => Promise.reject(new Error('not used')),
+    write: () => Promise.reject(new Error('not used')),
+    stream: () => Promise.reject(new Error('not used')),
     subscribe: (onPoke, o) =>
       new Promise<void>((resolve) => {
         poke = () => onPoke({ seq: 1 });
