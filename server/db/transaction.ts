@@ -10,6 +10,14 @@ export async function withTransaction<T>(
   isolation: 'READ COMMITTED' | 'REPEATABLE READ' = 'READ COMMITTED',
 ): Promise<T> {
   const client = await pool.connect();
+  // A connection that dies mid-transaction emits 'error' on the checked-out client; unheard, Node
+  // turns it into a process crash. The running query rejects on its own; the broken connection is
+  // destroyed on release instead of going back to the pool.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
     const result = await work(client);
@@ -19,6 +27,7 @@ export async function withTransaction<T>(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
