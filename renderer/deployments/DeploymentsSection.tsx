@@ -1,10 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import type { Deployment, EnvironmentDeployments, QueuedAction } from '../../shared/api/deployments';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { formatRelativeTime } from '../status/relative-time';
 import { useNow } from '../status/use-now';
+import { AlertRuleEditor } from './AlertRuleEditor';
 import { LiveLog } from './LiveLog';
 import { deploymentsQuery } from './self-service-queries';
 import './DeploymentsSection.css';
@@ -52,7 +54,9 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
             busy={queued.some((q) => q.environment === env.environment && q.status === 'pending')}
             onDeploy={() => deploy.mutate(env.environment)}
             onRollback={() => rollback.mutate(env.environment)}
-          />
+          >
+            <AlertRuleEditor serviceId={serviceId} environment={env.environment} />
+          </EnvironmentCard>
         ))}
       </div>
       {anyDeployed && <LiveLog serviceId={serviceId} environments={environments} />}
@@ -84,11 +88,13 @@ function EnvironmentCard({
   busy,
   onDeploy,
   onRollback,
+  children,
 }: {
   env: EnvironmentDeployments;
   busy: boolean;
   onDeploy(): void;
   onRollback(): void;
+  children?: ReactNode;
 }) {
   const now = useNow(30_000);
   const canRollBack =
@@ -142,6 +148,7 @@ function EnvironmentCard({
           Roll back
         </button>
       </div>
+      {children}
       {env.history.length > 0 && (
         <table className="deployment-history">
           <tbody>

@@ -9,6 +9,8 @@ export const selfServiceKeys = {
   templates: ['templates'] as const,
   incidents: ['incidents'] as const,
   cost: ['cost'] as const,
+  alertRules: ['alert-rules'] as const,
+  alertRulesFor: (serviceId: string) => ['alert-rules', serviceId] as const,
 };
 
 /** Which of these keys each backend table feeds. */
@@ -18,7 +20,7 @@ export const selfServiceQueriesByTable = {
   outbox: [selfServiceKeys.deployments],
   incidents: [selfServiceKeys.incidents],
   services: [selfServiceKeys.incidents],
-  alert_rules: [],
+  alert_rules: [selfServiceKeys.alertRules],
   templates: [selfServiceKeys.templates],
 } as const;
 
@@ -47,4 +49,10 @@ export const costQuery = () =>
     queryFn: async () => unwrap(await pave().invoke('cost:get', {})),
     // Cost is computed by the platform, not synced: refresh when the page is opened again.
     staleTime: 30_000,
+  });
+
+export const alertRulesQuery = (serviceId: string) =>
+  queryOptions({
+    queryKey: selfServiceKeys.alertRulesFor(serviceId),
+    queryFn: async () => unwrap(await pave().invoke('alertRules:list', { serviceId })),
   });

@@ -59,8 +59,21 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
   const web = await openAsEngineer(page, platform, dataDir);
   try {
     const name = 'checkout-e2e';
-    await createService(page, name);
+    const serviceId = await createService(page, name);
     await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
+
+    // An alert rule for development, saved on the platform.
+    const rule = page.locator('[data-testid="alert-rule"][data-environment="development"]');
+    await rule.locator('input').fill('10');
+    await rule.getByRole('button', { name: 'Save' }).click();
+    await expect(rule).not.toContainText('(default)');
+    const rules = await platform.api<{ items: { environment: string; unhealthySeconds: number }[] }>(
+      'GET',
+      `/v1/services/${serviceId}/alert-rules`,
+    );
+    expect(rules.items).toEqual([
+      expect.objectContaining({ environment: 'development', unhealthySeconds: 10 }),
+    ]);
     const bareRepo = join(dataDir, 'platform', 'repositories', `${name}.git`);
     const first = await resolveCommit(bareRepo, 'main');
     await expect(liveRow(page, first.sha)).toBeVisible();

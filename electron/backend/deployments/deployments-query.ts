@@ -6,6 +6,7 @@ import {
   type QueuedAction,
   type ServiceDeployments,
 } from '../../../shared/api/deployments';
+import { AlertRule } from '../../../shared/api/incidents';
 import { visibleOutbox } from '../outbox/outbox-store';
 
 const HISTORY_PER_ENVIRONMENT = 20;
@@ -43,4 +44,12 @@ export function serviceDeployments(db: Database, serviceId: string): ServiceDepl
     });
   }
   return { serviceId, environments, queued };
+}
+
+/** A service's alert rules (one per environment at most). */
+export function listAlertRules(db: Database, serviceId: string): AlertRule[] {
+  const rows = db.prepare('SELECT data FROM alert_rules WHERE service_id = ?').all(serviceId) as {
+    data: string;
+  }[];
+  return rows.map((row) => AlertRule.parse(JSON.parse(row.data)));
 }

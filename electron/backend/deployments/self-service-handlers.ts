@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { CostReport, LogLine, type LiveLogLine } from '../../../shared/api/deployments';
+import { AlertRule } from '../../../shared/api/incidents';
 import { Template } from '../../../shared/api/templates';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { IpcError } from '../ipc/ipc-error';
@@ -10,7 +11,8 @@ import type { LocalMutatorRegistry } from '../outbox/local-mutator';
 import type { PlatformConnection } from '../platform/platform-connection';
 import { listIncidentViews } from '../incidents/incidents-query';
 import { cachedTemplates, storeTemplates } from '../templates/templates-cache';
-import { serviceDeployments } from './deployments-query';
+import { listAlertRules, serviceDeployments } from './deployments-query';
+import { putAlertRule } from './self-service-rows';
 
 export type SelfServiceHandlers = Pick<
   IpcHandlers,
@@ -20,6 +22,8 @@ export type SelfServiceHandlers = Pick<
   | 'deployments:deploy'
   | 'deployments:rollback'
   | 'incidents:list'
+  | 'alertRules:list'
+  | 'alertRules:set'
   | 'cost:get'
   | 'logs:follow'
   | 'logs:stop'
@@ -87,6 +91,18 @@ export function createSelfServiceHandlers(deps: SelfServiceHandlerDeps): {
     'deployments:deploy': (args) => enqueueAndAnnounce('service.deploy', args),
     'deployments:rollback': (args) => enqueueAndAnnounce('service.rollback', args),
     'incidents:list': () => listIncidentViews(db),
+    'alertRules:list': ({ serviceId }) => listAlertRules(db, serviceId),
+    async 'alertRules:set'({ serviceId, ...rule }) {
+      const client = deps.platform.client();
+      if (!client) throw offline('Changing an alert rule');
+      const saved = AlertRule.parse(
+        await client.write('POST', `/v1/services/${encodeURIComponent(serviceId)}/alert-rules`, rule),
+      );
+      // Shown at once; the change log brings the same row again.
+      putAlertRule(db, saved);
+      deps.onTablesChanged(['alert_rules']);
+      return saved;
+    },
     async 'cost:get'() {
       const client = deps.platform.client();
       if (!client) throw offline('The cost report');
