@@ -18,6 +18,15 @@ export function startOperationEventsHub(pool: Pool, onError: (error: unknown) =>
   let client: PoolClient | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  // A LISTEN connection is never handed back to the pool, and it is dropped exactly once: its
+  // 'error' (e.g. the server shutting down) may fire after close() already let it go.
+  const released = new WeakSet<PoolClient>();
+  const drop = (connection: PoolClient) => {
+    if (released.has(connection)) return;
+    released.add(connection);
+    connection.removeAllListeners('notification');
+    connection.release(true);
+  };
 
   const connect = async (): Promise<void> => {
     if (closed) return;
@@ -30,21 +39,21 @@ export function startOperationEventsHub(pool: Pool, onError: (error: unknown) =>
       });
       const current = next;
       next.on('error', (error) => {
+        if (released.has(current)) return;
         onError(error);
-        current.removeAllListeners('notification');
-        current.release(true);
+        drop(current);
         if (client === current) client = null;
         if (!closed) retry = setTimeout(() => void connect(), 1000);
       });
       await next.query(`LISTEN ${OPERATION_EVENTS_CHANNEL}`);
       if (closed) {
-        next.release();
+        drop(next);
         return;
       }
       client = next;
     } catch (error) {
       onError(error);
-      next?.release(true);
+      if (next) drop(next);
       if (!closed) retry = setTimeout(() => void connect(), 1000);
     }
   };
@@ -70,7 +79,7 @@ export function startOperationEventsHub(pool: Pool, onError: (error: unknown) =>
       client = null;
       if (current) {
         await current.query(`UNLISTEN ${OPERATION_EVENTS_CHANNEL}`).catch(() => undefined);
-        current.release();
+        drop(current);
       }
     },
   };

@@ -265,7 +265,8 @@ export function startOperationWorker(options: WorkerOptions): OperationWorker {
       if (listener) {
         listener.removeAllListeners('notification');
         await listener.query(`UNLISTEN ${OPERATIONS_QUEUED_CHANNEL}`).catch(() => undefined);
-        listener.release();
+        listener.removeListener('error', onError);
+        listener.release(true);
         listener = null;
       }
       const inFlight = [...running.values()];

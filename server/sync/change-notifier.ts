@@ -47,12 +47,15 @@ export function startChangeNotifier(pool: Pool, onError: (error: unknown) => voi
         }
       });
       next.on('error', (error) => {
+        // Fired after close() let the connection go (e.g. PostgreSQL shutting down): nothing to do.
+        if (next && released.has(next)) return;
         onError(error);
         reconnect(next);
       });
       await next.query(`LISTEN ${CHANGES_CHANNEL}`);
       if (closed) {
-        next.release();
+        released.add(next);
+        next.release(true);
         return;
       }
       client = next;
@@ -96,7 +99,9 @@ export function startChangeNotifier(pool: Pool, onError: (error: unknown) => voi
         const current = client;
         client = null;
         await current.query(`UNLISTEN ${CHANGES_CHANNEL}`).catch(() => undefined);
-        current.release();
+        // Destroyed, not pooled: a LISTEN connection is not a general-purpose one.
+        released.add(current);
+        current.release(true);
       }
     },
   };

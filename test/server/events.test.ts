@@ -45,7 +45,8 @@ describe('GET /v1/events', () => {
 
   it('accepts ?access_token= and pokes clients of another server process on the same database', async () => {
     // A second, independent app on its own pool: the poke must cross via LISTEN/NOTIFY.
-    const pool = createPool(platform.databaseUrl, 3);
+    // Three connections stay checked out for LISTEN (changes, operation events, the worker).
+    const pool = createPool(platform.databaseUrl, 8);
     const other = buildApp({ pool });
     await other.listen({ host: '127.0.0.1', port: 0 });
     const address = other.server.address();
