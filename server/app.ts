@@ -9,29 +9,32 @@ import {
 import type { Pool } from 'pg';
 import packageJson from '../package.json' with { type: 'json' };
 import { installAuthentication } from './auth/authenticate';
+import { backlogRoutes } from './backlog/backlog-routes';
 import { installErrorHandlers } from './http/error-handler';
-import { installIdempotency } from './http/idempotency-route';
 import { ExecutorRegistry } from './operations/executors';
 import { installOperations, type OperationsOptions } from './operations/install-operations';
 import { installSelfService, type SelfServiceOptions } from './deployments/install-self-service';
 import { registerResourceExecutors } from './resources/resource-executors';
+import { resourceMutations } from './resources/resource-mutations';
 import { resourceRoutes } from './resources/resource-routes';
+import { installIdempotency } from './http/idempotency-route';
 import { platformRoutes } from './routes/platform';
 import { serviceRoutes } from './routes/services';
 import { syncRoutes } from './routes/sync';
 import { teamRoutes } from './routes/teams';
 import { userRoutes } from './routes/users';
 import { secretRoutes } from './secrets/secret-routes';
+import { supportRoutes } from './support/support-routes';
+import { surveyRoutes } from './surveys/survey-routes';
 import { startChangeNotifier } from './sync/change-notifier';
 import type { MutationDefinition } from './sync/mutation-registry';
+import { mutations as defaultMutations } from './sync/mutations';
 import { pushRoutes } from './sync/push-route';
 
 export interface AppOptions {
   pool: Pool;
   logger?: FastifyServerOptions['logger'];
   version?: string;
-  /** Push mutations served at /v1/sync/push (default: server/sync/mutations.ts); tests add their own. */
-  mutations?: readonly MutationDefinition[];
   /** Executors by operation kind; the app adds the built-in ones (tests may pre-register more). */
   executors?: ExecutorRegistry;
   /** Operations worker tuning; false = serve the API but run no jobs in this process. */
@@ -44,6 +47,8 @@ export interface AppOptions {
   dataDir?: string;
   /** Health-check cadence and deploy health timeout (tests shorten them). */
   selfService?: Pick<SelfServiceOptions, 'healthIntervalMs' | 'healthTimeoutMs'>;
+  /** Push mutations served at /v1/sync/push (default: server/sync/mutations.ts); tests add their own. */
+  mutations?: readonly MutationDefinition[];
 }
 
 // Catalog writes are small; anything bigger is a mistake or an attack.
@@ -54,13 +59,13 @@ export function buildApp({
   pool,
   logger = false,
   version = packageJson.version,
-  mutations,
   executors = new ExecutorRegistry(),
   operationsWorker,
   resourceDatabaseUrl,
   redisUrl = null,
   dataDir,
   selfService,
+  mutations,
 }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger,
@@ -104,7 +109,9 @@ export function buildApp({
   void app.register(userRoutes, { pool });
   void app.register(serviceRoutes, { pool });
   void app.register(syncRoutes, { pool, notifier, streams });
-  void app.register(pushRoutes, { pool, ...(mutations ? { mutations } : {}) });
+  void app.register(backlogRoutes, { pool });
+  void app.register(supportRoutes, { pool });
+  void app.register(surveyRoutes, { pool });
   const resourceConfig = {
     resourceDatabaseUrl: resourceDatabaseUrl ?? pool.options.connectionString ?? '',
     redisUrl,
@@ -114,5 +121,10 @@ export function buildApp({
   installOperations(app, { pool, executors, streams, worker: operationsWorker });
   void app.register(resourceRoutes, { pool, config: resourceConfig });
   void app.register(secretRoutes, { pool, config: resourceConfig });
+  // Resource mutations need this app's Redis configuration, so they join the list here.
+  void app.register(pushRoutes, {
+    pool,
+    mutations: mutations ?? [...defaultMutations, ...resourceMutations(resourceConfig)],
+  });
   return app;
 }

@@ -2,12 +2,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend, BackendOptions } from './backend-types';
 import { createBackendEvents } from './backend-events';
+import { createBacklogHandlers } from './backlog/backlog-handlers';
 import { openCache } from './cache/open-cache';
+import { createSelfServiceHandlers } from './deployments/self-service-handlers';
 import { createBackendHandlers } from './ipc/backend-handlers';
 import { createDispatch } from './ipc/dispatch';
 import { localMutators } from './mutations/local-mutators';
 import { createOutboxHandlers } from './outbox/outbox-handlers';
 import { createPlatformConnection } from './platform/platform-connection';
+import { createResourceFeature } from './resources/resource-feature';
+import { createSurveyHandlers } from './surveys/survey-handlers';
+import { enqueue } from './outbox/enqueue';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 export { createBackendEvents, type BackendEvents } from './backend-events';
@@ -50,7 +55,49 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
     onLocalChange: () => engine.localChange(),
   });
-  const dispatch = createDispatch(createBackendHandlers(cache.db, engine, platform, outbox), log);
+  const selfService = createSelfServiceHandlers({
+    db: cache.db,
+    mutators: localMutators,
+    platform,
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    onLocalChange: () => engine.localChange(),
+    emitLog: (line) => events.emit('service:log', line),
+  });
+  const backlog = createBacklogHandlers({
+    db: cache.db,
+    mutators: localMutators,
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    onLocalChange: () => engine.localChange(),
+  });
+  const surveys = createSurveyHandlers({
+    db: cache.db,
+    enqueue(name, args) {
+      const { entry, tables } = enqueue(cache.db, localMutators, name, args);
+      events.emit('tables:changed', { tables });
+      engine.localChange();
+      return { mutationId: entry.mutationId };
+    },
+    client: () => platform.client(),
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+  });
+  const resources = createResourceFeature({
+    db: cache.db,
+    mutators: localMutators,
+    platform,
+    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    onLocalChange: () => engine.localChange(),
+    emitProgress: (payload) => events.emit('operation:progress', payload),
+    log,
+  });
+  const dispatch = createDispatch(
+    {
+      ...createBackendHandlers(cache.db, engine, platform, outbox, selfService.handlers),
+      ...backlog,
+      ...surveys,
+      ...resources.handlers,
+    },
+    log,
+  );
   platform.start();
 
   let closing: Promise<void> | null = null;
@@ -63,6 +110,8 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     on: events.on,
     close() {
       closing ??= (async () => {
+        selfService.close();
+        resources.close();
         await engine.stop();
         await platform.close();
         cache.close();

@@ -1,9 +1,20 @@
+import { BacklogPage } from '../backlog/BacklogPage';
 import { CatalogPage } from '../catalog/CatalogPage';
+import { CostPage } from '../cost/CostPage';
+import { CreateServicePage } from '../create-service/CreateServicePage';
+import { IncidentsPage } from '../incidents/IncidentsPage';
+import { useIncidentNotifications } from '../incidents/use-incident-notifications';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { CommandPalette } from '../palette/CommandPalette';
+import { OperationDetailPage } from '../operations/OperationDetailPage';
+import { OperationsPage } from '../operations/OperationsPage';
+import { RoadmapPage } from '../roadmap/RoadmapPage';
 import { ServicePage } from '../service/ServicePage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StatusBar } from '../status/StatusBar';
+import { SupportPage } from '../support/SupportPage';
+import { SurveyPage } from '../surveys/SurveyPage';
+import { SurveysPage } from '../surveys/SurveysPage';
 import { hrefFor, useRoute, type Route } from './route';
 import { SessionExpired } from './SessionExpired';
 import { useSessionStore } from './session-store';
@@ -16,6 +27,7 @@ export function App() {
   const route = useRoute();
   useAppReadiness();
   useGlobalShortcuts();
+  useIncidentNotifications();
 
   if (expired) return <SessionExpired />;
   return (
@@ -38,6 +50,26 @@ function Page({ route }: { route: Route }) {
       return <ServicePage key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsPage />;
+    case 'create-service':
+      return <CreateServicePage />;
+    case 'incidents':
+      return <IncidentsPage />;
+    case 'cost':
+      return <CostPage />;
+    case 'backlog':
+      return <BacklogPage />;
+    case 'roadmap':
+      return <RoadmapPage />;
+    case 'support':
+      return <SupportPage />;
+    case 'surveys':
+      return <SurveysPage />;
+    case 'survey':
+      return <SurveyPage key={route.id} id={route.id} />;
+    case 'operations':
+      return <OperationsPage />;
+    case 'operation':
+      return <OperationDetailPage key={route.id} id={route.id} />;
     case 'not-found':
       return (
         <div className="page-message">

@@ -5,6 +5,9 @@ import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { hrefFor } from '../app/route';
 import { serviceQuery } from '../data/ipc-queries';
 import { formatRelativeTime } from '../status/relative-time';
+import { ResourcesSection } from '../resources/ResourcesSection';
+import { SecretsSection } from '../secrets/SecretsSection';
+import { DeploymentsSection } from '../deployments/DeploymentsSection';
 import { useNow } from '../status/use-now';
 import { ServiceEditForm } from './ServiceEditForm';
 import './ServicePage.css';
@@ -66,7 +69,6 @@ export function ServicePage({ id }: { id: string }) {
 function ServiceDetails({ service, back }: { service: ServiceDetail; back: ReactNode }) {
   const now = useNow(60_000);
   const [editing, setEditing] = useState(false);
-  const environments = [...service.environments].sort((a, b) => a.position - b.position);
   return (
     <div className="service-page" data-testid="service-page" data-service-id={service.id}>
       <header className="page-header">
@@ -159,24 +161,9 @@ function ServiceDetails({ service, back }: { service: ServiceDetail; back: React
             )}
           </section>
 
-          <section className="service-section">
-            <h2>Environments</h2>
-            {environments.length === 0 ? (
-              <p className="muted">The platform defines no environments.</p>
-            ) : (
-              <ul className="service-environments">
-                {environments.map((environment) => (
-                  <li key={environment.id}>
-                    <span className="environment-name">{environment.title}</span>
-                    <span className="muted">Not deployed</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="muted service-note">
-              Nothing is deployed yet: deployments arrive in a later version of Pave.
-            </p>
-          </section>
+          <DeploymentsSection serviceId={service.id} />
+          <ResourcesSection serviceId={service.id} serviceName={service.name} />
+          <SecretsSection serviceId={service.id} />
         </article>
       </div>
     </div>

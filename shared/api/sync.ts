@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { BacklogItem, BacklogWeights } from './backlog';
 import { Environment, Org, Service, Team, User } from './catalog';
-import { Operation } from './operations';
+import { SupportRequest } from './support';
 import { Deployment } from './deployments';
 import { AlertRule, Incident } from './incidents';
+import { Operation } from './operations';
 import { Resource } from './resources';
 import { SecretMeta } from './secrets';
+import { Survey } from './surveys';
 
 /**
  * The change log protocol (DESIGN.md §2–§3). A client keeps an opaque cursor; the server
@@ -24,6 +27,10 @@ export const entitySchemas = {
   operation: Operation,
   resource: Resource,
   secret: SecretMeta,
+  survey: Survey,
+  backlog_item: BacklogItem,
+  backlog_weights: BacklogWeights,
+  support_request: SupportRequest,
 } as const;
 
 export const SyncEntity = z.enum([
@@ -32,12 +39,16 @@ export const SyncEntity = z.enum([
   'user',
   'service',
   'environment',
-  'operation',
   'deployment',
   'alert_rule',
   'incident',
+  'operation',
   'resource',
   'secret',
+  'survey',
+  'backlog_item',
+  'backlog_weights',
+  'support_request',
 ]);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 
@@ -52,12 +63,16 @@ export const ChangeEntry = z.union([
   put('user', User),
   put('service', Service),
   put('environment', Environment),
-  put('operation', Operation),
   put('deployment', Deployment),
   put('alert_rule', AlertRule),
   put('incident', Incident),
+  put('operation', Operation),
   put('resource', Resource),
   put('secret', SecretMeta),
+  put('survey', Survey),
+  put('backlog_item', BacklogItem),
+  put('backlog_weights', BacklogWeights),
+  put('support_request', SupportRequest),
   z.object({ seq: Seq, entity: SyncEntity, id: z.string(), op: z.literal('del'), data: z.null() }),
 ]);
 export type ChangeEntry = z.infer<typeof ChangeEntry>;

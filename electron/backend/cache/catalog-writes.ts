@@ -1,7 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Environment, Org, Service, Team, User } from '../../../shared/api/catalog';
 import type { ChangeEntry } from '../../../shared/api/sync';
+import { backlogTables, putBacklogItem, putBacklogWeights, putSupportRequest } from '../backlog/backlog-rows';
+import { putSurvey, surveyTables } from '../surveys/survey-rows';
+import {
+  putAlertRule,
+  putDeployment,
+  putIncident,
+  selfServiceTables,
+} from '../deployments/self-service-rows';
+import { putOperation, putResource, putSecret, resourceTables } from '../resources/resource-rows';
 import { syncedTables } from './migrations';
+import { prepared } from './prepared';
 
 /**
  * Writes of synced rows. Every function returns the tables it touched so the backend can emit
@@ -14,14 +24,16 @@ export type TouchedTables = Set<string>;
 const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 
 function putOrg(db: Database, org: Org): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO org (id, name, is_demo, data) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, is_demo = excluded.is_demo, data = excluded.data`,
   ).run(org.id, org.name, org.isDemo ? 1 : 0, JSON.stringify(org));
 }
 
 function putTeam(db: Database, team: Team): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO teams (id, slug, name, data) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, data = excluded.data`,
   ).run(team.id, team.slug, team.name, JSON.stringify(team));
@@ -30,14 +42,16 @@ function putTeam(db: Database, team: Team): void {
 
 /** The owner team's name is searchable, so a team rename or delete re-indexes its services. */
 function refreshTeamNameInSearch(db: Database, teamId: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE services_fts SET team_name = ${teamNameSql}
      WHERE rowid IN (SELECT rowid FROM services WHERE owner_team_id = ?)`,
   ).run(teamId, teamId);
 }
 
 function putUser(db: Database, user: User): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO users (id, name, email, role, data) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role,
        data = excluded.data`,
@@ -46,7 +60,8 @@ function putUser(db: Database, user: User): void {
 
 function putService(db: Database, s: Service): void {
   // The upsert keeps the row's rowid, which is also its services_fts rowid.
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO services (id, name, title, description, owner_team_id, tier, lifecycle, tags, updated_at, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
@@ -64,16 +79,18 @@ function putService(db: Database, s: Service): void {
     s.updatedAt,
     JSON.stringify(s),
   );
-  const { rowid } = db.prepare('SELECT rowid FROM services WHERE id = ?').get(s.id) as { rowid: number };
-  db.prepare('DELETE FROM services_fts WHERE rowid = ?').run(rowid);
-  db.prepare(
+  const { rowid } = prepared(db, 'SELECT rowid FROM services WHERE id = ?').get(s.id) as { rowid: number };
+  prepared(db, 'DELETE FROM services_fts WHERE rowid = ?').run(rowid);
+  prepared(
+    db,
     `INSERT INTO services_fts (rowid, name, title, description, tags, team_name)
      VALUES (?, ?, ?, ?, ?, ${teamNameSql})`,
   ).run(rowid, s.name, s.title, s.description, s.tags.join(' '), s.ownerTeamId);
 }
 
 function putEnvironment(db: Database, env: Environment): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO environments (id, name, position, data) VALUES (?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, data = excluded.data`,
   ).run(env.id, env.name, env.position, JSON.stringify(env));
@@ -85,14 +102,18 @@ export const tableOf = {
   user: 'users',
   service: 'services',
   environment: 'environments',
+  ...backlogTables,
+  ...surveyTables,
+  ...selfServiceTables,
+  ...resourceTables,
 } as const;
 
 function deleteEntity(db: Database, entity: ChangeEntry['entity'], id: string, touched: TouchedTables): void {
   if (entity === 'service') {
-    db.prepare('DELETE FROM services_fts WHERE rowid = (SELECT rowid FROM services WHERE id = ?)').run(id);
+    prepared(db, 'DELETE FROM services_fts WHERE rowid = (SELECT rowid FROM services WHERE id = ?)').run(id);
   }
   const table = tableOf[entity];
-  db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  prepared(db, `DELETE FROM ${table} WHERE id = ?`).run(id);
   touched.add(table);
   if (entity === 'team') {
     refreshTeamNameInSearch(db, id);
@@ -124,13 +145,45 @@ export function applyChange(db: Database, change: ChangeEntry, touched: TouchedT
     case 'environment':
       putEnvironment(db, change.data);
       break;
+    case 'backlog_item':
+      putBacklogItem(db, change.data);
+      break;
+    case 'backlog_weights':
+      putBacklogWeights(db, change.data);
+      break;
+    case 'support_request':
+      putSupportRequest(db, change.data);
+      break;
+    case 'survey':
+      putSurvey(db, change.data);
+      break;
+    case 'deployment':
+      putDeployment(db, change.data);
+      break;
+    case 'alert_rule':
+      putAlertRule(db, change.data);
+      break;
+    case 'incident':
+      putIncident(db, change.data);
+      break;
+    case 'operation':
+      putOperation(db, change.data);
+      break;
+    case 'resource':
+      putResource(db, change.data);
+      break;
+    case 'secret':
+      putSecret(db, change.data);
+      break;
   }
   touched.add(tableOf[change.entity]);
 }
 
 /** Empties every synced table and forgets the cursor; the outbox and settings stay. */
 export function clearSyncedData(db: Database, epoch: string | null): string[] {
-  for (const table of syncedTables) db.prepare(`DELETE FROM ${table}`).run();
-  db.prepare('UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, epoch = ? WHERE id = 1').run(epoch);
+  for (const table of syncedTables) prepared(db, `DELETE FROM ${table}`).run();
+  prepared(db, 'UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, epoch = ? WHERE id = 1').run(
+    epoch,
+  );
   return syncedTables.filter((t) => t !== 'services_fts');
 }

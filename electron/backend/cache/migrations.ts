@@ -1,4 +1,9 @@
 import type { Database } from 'better-sqlite3';
+import { backlogCacheMigration } from '../backlog/backlog-cache-migration';
+import { surveyCacheMigration, surveyCacheTables } from '../surveys/survey-cache-migration';
+import { selfServiceCacheMigration } from '../deployments/self-service-cache-migration';
+import { resourceCacheMigration } from '../resources/resource-cache-migration';
+import { resourceSyncedTables } from '../resources/resource-rows';
 
 /**
  * Numbered cache migrations. Never edit one that has shipped: `migrate.ts` hashes each applied
@@ -118,7 +123,27 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  resourceCacheMigration,
+  selfServiceCacheMigration,
+  backlogCacheMigration,
+  surveyCacheMigration,
 ];
 
 /** Tables the sync engine owns; a resync clears exactly these. */
-export const syncedTables = ['org', 'teams', 'users', 'services', 'services_fts', 'environments'] as const;
+export const syncedTables = [
+  'org',
+  'teams',
+  'users',
+  'services',
+  'services_fts',
+  'environments',
+  'backlog_items',
+  'backlog_weights',
+  'support_requests',
+  'deployments',
+  'alert_rules',
+  'incidents',
+  'templates',
+  ...surveyCacheTables,
+  ...resourceSyncedTables,
+] as const;

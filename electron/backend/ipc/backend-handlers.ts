@@ -1,7 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import type { BacklogHandlers } from '../backlog/backlog-handlers';
 import { getServiceDetail, listCatalog, listTeams } from '../cache/catalog-queries';
+import type { SelfServiceHandlers } from '../deployments/self-service-handlers';
 import type { OutboxHandlers } from '../outbox/outbox-handlers';
 import type { PlatformConnection } from '../platform/platform-connection';
+import type { ResourceFeatureHandlers } from '../resources/resource-feature';
+import type { SurveyHandlers } from '../surveys/survey-handlers';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { IpcHandlers } from './dispatch';
 
@@ -11,9 +15,12 @@ export function createBackendHandlers(
   engine: SyncEngine,
   platform: PlatformConnection,
   outbox: OutboxHandlers,
-): IpcHandlers {
+  selfService: SelfServiceHandlers,
+  // The backlog's commands are created next to this in create-backend.ts and merged there.
+): Omit<IpcHandlers, keyof BacklogHandlers | keyof ResourceFeatureHandlers | keyof SurveyHandlers> {
   return {
     ...outbox,
+    ...selfService,
     'catalog:list': (query) => listCatalog(db, query),
     'catalog:get': ({ id }) => getServiceDetail(db, id),
     'teams:list': () => listTeams(db),

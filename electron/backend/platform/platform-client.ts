@@ -28,6 +28,8 @@ export interface PlatformClient {
   changes(cursor: string | null, limit: number, opts?: RequestOptions): Promise<ChangesPage>;
   /** `POST /v1/sync/push`: the outbox's mutations, answered per mutation (see shared/api/push). */
   push(request: PushRequest, opts?: RequestOptions): Promise<PushResponse>;
+  /** GET a JSON endpoint parsed with `schema` (feature reads the change log does not carry, e.g. survey results). */
+  get<S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions): Promise<z.infer<S>>;
   /**
    * Listens to `GET /v1/events` and calls `onPoke` for each `changes` event. Resolves when the
    * stream ends or `signal` aborts; rejects with a PlatformError if it cannot connect. The sync
@@ -37,6 +39,18 @@ export interface PlatformClient {
     onPoke: (poke: z.infer<typeof ChangesPoke>) => void,
     opts?: RequestOptions & { onOpen?: () => void },
   ): Promise<void>;
+  /**
+   * An online-only write outside the push protocol (e.g. a secret value, which must never sit in
+   * the outbox). Resolves with the JSON body of a 2xx answer (undefined for 204); parse it with zod.
+   */
+  write(
+    method: 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    body: unknown,
+    opts?: RequestOptions,
+  ): Promise<unknown>;
+  /** Reads any SSE endpoint (e.g. a service's live logs) until it ends or `signal` aborts. */
+  stream(path: string, onEvent: (event: EventSourceMessage) => void, opts?: RequestOptions): Promise<void>;
 }
 
 const describe = (err: unknown): string => {
@@ -57,6 +71,7 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     signal: AbortSignal | undefined,
     accept = 'application/json',
     body?: unknown,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' = body !== undefined ? 'POST' : 'GET',
   ): Promise<Response> {
     const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
     let res: Response;
@@ -68,7 +83,8 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         },
         signal: AbortSignal.any(signals),
-        ...(body !== undefined ? { method: 'POST', body: JSON.stringify(body) } : {}),
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch (err) {
       if (signal?.aborted) throw err;
@@ -141,6 +157,41 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
       return json(`/v1/sync/changes?${params.toString()}`, ChangesPage, o?.signal);
     },
     push: (request, o) => json('/v1/sync/push', PushResponse, o?.signal, request),
+    get: (path, schema, o) => json(path, schema, o?.signal),
+    async write(method, path, body, o) {
+      const res = await send(path, o?.signal, 'application/json', body, method);
+      if (res.status === 204 || !res.headers.get('content-type')?.includes('json')) {
+        await res.body?.cancel();
+        return undefined;
+      }
+      return (await res.json()) as unknown;
+    },
+    async stream(path, onEvent, o) {
+      // Like subscribe: only the connect is bounded by the timeout.
+      const connect = new AbortController();
+      const timer = setTimeout(() => connect.abort(new DOMException('timeout', 'TimeoutError')), timeoutMs);
+      const signal = o?.signal ? AbortSignal.any([o.signal, connect.signal]) : connect.signal;
+      let res: Response;
+      try {
+        res = await doFetch(`${base}${path}`, {
+          headers: { authorization: `Bearer ${opts.token}`, accept: 'text/event-stream' },
+          signal,
+        });
+      } catch (err) {
+        if (o?.signal?.aborted) return;
+        throw new PlatformError('platform_unreachable', `cannot open ${path} of ${base} (${describe(err)})`);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!res.ok) throw await errorFrom(res);
+      if (!res.body) throw new PlatformError('invalid_response', `${path}: no response body`, res.status);
+      try {
+        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs);
+      } catch (err) {
+        if (o?.signal?.aborted) return;
+        throw new PlatformError('platform_unreachable', `stream ${path} of ${base} broke (${describe(err)})`);
+      }
+    },
     async subscribe(onPoke, o) {
       // Only the connect is bounded by the timeout; the stream itself stays open.
       const connect = new AbortController();

@@ -37,6 +37,8 @@ export interface PlatformConnection {
   setPlatform(url: string, token: string): Promise<Settings>;
   useEmbedded(): Promise<Settings>;
   close(): Promise<void>;
+  /** The client of the platform in use (null while none is connected), for feature reads such as survey results. */
+  client(): PlatformClient | null;
 }
 
 /** Names the source of the cached rows: switching to another one rebuilds the cache. */
@@ -50,6 +52,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
   let identity: Identity | null = loadIdentity(db);
   let embedded: EmbeddedPlatform | null = null;
   let closed = false;
+  let inUse: PlatformClient | null = null;
   // Switches run one at a time, so two quick clicks cannot interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -110,6 +113,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
         });
         await signIn(client);
         if (!current()) return;
+        inUse = client;
         await engine.setPlatform(client, epochOf('embedded'));
       },
       (err: unknown) => {
@@ -128,6 +132,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
     mode = 'remote';
     const client = createPlatformClient({ url, token });
     platformUrl = client.url;
+    inUse = client;
     await engine.setPlatform(client, epochOf('remote', client.url));
   }
 
@@ -153,6 +158,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
       });
     },
     settings,
+    client: () => inUse,
     retryIfFailed() {
       if (closed || mode !== 'embedded' || !embeddedFailed) return;
       autoRestarts = 0;
