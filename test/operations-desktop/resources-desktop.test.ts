@@ -47,10 +47,16 @@ async function rest(method: string, path: string, body?: unknown, headers: Recor
   return (await res.json()) as Record<string, unknown>;
 }
 
-const resourceDatabases = async (): Promise<string[]> =>
-  (
-    await db.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'res\\_%'")
-  ).rows.map((r) => r.datname);
+/** Databases of THIS platform's resources: the cluster is shared with other test files running at once. */
+const resourceDatabases = async (): Promise<string[]> => {
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM resources');
+  const names = rows.map((r) => `res_${r.id.replace(/-/g, '').toLowerCase()}`);
+  const existing = await db.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname = ANY($1)',
+    [names],
+  );
+  return existing.rows.map((r) => r.datname);
+};
 
 /** Every file under the data dir (cache.db, -wal, -shm, settings…), as bytes. */
 function filesUnder(dir: string): { path: string; bytes: Buffer }[] {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RendererMissingError, startWebServer, type WebServer } from '../../electron/web/web-server';
 import { createFakeBackend, type FakeBackend } from './fake-backend';
 import { openStream, send } from './http-request';
+import { ipcEvents } from '../../shared/ipc/contract';
 
 let rendererDir: string;
 let backend: FakeBackend;
@@ -193,7 +194,8 @@ describe('GET /events', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/event-stream');
     await stream.next(/: connected/);
-    expect(backend.listenerCount()).toBe(2);
+    // One subscription per event the contract declares.
+    expect(backend.listenerCount()).toBe(Object.keys(ipcEvents).length);
 
     backend.emit('tables:changed', { tables: ['services'] });
     await stream.next(/event: tables:changed\ndata: \{"tables":\["services"\]\}\n\n/);
