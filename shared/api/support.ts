@@ -84,11 +84,26 @@ export const SupportPromoteArgs = RequestId.extend({
 
 // ---- Desktop views computed from the cache (IPC outputs) ------------------------------------
 
+/** SLA filter values: the clock's running states, plus "escalated" (by hand, or breached and unanswered). */
+export const SupportSlaFilter = z.enum(['on_track', 'at_risk', 'breached', 'escalated']);
+export type SupportSlaFilter = z.infer<typeof SupportSlaFilter>;
+/**
+ * `slaDue`: the running first-response clock's due time (requests whose clock stopped or that have no
+ * target sort last either way); `tier`: by service level, documentation < community < direct.
+ */
+export const SupportSortColumn = z.enum(['slaDue', 'created', 'tier']);
+export type SupportSortColumn = z.infer<typeof SupportSortColumn>;
+
 export const SupportQuery = z.object({
   search: z.string().max(200).default(''),
   statuses: z.array(SupportStatus).max(3).default([]),
   capabilities: z.array(Capability).max(100).default([]),
   escalatedOnly: z.boolean().default(false),
+  tiers: z.array(SupportTier).max(3).default([]),
+  slaStates: z.array(SupportSlaFilter).max(4).default([]),
+  sort: z
+    .object({ column: SupportSortColumn, direction: z.enum(['asc', 'desc']) })
+    .default({ column: 'created', direction: 'desc' }),
 });
 export type SupportQuery = z.input<typeof SupportQuery>;
 
@@ -108,6 +123,8 @@ export const SupportPage = z.object({
   rows: z.array(SupportRow),
   total: z.number().int(),
   totalAll: z.number().int(),
+  /** Every capability that has requests (for the capability filter), alphabetical. */
+  capabilities: z.array(z.string()),
   load: z.array(z.object({ capability: z.string(), requests: z.number().int(), high: z.boolean() })),
 });
 export type SupportPage = z.infer<typeof SupportPage>;
