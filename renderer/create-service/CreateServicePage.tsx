@@ -1,5 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import type { EnvironmentDeployments } from '../../shared/api/deployments';
 import type { Template } from '../../shared/api/templates';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
@@ -10,7 +12,7 @@ import { pave } from '../data/pave';
 import { deploymentsQuery, templatesQuery } from '../deployments/self-service-queries';
 import { OperationProgress, OperationStatusBadge } from '../operations/OperationStatusBadge';
 import { operationsListQuery } from '../operations/operation-queries';
-import { fieldsOf, validate, valuesOf, type FormField } from './schema-form';
+import { fieldMessage, fieldsOf, formSchemaOf, type FormField, type FormStrings } from './schema-form';
 import './CreateServicePage.css';
 
 export function CreateServicePage() {
@@ -61,13 +63,23 @@ export function CreateServicePage() {
 
 function TemplateForm({ template }: { template: Template }) {
   const fields = useMemo(() => fieldsOf(template.parameters), [template]);
-  const teams = useQuery(teamsQuery());
-  const [form, setForm] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])),
+  const resolver = useMemo(
+    () => zodResolver(formSchemaOf(template.parameters, fields), { error: fieldMessage }),
+    [template, fields],
   );
+  const teams = useQuery(teamsQuery());
   const [deployToDevelopment, setDeployToDevelopment] = useState(true);
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [submittedName, setSubmittedName] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<FormStrings, unknown, Record<string, unknown>>({
+    resolver,
+    defaultValues: Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])),
+    // Errors appear when a field is left, then update as the person types.
+    mode: 'onTouched',
+  });
 
   const create = useMutation({
     mutationFn: async (values: Record<string, unknown>) =>
@@ -80,14 +92,13 @@ function TemplateForm({ template }: { template: Template }) {
       ),
   });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const values = valuesOf(fields, form);
-    const found = validate(template.parameters, values);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+  const onValid = async (values: Record<string, unknown>) => {
     setSubmittedName(String(values.name ?? ''));
-    create.mutate(values);
+    try {
+      await create.mutateAsync(values);
+    } catch {
+      // Shown below from create.error; the form stays as it was for another try.
+    }
   };
 
   if (submittedName && create.isSuccess) {
@@ -95,16 +106,15 @@ function TemplateForm({ template }: { template: Template }) {
   }
 
   return (
-    <form className="create-service-form" onSubmit={onSubmit} noValidate>
+    <form className="create-service-form" onSubmit={(event) => void handleSubmit(onValid)(event)} noValidate>
       <h2>{template.title}</h2>
       {fields.map((field) => (
         <Field
           key={field.name}
           field={field}
-          value={form[field.name] ?? ''}
-          error={errors[field.name]}
+          registration={register(field.name)}
+          error={errors[field.name]?.message}
           teams={teams.data ?? []}
-          onChange={(value) => setForm((current) => ({ ...current, [field.name]: value }))}
         />
       ))}
       {template.policies.length > 0 && (
@@ -140,9 +150,9 @@ function TemplateForm({ template }: { template: Template }) {
         type="submit"
         className="button primary"
         data-testid="create-service-submit"
-        disabled={create.isPending}
+        disabled={isSubmitting || create.isPending}
       >
-        Create service
+        {isSubmitting ? 'Creating…' : 'Create service'}
       </button>
     </form>
   );
@@ -150,29 +160,29 @@ function TemplateForm({ template }: { template: Template }) {
 
 function Field({
   field,
-  value,
+  registration,
   error,
   teams,
-  onChange,
 }: {
   field: FormField;
-  value: string;
+  registration: UseFormRegisterReturn;
   error: string | undefined;
   teams: { id: string; name: string }[];
-  onChange(value: string): void;
 }) {
   const id = `field-${field.name}`;
+  const errorId = `${id}-error`;
   const common = {
+    ...registration,
     id,
-    name: field.name,
-    value,
     'aria-invalid': error ? true : undefined,
+    'aria-required': field.required || undefined,
+    'aria-describedby': error ? errorId : undefined,
     'data-testid': `field-${field.name}`,
   };
   let input;
   if (field.kind === 'team') {
     input = (
-      <select {...common} onChange={(e) => onChange(e.target.value)}>
+      <select {...common}>
         <option value="">Choose a team…</option>
         {teams.map((team) => (
           <option key={team.id} value={team.id}>
@@ -183,7 +193,7 @@ function Field({
     );
   } else if (field.kind === 'select') {
     input = (
-      <select {...common} onChange={(e) => onChange(e.target.value)}>
+      <select {...common}>
         {field.options.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -192,16 +202,10 @@ function Field({
       </select>
     );
   } else if (field.kind === 'textarea') {
-    input = <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
+    input = <textarea {...common} rows={3} />;
   } else {
     input = (
-      <input
-        {...common}
-        type={field.kind === 'number' ? 'number' : 'text'}
-        min={field.min}
-        max={field.max}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <input {...common} type={field.kind === 'number' ? 'number' : 'text'} min={field.min} max={field.max} />
     );
   }
   return (
@@ -211,7 +215,11 @@ function Field({
         {field.required && <span aria-hidden="true"> *</span>}
       </label>
       {input}
-      {error && <div className="field-error">{error}</div>}
+      {error && (
+        <div className="field-error" id={errorId} data-testid={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }

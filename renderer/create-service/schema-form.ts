@@ -12,6 +12,9 @@ export interface FormField {
   defaultValue: string;
 }
 
+/** What the inputs hold: one string per field (react-hook-form's values). */
+export type FormStrings = Record<string, string>;
+
 interface JsonSchemaProperty {
   type?: string;
   description?: string;
@@ -57,7 +60,7 @@ export function fieldsOf(schema: Record<string, unknown>): FormField[] {
 }
 
 /** Form strings → typed values (numbers parsed, empty optional fields left out). */
-export function valuesOf(fields: FormField[], form: Record<string, string>): Record<string, unknown> {
+export function valuesOf(fields: FormField[], form: FormStrings): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const field of fields) {
     const text = (form[field.name] ?? '').trim();
@@ -67,24 +70,48 @@ export function valuesOf(fields: FormField[], form: Record<string, string>): Rec
   return values;
 }
 
-/** Validates with the template's own schema (zod from its JSON Schema): errors by field. */
-export function validate(
+/**
+ * The form's zod schema for react-hook-form's resolver: the input strings are turned into typed
+ * values, then checked by the template's own schema (zod from its JSON Schema), so each issue's
+ * path is the field it belongs to.
+ */
+export function formSchemaOf(
   schema: Record<string, unknown>,
-  values: Record<string, unknown>,
-): Record<string, string> {
-  let parser: z.ZodType;
+  fields: FormField[],
+): z.ZodType<Record<string, unknown>, FormStrings> {
+  const typed = z.record(z.string(), z.string()).transform((form) => valuesOf(fields, form));
   try {
-    parser = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]);
+    // A template's parameters are an object schema (shared/api/templates.ts), so its parser reads records.
+    const parameters = z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]) as z.ZodType<
+      Record<string, unknown>,
+      Record<string, unknown>
+    >;
+    return typed.pipe(parameters);
   } catch {
     // A schema this client cannot read: the platform validates anyway and answers with field errors.
-    return {};
+    return typed;
   }
-  const result = parser.safeParse(values);
-  if (result.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= issue.message;
+}
+
+/** Field-level messages a person can act on, instead of zod's developer-facing defaults. */
+export function fieldMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? 'Required' : `At least ${issue.minimum} characters`;
+      }
+      return `At least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `At most ${issue.maximum} characters` : `At most ${issue.maximum}`;
+    case 'invalid_type':
+      if (issue.expected === 'int') return 'Enter a whole number';
+      return issue.expected === 'number' ? 'Enter a number' : undefined;
+    case 'invalid_format':
+      return issue.format === 'regex' ? 'Does not match the format described above' : undefined;
+    case 'invalid_value':
+      return `Choose one of: ${issue.values.map(String).join(', ')}`;
+    default:
+      // Zod's own message.
+      return undefined;
   }
-  return errors;
 }

@@ -1,7 +1,8 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { EnvironmentName } from '../../shared/api/catalog';
-import { ResourceKind, ResourceSize } from '../../shared/api/resources';
+import { ResourceKind, ResourceProvision, ResourceSize } from '../../shared/api/resources';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { estimateQuery } from './resource-queries';
@@ -12,27 +13,50 @@ const kindLabel: Record<ResourceKind, string> = {
   queue: 'Queue (Redis stream)',
 };
 
-/** Kind, size, environment; the monthly estimate is visible before Confirm. Escape closes. */
+/** Validated with the API's own ResourceProvision schema before anything is queued. */
+const resolver = zodResolver(ResourceProvision);
+
+/** Kind, size, environment; the monthly estimate is visible before Confirm. Enter confirms, Escape closes. */
 export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onClose: () => void }) {
-  const [kind, setKind] = useState<ResourceKind>('postgres');
-  const [size, setSize] = useState<ResourceSize>('small');
-  const [environment, setEnvironment] = useState<EnvironmentName>('development');
+  const {
+    register,
+    handleSubmit,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<ResourceProvision>({
+    resolver,
+    defaultValues: { kind: 'postgres', size: 'small', environment: 'development' },
+  });
+  const [kind, size] = useWatch({ control, name: ['kind', 'size'] });
   const estimate = useQuery(estimateQuery(kind, size));
-  const firstField = useRef<HTMLSelectElement>(null);
   const provision = useMutation({
-    mutationFn: async () =>
-      unwrap(await pave().invoke('resources:provision', { serviceId, kind, size, environment })),
+    mutationFn: async (values: ResourceProvision) =>
+      unwrap(await pave().invoke('resources:provision', { serviceId, ...values })),
     onSuccess: onClose,
   });
 
-  useEffect(() => firstField.current?.focus(), []);
+  const onValid = async (values: ResourceProvision) => {
+    try {
+      await provision.mutateAsync(values);
+    } catch {
+      // Shown below from provision.error; the dialog stays open for another try.
+    }
+  };
+  const fieldError = (name: keyof ResourceProvision) =>
+    errors[name]?.message && (
+      <span className="field-error" id={`resource-${name}-error`} role="alert">
+        {errors[name].message}
+      </span>
+    );
 
   return (
-    <div
+    <form
       className="provision-dialog"
       role="dialog"
       aria-modal="false"
       aria-labelledby="provision-title"
+      noValidate
+      onSubmit={(event) => void handleSubmit(onValid)(event)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
       }}
@@ -42,10 +66,11 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
         <label>
           Kind
           <select
-            ref={firstField}
+            {...register('kind')}
+            // The dialog opens on its first field, so the keyboard starts where the choices are.
+            autoFocus
             data-testid="resource-kind"
-            value={kind}
-            onChange={(e) => setKind(ResourceKind.parse(e.target.value))}
+            aria-invalid={errors.kind ? true : undefined}
           >
             {ResourceKind.options.map((k) => (
               <option key={k} value={k}>
@@ -53,13 +78,14 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
               </option>
             ))}
           </select>
+          {fieldError('kind')}
         </label>
         <label>
           Size
           <select
+            {...register('size')}
             data-testid="resource-size"
-            value={size}
-            onChange={(e) => setSize(ResourceSize.parse(e.target.value))}
+            aria-invalid={errors.size ? true : undefined}
           >
             {ResourceSize.options.map((s) => (
               <option key={s} value={s}>
@@ -67,13 +93,14 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
               </option>
             ))}
           </select>
+          {fieldError('size')}
         </label>
         <label>
           Environment
           <select
+            {...register('environment')}
             data-testid="resource-environment"
-            value={environment}
-            onChange={(e) => setEnvironment(EnvironmentName.parse(e.target.value))}
+            aria-invalid={errors.environment ? true : undefined}
           >
             {EnvironmentName.options.map((env) => (
               <option key={env} value={env}>
@@ -81,6 +108,7 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
               </option>
             ))}
           </select>
+          {fieldError('environment')}
         </label>
       </div>
       <p className="provision-estimate" data-testid="resource-cost-estimate" aria-live="polite">
@@ -98,11 +126,10 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
       )}
       <div className="provision-actions">
         <button
-          type="button"
+          type="submit"
           className="button primary"
           data-testid="resource-confirm"
-          disabled={provision.isPending || !estimate.data}
-          onClick={() => provision.mutate()}
+          disabled={isSubmitting || provision.isPending || !estimate.data}
         >
           Confirm
         </button>
@@ -110,6 +137,6 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
           Cancel
         </button>
       </div>
-    </div>
+    </form>
   );
 }
