@@ -57,6 +57,31 @@ export function printBacklogBench(items = 5_000, requests = 1_000): void {
       ],
       ['CSV export, all items', time(() => backlogCsv(db, {}), 3)],
       ['support list + SLA + load', time(() => listSupport(db, {}))],
+      [
+        'support: status+tier+SLA filter, SLA due',
+        time(() =>
+          listSupport(db, {
+            statuses: ['open'],
+            tiers: ['community', 'direct'],
+            slaStates: ['breached', 'escalated'],
+            sort: { column: 'slaDue', direction: 'asc' },
+          }),
+        ),
+      ],
+      [
+        'support: search+capability, by tier',
+        time(() =>
+          listSupport(db, {
+            search: 'deploys',
+            capabilities: ['secrets', 'deployment'],
+            sort: { column: 'tier', direction: 'desc' },
+          }),
+        ),
+      ],
+      [
+        'support: all, sort by SLA due',
+        time(() => listSupport(db, { sort: { column: 'slaDue', direction: 'asc' } })),
+      ],
     ];
     console.log(`\nbacklog — ${fmt(items)} items, ${fmt(requests)} support requests (median ms)`);
     for (const [label, ms] of figures) console.log(`  ${label.padEnd(42)} ${fmt(ms)} ms`);
