@@ -27,13 +27,18 @@ async function openAsEngineer(page: Page, platform: PlatformHandle, dataDir: str
   return web;
 }
 
-async function createService(page: Page, name: string): Promise<string> {
+/** Fills the Create service form for the HTTP template and submits it. */
+async function submitCreateService(page: Page, name: string, title: string): Promise<void> {
   await page.getByTestId('nav-create-service').click();
   await page.locator('[data-testid="template-option"][data-template-id="http-service"]').click();
   await page.getByTestId('field-name').fill(name);
-  await page.getByTestId('field-title').fill('Checkout API');
+  await page.getByTestId('field-title').fill(title);
   await page.getByTestId('field-ownerTeamId').selectOption({ index: 1 });
   await page.getByTestId('create-service-submit').click();
+}
+
+async function createService(page: Page, name: string): Promise<string> {
+  await submitCreateService(page, name, 'Checkout API');
   await expect(page.getByTestId('create-progress')).toHaveAttribute('data-state', 'done', {
     timeout: 60_000,
   });
@@ -45,12 +50,31 @@ async function createService(page: Page, name: string): Promise<string> {
   return (await servicePage.getAttribute('data-service-id')) ?? '';
 }
 
+/** Part A's provisioning dialog on the service page: a small development PostgreSQL database. */
+async function requestDatabase(page: Page): Promise<void> {
+  await page.getByTestId('provision-resource').click();
+  await page.getByTestId('resource-kind').selectOption('postgres');
+  await page.getByTestId('resource-size').selectOption('small');
+  await page.getByTestId('resource-environment').selectOption('development');
+  await expect(page.getByTestId('resource-cost-estimate')).toContainText('$');
+  await page.getByTestId('resource-confirm').click();
+}
+
+const openService = (page: Page, serviceId: string) =>
+  page.evaluate(
+    (hash) => {
+      window.location.hash = hash;
+    },
+    `#/services/${encodeURIComponent(serviceId)}`,
+  );
+
 const health = (page: Page, environment: string) =>
   page.locator(`[data-testid="environment-health"][data-environment="${environment}"]`);
 const liveRow = (page: Page, version: string) =>
   page.locator(`[data-testid="deployment-row"][data-status="live"][data-version="${version}"]`);
+const databaseRow = (page: Page) => page.locator('[data-testid="resource-row"][data-kind="postgres"]');
 
-test('an engineer creates a service, deploys it, watches its live log, and rolls back — online, then with the platform stopped', async ({
+test('an engineer creates a service, deploys it, watches its live log, and rolls back online; then, with the platform stopped, queues a deploy, a database and a new service that all complete after restart, and a rollback', async ({
   page,
   platform,
   dataDir,
@@ -58,6 +82,19 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
   test.setTimeout(300_000);
   const web = await openAsEngineer(page, platform, dataDir);
   try {
+    // The form checks the template's schema field by field before anything is queued.
+    await page.getByTestId('nav-create-service').click();
+    await page.locator('[data-testid="template-option"][data-template-id="http-service"]').click();
+    await page.getByTestId('field-name').fill('Not A Slug');
+    await page.getByTestId('create-service-submit').click();
+    await expect(page.getByTestId('field-name-error')).toBeVisible();
+    await expect(page.getByTestId('field-title-error')).toHaveText('Required');
+    await expect(page.getByTestId('field-name')).toBeFocused();
+    await expect(page.getByTestId('field-name')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByTestId('field-name').fill('checkout-e2e');
+    await expect(page.getByTestId('field-name-error')).toHaveCount(0);
+    await expect(page.getByTestId('create-progress')).toHaveCount(0);
+
     const name = 'checkout-e2e';
     const serviceId = await createService(page, name);
     await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
@@ -111,16 +148,42 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
       page.locator(`[data-testid="deployment-row"][data-status="rolled_back"][data-version="${second.sha}"]`),
     ).toBeVisible();
 
-    // Offline: the deploy is queued with its key, and runs once the platform is back.
+    // Offline: a deploy, a database and a new service are queued, each with its key, and all run
+    // once the platform is back.
     await platform.stop();
     await page.getByTestId('sync-now').click();
     await expect(syncState(page)).toHaveAttribute('data-state', 'offline');
     await page.locator('[data-testid="deploy-button"][data-environment="development"]').click();
-    await expect(page.getByTestId('queued-action')).toHaveAttribute('data-status', 'pending');
+    const queuedDeploy = page.getByTestId('queued-action');
+    await expect(queuedDeploy).toHaveAttribute('data-status', 'pending');
+    await expect(queuedDeploy).toContainText(/key \S{8}/);
+    await requestDatabase(page);
+    await expect(databaseRow(page)).toContainText('queued locally');
+    await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '2');
+
+    const offlineName = 'billing-e2e';
+    await submitCreateService(page, offlineName, 'Billing API');
+    await expect(page.getByTestId('create-operation')).toHaveAttribute('data-status', 'queued');
+    await expect(page.getByTestId('create-operation')).toContainText('queued locally');
+    await expect(page.getByTestId('create-progress')).toHaveAttribute('data-state', 'running');
+    await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '3');
+
     await platform.restart();
     await page.getByTestId('sync-now').click();
+    // The new service: created on the platform, deployed, healthy in development.
+    await expect(page.getByTestId('create-progress')).toHaveAttribute('data-state', 'done', {
+      timeout: 120_000,
+    });
+    await expect(page.getByTestId('create-operation')).toHaveAttribute('data-status', 'succeeded');
+    await page.getByTestId('open-created-service').click();
+    await expect(page.getByTestId('service-page')).toBeVisible();
+    await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy', { timeout: 60_000 });
+    // The first service: the queued deploy is live and its database ready.
+    await openService(page, serviceId);
     await expect(liveRow(page, second.sha)).toBeVisible({ timeout: 90_000 });
+    await expect(databaseRow(page)).toHaveAttribute('data-status', 'ready', { timeout: 90_000 });
     await expect(page.getByTestId('queued-action')).toHaveCount(0);
+    await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '0');
 
     // And a rollback requested offline.
     await platform.stop();
@@ -146,6 +209,13 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
       second.sha,
       first.sha,
     ]);
+    // And exactly one service and one database from the requests queued offline.
+    expect(service.items.filter((s) => s.name === offlineName)).toHaveLength(1);
+    const resources = await platform.api<{ items: { kind: string; status: string }[] }>(
+      'GET',
+      `/v1/services/${id}/resources`,
+    );
+    expect(resources.items).toEqual([expect.objectContaining({ kind: 'postgres', status: 'ready' })]);
   } finally {
     await web.stop();
   }
@@ -157,19 +227,8 @@ test('an engineer provisions a database for a service they created', async ({ pa
   try {
     await createService(page, 'ledger-e2e');
     await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
-    // Part A's provisioning UI on the service page.
-    await expect(page.getByTestId('provision-resource')).toBeVisible();
-    await page.getByTestId('provision-resource').click();
-    await page.getByTestId('resource-kind').selectOption('postgres');
-    await page.getByTestId('resource-size').selectOption('small');
-    await page.getByTestId('resource-environment').selectOption('development');
-    await expect(page.getByTestId('resource-cost-estimate')).toContainText('$');
-    await page.getByTestId('resource-confirm').click();
-    await expect(page.locator('[data-testid="resource-row"][data-kind="postgres"]')).toHaveAttribute(
-      'data-status',
-      'ready',
-      { timeout: 60_000 },
-    );
+    await requestDatabase(page);
+    await expect(databaseRow(page)).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   } finally {
     await web.stop();
   }
