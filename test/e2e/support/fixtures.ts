@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  platform: async ({ dataDir }, use) => {
+  platform: async ({ dataDir }, use, testInfo) => {
     const dir = join(dataDir, 'platform');
     const port = await freePort();
     let running: Running = await startPlatform(dir, port);
@@ -60,9 +60,10 @@ export const test = base.extend<Fixtures>({
     };
     await use(handle);
     await running.stop();
+    reportOnFailure(testInfo, 'platform', running.output());
   },
 
-  openApp: async ({ page, dataDir, platform }, use) => {
+  openApp: async ({ page, dataDir, platform }, use, testInfo) => {
     const started: Running[] = [];
     await use(async (options) => {
       const appDir = join(dataDir, options?.embedded ? 'app-embedded' : 'app');
@@ -76,10 +77,18 @@ export const test = base.extend<Fixtures>({
       return { page, web };
     });
     for (const web of started) await web.stop();
+    for (const web of started) reportOnFailure(testInfo, 'browser mode', web.output());
   },
 });
 
 export { expect };
+
+/** A failed test prints the tail of its processes' output: the CI log is all we get there. */
+function reportOnFailure(testInfo: TestInfo, name: string, output: string): void {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  const tail = output.split('\n').slice(-60).join('\n');
+  console.log(`--- ${testInfo.title}: last lines of ${name} ---\n${tail}\n--- end of ${name} ---`);
+}
 
 export const syncState = (page: Page) => page.getByTestId('sync-status');
 export const catalogCount = (page: Page) => page.getByTestId('catalog-count');
