@@ -23,7 +23,8 @@ async function openAsEngineer(page: Page, platform: PlatformHandle, dataDir: str
   const web = await startWeb(join(dataDir, 'app'), { url: platform.url, tokenFile });
   await page.goto(web.url);
   await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 120_000 });
-  await expect(syncState(page)).toHaveAttribute('data-state', 'online');
+  // The first full sync of the seeded catalog: slow when the machine is busy.
+  await expect(syncState(page)).toHaveAttribute('data-state', 'online', { timeout: 120_000 });
   return web;
 }
 
