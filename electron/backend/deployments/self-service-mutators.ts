@@ -6,11 +6,10 @@ import {
   ServiceDeployArgs,
   ServiceRollbackArgs,
 } from '../../../shared/api/deployments';
-import { Operation, type OperationKind } from '../../../shared/api/operations';
+import type { OperationKind } from '../../../shared/api/operations';
 import { ServiceCreateArgs } from '../../../shared/api/templates';
 import { defineLocalMutator, type LocalMutatorContext } from '../outbox/local-mutator';
-import { LOCAL_ID_PREFIX } from '../resources/resource-mutators';
-import { loadIdentity } from '../settings/platform-settings';
+import { placeholderOperation } from '../outbox/local-placeholders';
 
 const serviceName = (db: Database, id: string): string => {
   const row = db.prepare('SELECT name FROM services WHERE id = ?').get(id) as { name: string } | undefined;
@@ -40,24 +39,7 @@ function putPlaceholder(
   const applied = row?.result ? AppliedResult.safeParse(JSON.parse(row.result)) : null;
   if (applied?.success && ctx.read('operation', applied.data.operationId)) return;
   const key = row?.idempotency_key ?? String(ctx.mutationId);
-  const operation = Operation.parse({
-    id: `${LOCAL_ID_PREFIX}op-${key}`,
-    kind: fields.kind,
-    status: 'queued',
-    serviceId: fields.serviceId,
-    environment: fields.environment,
-    requestedBy: loadIdentity(ctx.db)?.user.id ?? 'you',
-    idempotencyKey: key,
-    input: fields.input,
-    result: null,
-    error: null,
-    progress: 0,
-    step: 'waiting to be sent to the platform',
-    createdAt: ctx.createdAt,
-    startedAt: null,
-    finishedAt: null,
-    updatedAt: ctx.createdAt,
-  });
+  const operation = placeholderOperation(ctx, key, fields);
   ctx.put('operation', operation.id, operation);
 }
 

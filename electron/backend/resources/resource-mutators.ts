@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Operation, type OperationKind } from '../../../shared/api/operations';
 import { estimateResource, Resource, resourceSecretNames } from '../../../shared/api/resources';
 import {
   RESOURCE_MUTATION_MAX_AGE_MS,
@@ -9,11 +8,9 @@ import {
 } from '../../../shared/ipc/contract';
 import type { LocalMutatorContext } from '../outbox/local-mutator';
 import { defineLocalMutator } from '../outbox/local-mutator';
-import { loadIdentity } from '../settings/platform-settings';
+import { isLocalId, LOCAL_ID_PREFIX, placeholderOperation } from '../outbox/local-placeholders';
 
-/** Ids of rows that exist only on this device until the platform's real ones sync down. */
-export const LOCAL_ID_PREFIX = 'local-';
-export const isLocalId = (id: string): boolean => id.startsWith(LOCAL_ID_PREFIX);
+export { isLocalId, LOCAL_ID_PREFIX };
 
 const serviceName = (db: Database, id: string): string => {
   const row = db.prepare('SELECT name FROM services WHERE id = ?').get(id) as { name: string } | undefined;
@@ -37,31 +34,6 @@ function outboxFacts(ctx: LocalMutatorContext): OutboxFacts {
     key: row?.idempotency_key ?? String(ctx.mutationId),
     realOperationSynced: Boolean(applied?.success && ctx.read('operation', applied.data.operationId)),
   };
-}
-
-function placeholderOperation(
-  ctx: LocalMutatorContext,
-  key: string,
-  fields: { kind: OperationKind; serviceId: string; environment: Resource['environment']; input: object },
-): Operation {
-  return Operation.parse({
-    id: `${LOCAL_ID_PREFIX}op-${key}`,
-    kind: fields.kind,
-    status: 'queued',
-    serviceId: fields.serviceId,
-    environment: fields.environment,
-    requestedBy: loadIdentity(ctx.db)?.user.id ?? 'you',
-    idempotencyKey: key,
-    input: fields.input,
-    result: null,
-    error: null,
-    progress: 0,
-    step: 'waiting to be sent to the platform',
-    createdAt: ctx.createdAt,
-    startedAt: null,
-    finishedAt: null,
-    updatedAt: ctx.createdAt,
-  });
 }
 
 /**
