@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangeEntry, SyncEntity } from '../../../shared/api/sync';
 import { readEntity } from './entity-rows';
+import { prepared } from '../cache/prepared';
 
 /**
  * Shadow rows (DESIGN.md §2, rebase): the server's version of every synced row a pending
@@ -18,10 +19,17 @@ export function touchShadow(db: Database, entity: SyncEntity, id: string): void 
 
 /** A pulled change for a shadowed row lands in its shadow; returns false when the row has none. */
 export function absorbIntoShadow(db: Database, change: ChangeEntry): boolean {
-  const result = db
-    .prepare('UPDATE shadow SET data = ? WHERE entity = ? AND id = ?')
-    .run(change.op === 'del' ? null : JSON.stringify(change.data), change.entity, change.id);
+  const result = prepared(db, 'UPDATE shadow SET data = ? WHERE entity = ? AND id = ?').run(
+    change.op === 'del' ? null : JSON.stringify(change.data),
+    change.entity,
+    change.id,
+  );
   return result.changes > 0;
+}
+
+/** Whether any row is shadowed; a page is checked once, not once per change (initial syncs are big). */
+export function hasShadows(db: Database): boolean {
+  return (prepared(db, 'SELECT EXISTS (SELECT 1 FROM shadow) AS yes').get() as { yes: number }).yes === 1;
 }
 
 export interface ShadowRow {

@@ -9,7 +9,7 @@ import type { LocalMutatorRegistry } from '../outbox/local-mutator';
 import { settlePulled } from '../outbox/outbox-store';
 import { pushPending } from '../outbox/pusher';
 import { needsRebase, rebase } from '../outbox/rebase';
-import { absorbIntoShadow, clearShadows } from '../outbox/shadow';
+import { absorbIntoShadow, clearShadows, hasShadows } from '../outbox/shadow';
 import type { PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
@@ -129,7 +129,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         clearShadows(db);
       }
       // A row a pending mutation changed keeps its optimistic value: the server's lands in its shadow.
-      for (const change of page.changes) if (!absorbIntoShadow(db, change)) applyChange(db, change, touched);
+      const shadowed = hasShadows(db);
+      for (const change of page.changes) {
+        if (!(shadowed && absorbIntoShadow(db, change))) applyChange(db, change, touched);
+      }
       if (needsRebase(db)) rebase(db, mutators, touched, log);
       writeCursor(db, page.cursor, now().toISOString());
     })();
