@@ -49,30 +49,77 @@ function teamsById(db: Database): Map<string, { name: string; size: number }> {
 
 interface Snapshot {
   version: number;
+  /** Each item's `data` text as read, to re-parse only rows that changed. */
+  raw: Map<string, string>;
   items: Map<string, BacklogItem>;
   teams: Map<string, { name: string; size: number }>;
+  /** What scores depend on (every item's score inputs, team sizes, weights). */
+  scoreInputs: string;
   scored: Map<string, Map<string, ScoredItem>>;
   rows: Map<string, Map<string, BacklogRow>>;
+  /** Linked support requests per item (shown on rows). */
+  links: Map<string, number>;
+  /** The previous snapshot's rows when only some items changed: unchanged items keep their row. */
+  reusable: { items: Map<string, BacklogItem>; rows: Map<string, Map<string, BacklogRow>> } | null;
 }
 
 // Parsed items and scores, reused until the cache changes: this backend is the cache's one writer
 // (DESIGN.md §2), so the connection's total_changes() moves on every pull and every local edit.
 const snapshots = new WeakMap<Database, Snapshot>();
 
+/** An item minus what never changes a score (its place in the lead's order, texts, times). */
+const scoreInputsOf = ({
+  rank: _r,
+  rankManual: _m,
+  title: _t,
+  description: _d,
+  updatedAt: _u,
+  ...rest
+}: BacklogItem) =>
+  // Keys sorted: a local edit may rebuild the object in another key order.
+  JSON.stringify(rest, Object.keys(rest).sort());
+
 function snapshot(db: Database): Snapshot {
   const { version } = db.prepare('SELECT total_changes() AS version').get() as { version: number };
-  const cached = snapshots.get(db);
-  if (cached && cached.version === version) return cached;
+  const previous = snapshots.get(db);
+  if (previous && previous.version === version) return previous;
+  // Parse only what changed: a re-rank rewrites one row of thousands.
+  const raw = new Map<string, string>();
   const items = new Map<string, BacklogItem>();
   for (const r of db.prepare('SELECT id, data FROM backlog_items').all() as { id: string; data: string }[]) {
-    items.set(r.id, JSON.parse(r.data) as BacklogItem);
+    raw.set(r.id, r.data);
+    const unchanged = previous?.raw.get(r.id) === r.data ? previous.items.get(r.id) : undefined;
+    items.set(r.id, unchanged ?? (JSON.parse(r.data) as BacklogItem));
   }
-  const next = {
+  const teams = teamsById(db);
+  const inputs: string[] = [JSON.stringify(readWeights(db)), JSON.stringify([...teams])];
+  for (const item of items.values()) inputs.push(scoreInputsOf(item));
+  const scoreInputs = inputs.join('\n');
+  const links = new Map(
+    (
+      db
+        .prepare(
+          'SELECT linked_item_id AS id, COUNT(*) AS n FROM support_requests WHERE linked_item_id IS NOT NULL GROUP BY 1',
+        )
+        .all() as { id: string; n: number }[]
+    ).map((r) => [r.id, r.n]),
+  );
+  // A move changes the order, not any score: keep the scores (bands are percentiles of them).
+  const sameScores = previous !== undefined && previous.scoreInputs === scoreInputs;
+  const sameLinks =
+    previous !== undefined &&
+    previous.links.size === links.size &&
+    [...links].every(([id, n]) => previous.links.get(id) === n);
+  const next: Snapshot = {
     version,
+    raw,
     items,
-    teams: teamsById(db),
-    scored: new Map<string, Map<string, ScoredItem>>(),
+    teams,
+    scoreInputs,
+    scored: sameScores ? previous.scored : new Map(),
     rows: new Map<string, Map<string, BacklogRow>>(),
+    links,
+    reusable: sameScores && sameLinks ? { items: previous.items, rows: previous.rows } : null,
   };
   snapshots.set(db, next);
   return next;
@@ -104,17 +151,16 @@ function backlogRows(db: Database, model: ParsedQuery['model']): Map<string, Bac
   const cached = snap.rows.get(model);
   if (cached) return cached;
   const { scores, teams, items } = scoredBacklog(db, model);
-  const links = new Map(
-    (
-      db
-        .prepare(
-          'SELECT linked_item_id AS id, COUNT(*) AS n FROM support_requests WHERE linked_item_id IS NOT NULL GROUP BY 1',
-        )
-        .all() as { id: string; n: number }[]
-    ).map((r) => [r.id, r.n]),
-  );
+  const { links } = snap;
+  const previousRows = snap.reusable?.rows.get(model);
   const rows = new Map<string, BacklogRow>();
   for (const item of items.values()) {
+    // Same parsed item, same scores and links as before: its row is still right.
+    const kept = previousRows?.get(item.id);
+    if (kept && snap.reusable?.items.get(item.id) === item) {
+      rows.set(item.id, kept);
+      continue;
+    }
     const s = scores.get(item.id);
     rows.set(item.id, {
       ...item,
@@ -174,10 +220,20 @@ export function queryBacklogRows(db: Database, input: BacklogQuery): BacklogRow[
   return out;
 }
 
+// List rows are the full rows minus long texts; rows are reused across versions, so are these.
+const listRows = new WeakMap<BacklogRow, BacklogListRow>();
+const toListRow = (full: BacklogRow): BacklogListRow => {
+  let row = listRows.get(full);
+  if (!row) {
+    const { description: _description, terms: _terms, formula: _formula, ...rest } = full;
+    row = rest;
+    listRows.set(full, row);
+  }
+  return row;
+};
+
 export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
-  const out = queryBacklogRows(db, input).map(
-    ({ description: _description, terms: _terms, formula: _formula, ...row }): BacklogListRow => row,
-  );
+  const out = queryBacklogRows(db, input).map(toListRow);
   const totalAll = (db.prepare('SELECT COUNT(*) AS n FROM backlog_items').get() as { n: number }).n;
   const capabilities = (
     db.prepare('SELECT DISTINCT capability FROM backlog_items ORDER BY capability').all() as {
