@@ -7,11 +7,58 @@ import './Sidebar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/** Pages reached without a parameter: the ones a menu links to. */
+type TopPage = Exclude<Route, { id: string } | { hash: string }>['page'];
+
+interface NavItem {
+  page: TopPage;
+  /** Every route that lights this entry (a service page belongs to the catalog). */
+  pages: Route['page'][];
+  label: string;
+  icon: string;
+  testId?: string;
+}
+
+/** What engineers use day to day, then what leads run the platform with, then settings. */
+const navGroups: { title: string; items: NavItem[] }[] = [
+  {
+    title: 'Services',
+    items: [
+      { page: 'catalog', pages: ['catalog', 'service'], label: 'Catalog', icon: '▦' },
+      {
+        page: 'create-service',
+        pages: ['create-service'],
+        label: 'Create service',
+        icon: '+',
+        testId: 'nav-create-service',
+      },
+      {
+        page: 'operations',
+        pages: ['operations', 'operation'],
+        label: 'Operations',
+        icon: '◷',
+        testId: 'nav-operations',
+      },
+      { page: 'incidents', pages: ['incidents'], label: 'Incidents', icon: '⚠', testId: 'nav-incidents' },
+      { page: 'cost', pages: ['cost'], label: 'Cost', icon: '$', testId: 'nav-cost' },
+    ],
+  },
+  {
+    title: 'Platform',
+    items: [
+      { page: 'backlog', pages: ['backlog'], label: 'Backlog', icon: '☰', testId: 'nav-backlog' },
+      { page: 'roadmap', pages: ['roadmap'], label: 'Roadmap', icon: '➜', testId: 'nav-roadmap' },
+      { page: 'support', pages: ['support'], label: 'Support', icon: '?', testId: 'nav-support' },
+      { page: 'surveys', pages: ['surveys', 'survey'], label: 'Surveys', icon: '☺', testId: 'nav-surveys' },
+    ],
+  },
+  { title: 'App', items: [{ page: 'settings', pages: ['settings'], label: 'Settings', icon: '⚙' }] },
+];
+
 export function Sidebar({ route }: { route: Route }) {
   const settings = useQuery(settingsQuery());
   const openPalette = usePaletteStore((state) => state.setOpen);
   const org = settings.data?.org ?? null;
-  const onCatalog = route.page === 'catalog' || route.page === 'service';
 
   return (
     <nav className="sidebar" aria-label="Main">
@@ -40,124 +87,28 @@ export function Sidebar({ route }: { route: Route }) {
         <kbd>{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
 
-      <ul className="sidebar-nav">
-        <li>
-          <a href={hrefFor({ page: 'catalog' })} aria-current={onCatalog ? 'page' : undefined}>
-            <span className="sidebar-icon" aria-hidden="true">
-              ▦
-            </span>
-            Catalog
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'create-service' })}
-            data-testid="nav-create-service"
-            aria-current={route.page === 'create-service' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ＋
-            </span>
-            Create service
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'incidents' })}
-            data-testid="nav-incidents"
-            aria-current={route.page === 'incidents' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ⚠
-            </span>
-            Incidents
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'cost' })}
-            data-testid="nav-cost"
-            aria-current={route.page === 'cost' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              $
-            </span>
-            Cost
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'surveys' })}
-            data-testid="nav-surveys"
-            aria-current={route.page === 'surveys' || route.page === 'survey' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ☺
-            </span>
-            Surveys
-            <SurveysBadge />
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'operations' })}
-            data-testid="nav-operations"
-            aria-current={route.page === 'operations' || route.page === 'operation' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ◷
-            </span>
-            Operations
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'settings' })}
-            aria-current={route.page === 'settings' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ⚙
-            </span>
-            Settings
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'backlog' })}
-            data-testid="nav-backlog"
-            aria-current={route.page === 'backlog' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ☰
-            </span>
-            Backlog
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'roadmap' })}
-            data-testid="nav-roadmap"
-            aria-current={route.page === 'roadmap' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ➜
-            </span>
-            Roadmap
-          </a>
-        </li>
-        <li>
-          <a
-            href={hrefFor({ page: 'support' })}
-            data-testid="nav-support"
-            aria-current={route.page === 'support' ? 'page' : undefined}
-          >
-            <span className="sidebar-icon" aria-hidden="true">
-              ?
-            </span>
-            Support
-          </a>
-        </li>
-      </ul>
+      {navGroups.map((group) => (
+        <div key={group.title} className="sidebar-group">
+          <div className="sidebar-group-title">{group.title}</div>
+          <ul className="sidebar-nav">
+            {group.items.map((item) => (
+              <li key={item.page}>
+                <a
+                  href={hrefFor({ page: item.page })}
+                  data-testid={item.testId}
+                  aria-current={item.pages.includes(route.page) ? 'page' : undefined}
+                >
+                  <span className="sidebar-icon" aria-hidden="true">
+                    {item.icon}
+                  </span>
+                  {item.label}
+                  {item.page === 'surveys' && <SurveysBadge />}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }
