@@ -1,17 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { ServiceCreate, TeamCreate } from '../../shared/api/catalog';
 import { buildApp } from '../../server/app';
 import { issueToken } from '../../server/auth/tokens';
-import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';
+import { ADMIN_USER_ID } from '../../server/bootstrap';
 import { createService } from '../../server/catalog/services';
 import { createTeam } from '../../server/catalog/teams';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
-import { createPool } from '../../server/db/pool';
 import { withTransaction } from '../../server/db/transaction';
 import { generateServices } from '../fixtures/catalog';
+import { startBenchDatabase } from './bench-database';
 
 /** A real reference platform on a throwaway embedded PostgreSQL, filled with `services` rows. */
 export interface PlatformAtScale {
@@ -22,21 +17,8 @@ export interface PlatformAtScale {
 }
 
 export async function startPlatformAtScale(services: number): Promise<PlatformAtScale> {
-  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-'));
-  const cluster = await startEmbeddedPostgres({
-    databaseDir: join(dir, 'postgres'),
-    password: 'bench',
-    // Throwaway cluster: durability is not what we measure here.
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
-  });
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE pave_bench');
-  await admin.end();
-  const url = new URL(cluster.adminUrl);
-  url.pathname = '/pave_bench';
-  const pool = createPool(url.toString());
-  await prepareDatabase(pool, { seed: 'none' });
+  const database = await startBenchDatabase('platform');
+  const { pool, dir } = database;
 
   const teamIds = await withTransaction(pool, async (tx) => {
     const ids: string[] = [];
@@ -69,9 +51,7 @@ export async function startPlatformAtScale(services: number): Promise<PlatformAt
     dir,
     async close() {
       await app.close();
-      await pool.end();
-      await cluster.stop();
-      await rm(dir, { recursive: true, force: true });
+      await database.close();
     },
   };
 }

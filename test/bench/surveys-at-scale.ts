@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { TeamCreate } from '../../shared/api/catalog';
 import { SurveyCreate } from '../../shared/api/surveys';
-import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';
+import { ADMIN_USER_ID } from '../../server/bootstrap';
 import { createTeam } from '../../server/catalog/teams';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
-import { createPool } from '../../server/db/pool';
 import { withTransaction } from '../../server/db/transaction';
 import { normalizeAnswers, RESPONDENTS_KEY } from '../../server/surveys/answer-survey';
 import { computeSurveyResults } from '../../server/surveys/survey-results';
 import { createSurvey, publishSurvey } from '../../server/surveys/survey-store';
 import { generateSurveyResponses } from '../fixtures/survey-responses';
+import { startBenchDatabase } from './bench-database';
 
 export interface SurveyBench {
   responses: number;
@@ -30,21 +25,9 @@ export interface SurveyBench {
  * measure the loader, not the aggregation), then times computing the results.
  */
 export async function benchSurveyResults(count: number): Promise<SurveyBench> {
-  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-surveys-'));
-  const cluster = await startEmbeddedPostgres({
-    databaseDir: join(dir, 'postgres'),
-    password: 'bench',
-    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
-  });
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE pave_bench');
-  await admin.end();
-  const url = new URL(cluster.adminUrl);
-  url.pathname = '/pave_bench';
-  const pool = createPool(url.toString());
+  const database = await startBenchDatabase('surveys');
+  const { pool } = database;
   try {
-    await prepareDatabase(pool, { seed: 'none' });
     const teamIds = await withTransaction(pool, async (tx) => {
       const ids: string[] = [];
       for (let i = 0; i < 20; i++) {
@@ -135,9 +118,7 @@ export async function benchSurveyResults(count: number): Promise<SurveyBench> {
       consistent: Number(rows[0]?.promoters) === overallPromoters,
     };
   } finally {
-    await pool.end();
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database.close();
   }
 }
 
