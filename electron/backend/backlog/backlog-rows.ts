@@ -1,58 +1,49 @@
 import type { Database } from 'better-sqlite3';
 import type { BacklogItem, BacklogWeights } from '../../../shared/api/backlog';
 import type { SupportRequest } from '../../../shared/api/support';
-import { prepared } from '../cache/prepared';
+import { upsertSynced } from '../cache/upsert-synced';
 
 /** Cache writes of the synced backlog entities; catalog-writes' applyChange calls them for pulls and optimistic writes alike. */
 
 export function putBacklogItem(db: Database, item: BacklogItem): void {
-  prepared(
+  upsertSynced(
     db,
-    `INSERT INTO backlog_items (id, title, capability, status, phase, rank, rank_manual, demand_teams, updated_at, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET title = excluded.title, capability = excluded.capability,
-       status = excluded.status, phase = excluded.phase, rank = excluded.rank, rank_manual = excluded.rank_manual,
-       demand_teams = excluded.demand_teams, updated_at = excluded.updated_at, data = excluded.data`,
-  ).run(
+    'backlog_items',
     item.id,
-    item.title,
-    item.capability,
-    item.status,
-    item.phase,
-    item.rank,
-    item.rankManual ? 1 : 0,
-    item.demandTeamIds.length,
-    item.updatedAt,
-    JSON.stringify(item),
+    {
+      title: item.title,
+      capability: item.capability,
+      status: item.status,
+      phase: item.phase,
+      rank: item.rank,
+      rank_manual: item.rankManual ? 1 : 0,
+      demand_teams: item.demandTeamIds.length,
+      updated_at: item.updatedAt,
+    },
+    item,
   );
 }
 
 export function putBacklogWeights(db: Database, weights: BacklogWeights): void {
-  prepared(
-    db,
-    'INSERT INTO backlog_weights (id, data) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
-  ).run(weights.id, JSON.stringify(weights));
+  upsertSynced(db, 'backlog_weights', weights.id, {}, weights);
 }
 
 export function putSupportRequest(db: Database, r: SupportRequest): void {
-  prepared(
+  upsertSynced(
     db,
-    `INSERT INTO support_requests (id, title, status, tier, kind, capability, team_id, linked_item_id, created_at, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET title = excluded.title, status = excluded.status, tier = excluded.tier,
-       kind = excluded.kind, capability = excluded.capability, team_id = excluded.team_id,
-       linked_item_id = excluded.linked_item_id, created_at = excluded.created_at, data = excluded.data`,
-  ).run(
+    'support_requests',
     r.id,
-    r.title,
-    r.status,
-    r.tier,
-    r.kind,
-    r.capability,
-    r.teamId,
-    r.linkedItemId,
-    r.createdAt,
-    JSON.stringify(r),
+    {
+      title: r.title,
+      status: r.status,
+      tier: r.tier,
+      kind: r.kind,
+      capability: r.capability,
+      team_id: r.teamId,
+      linked_item_id: r.linkedItemId,
+      created_at: r.createdAt,
+    },
+    r,
   );
 }
 

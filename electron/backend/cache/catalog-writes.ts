@@ -12,6 +12,7 @@ import {
 import { putOperation, putResource, putSecret, resourceTables } from '../resources/resource-rows';
 import { syncedTables } from './migrations';
 import { prepared } from './prepared';
+import { upsertSynced } from './upsert-synced';
 
 /**
  * Writes of synced rows. Every function returns the tables it touched so the backend can emit
@@ -24,19 +25,11 @@ export type TouchedTables = Set<string>;
 const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 
 function putOrg(db: Database, org: Org): void {
-  prepared(
-    db,
-    `INSERT INTO org (id, name, is_demo, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, is_demo = excluded.is_demo, data = excluded.data`,
-  ).run(org.id, org.name, org.isDemo ? 1 : 0, JSON.stringify(org));
+  upsertSynced(db, 'org', org.id, { name: org.name, is_demo: org.isDemo ? 1 : 0 }, org);
 }
 
 function putTeam(db: Database, team: Team): void {
-  prepared(
-    db,
-    `INSERT INTO teams (id, slug, name, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, data = excluded.data`,
-  ).run(team.id, team.slug, team.name, JSON.stringify(team));
+  upsertSynced(db, 'teams', team.id, { slug: team.slug, name: team.name }, team);
   refreshTeamNameInSearch(db, team.id);
 }
 
@@ -50,34 +43,26 @@ function refreshTeamNameInSearch(db: Database, teamId: string): void {
 }
 
 function putUser(db: Database, user: User): void {
-  prepared(
-    db,
-    `INSERT INTO users (id, name, email, role, data) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role,
-       data = excluded.data`,
-  ).run(user.id, user.name, user.email, user.role, JSON.stringify(user));
+  upsertSynced(db, 'users', user.id, { name: user.name, email: user.email, role: user.role }, user);
 }
 
 function putService(db: Database, s: Service): void {
   // The upsert keeps the row's rowid, which is also its services_fts rowid.
-  prepared(
+  upsertSynced(
     db,
-    `INSERT INTO services (id, name, title, description, owner_team_id, tier, lifecycle, tags, updated_at, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,
-       description = excluded.description, owner_team_id = excluded.owner_team_id, tier = excluded.tier,
-       lifecycle = excluded.lifecycle, tags = excluded.tags, updated_at = excluded.updated_at, data = excluded.data`,
-  ).run(
+    'services',
     s.id,
-    s.name,
-    s.title,
-    s.description,
-    s.ownerTeamId,
-    s.tier,
-    s.lifecycle,
-    JSON.stringify(s.tags),
-    s.updatedAt,
-    JSON.stringify(s),
+    {
+      name: s.name,
+      title: s.title,
+      description: s.description,
+      owner_team_id: s.ownerTeamId,
+      tier: s.tier,
+      lifecycle: s.lifecycle,
+      tags: JSON.stringify(s.tags),
+      updated_at: s.updatedAt,
+    },
+    s,
   );
   const { rowid } = prepared(db, 'SELECT rowid FROM services WHERE id = ?').get(s.id) as { rowid: number };
   prepared(db, 'DELETE FROM services_fts WHERE rowid = ?').run(rowid);
@@ -89,11 +74,7 @@ function putService(db: Database, s: Service): void {
 }
 
 function putEnvironment(db: Database, env: Environment): void {
-  prepared(
-    db,
-    `INSERT INTO environments (id, name, position, data) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, position = excluded.position, data = excluded.data`,
-  ).run(env.id, env.name, env.position, JSON.stringify(env));
+  upsertSynced(db, 'environments', env.id, { name: env.name, position: env.position }, env);
 }
 
 export const tableOf = {
