@@ -85,8 +85,8 @@ export async function getItem(db: Pool | Tx, id: string, lock = false): Promise<
   return toItem(rows[0]);
 }
 
-/** Writes the whole item (scalars + rank) and its demand set, then logs it for sync. */
-async function saveItem(tx: Tx, item: BacklogItem): Promise<BacklogItem> {
+/** Upserts the item's row (scalars + rank); demand rows are written apart. */
+async function writeItemRow(tx: Tx, item: BacklogItem): Promise<void> {
   await tx.query(
     `INSERT INTO backlog_items (id, title, description, capability, status, phase, strategic_value, impact,
        confidence, effort, time_criticality, risk_reduction, rank, rank_manual, proposed_by, shipped_at,
@@ -119,9 +119,19 @@ async function saveItem(tx: Tx, item: BacklogItem): Promise<BacklogItem> {
       item.updatedAt,
     ],
   );
-  const saved = await getItem(tx, item.id);
+}
+
+/** Reads the item back (with its demand set) and logs it for sync. */
+async function logItem(tx: Tx, id: string): Promise<BacklogItem> {
+  const saved = await getItem(tx, id);
   await recordChange(tx, 'backlog_item', saved.id, 'put', saved);
   return saved;
+}
+
+/** Writes the whole item, then logs it for sync. */
+async function saveItem(tx: Tx, item: BacklogItem): Promise<BacklogItem> {
+  await writeItemRow(tx, item);
+  return logItem(tx, item.id);
 }
 
 async function currentOrder(tx: Tx): Promise<Ranked[]> {
@@ -183,41 +193,18 @@ export async function createItem(
     createdAt: at,
     updatedAt: at,
   };
-  await saveItemRowOnly(tx, item);
+  // The row must exist before demand rows reference it.
+  await writeItemRow(tx, item);
   for (const teamId of teams) {
     await tx.query(
       'INSERT INTO backlog_demand (item_id, team_id, added_by, added_at) VALUES ($1, $2, $3, $4)',
       [id, teamId, actor.userId, at],
     );
   }
-  const saved = await saveItem(tx, { ...item, demandTeamIds: teams });
+  const saved = await logItem(tx, id);
   await writeAudit(tx, actor.userId, 'backlog.create', 'backlog_item', id, { title: item.title });
   return saved;
 }
-
-// The row must exist before demand rows reference it; saveItem then logs the complete item.
-const saveItemRowOnly = (tx: Tx, item: BacklogItem) =>
-  tx.query(
-    `INSERT INTO backlog_items (id, title, capability, status, phase, strategic_value, impact, confidence, effort,
-       time_criticality, risk_reduction, rank, proposed_by, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
-    [
-      item.id,
-      item.title,
-      item.capability,
-      item.status,
-      item.phase,
-      item.strategicValue,
-      item.impact,
-      item.confidence,
-      item.effort,
-      item.timeCriticality,
-      item.riskReduction,
-      item.rank,
-      item.proposedBy,
-      item.createdAt,
-    ],
-  );
 
 export async function updateItem(
   tx: Tx,
