@@ -59,6 +59,49 @@ module.exports = {
       to: { path: ['^electron/main/', '^electron/preload/', '^renderer/', '^server/'] },
     },
     {
+      name: 'core-knows-no-feature',
+      comment:
+        'A side\'s core (everything outside features/) never imports one of its features; only the side\'s composition roots (features.ts, contract.ts) list them. docs/architecture.md, "Rules".',
+      severity: 'error',
+      from: {
+        path: '^(server|electron/backend|renderer|shared)/',
+        pathNot: [
+          '^(server|electron/backend|renderer|shared)/features/',
+          '^(server|electron/backend|renderer|shared)/(features|contract)\\.ts$',
+        ],
+      },
+      to: { path: '^$1/features/' },
+    },
+    {
+      name: 'cores-know-no-shared-feature',
+      comment:
+        "Cores and hosts reach what the features share only through the composed contract (shared/contract.ts), never a feature's own file.",
+      severity: 'error',
+      from: {
+        path: '^(server|electron|renderer)/',
+        pathNot: '^(server|electron/backend|renderer)/(features/|features\\.ts$)',
+      },
+      to: { path: '^shared/features/' },
+    },
+    {
+      name: 'feature-through-public-entry',
+      comment:
+        "A feature reaches another only through that feature's public entry (features/<f>/public.ts on server, backend and renderer).",
+      severity: 'error',
+      from: { path: '^(server|electron/backend|renderer)/features/([^/]+)/' },
+      to: { path: '^$1/features/', pathNot: ['^$1/features/$2/', '^$1/features/[^/]+/public\\.tsx?$'] },
+    },
+    {
+      name: 'shared-feature-through-api-or-ipc',
+      comment: 'In shared/, a feature reaches another only through its api.ts or ipc.ts.',
+      severity: 'error',
+      from: { path: '^shared/features/([^/]+)/' },
+      to: {
+        path: '^shared/features/',
+        pathNot: ['^shared/features/$1/', '^shared/features/[^/]+/(api|ipc)\\.ts$'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,4 +1,4 @@
-import type { IpcEvent, IpcEventPayload } from '../../shared/ipc/contract';
+import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
 
 export interface BackendEvents {
   emit<E extends IpcEvent>(event: E, payload: IpcEventPayload<E>): void;

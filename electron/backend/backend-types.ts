@@ -1,4 +1,4 @@
-import type { IpcEvent, IpcEventPayload } from '../../shared/ipc/contract';
+import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /**

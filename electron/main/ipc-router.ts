@@ -1,5 +1,5 @@
 import type { Backend } from '../backend/backend-types';
-import { ipcEvents, type IpcEvent } from '../../shared/ipc/contract';
+import { ipcEvents, type IpcEvent } from '../../shared/contract';
 import { IpcErrorCode, type IpcResult } from '../../shared/ipc/result';
 import { isAppUrl } from './app-origin';
 

@@ -5,8 +5,8 @@ import {
   type IpcEvent,
   type IpcInput,
   type IpcOutput,
-} from '../../shared/ipc/contract';
-import type { PaveApi } from '../../shared/ipc/api';
+} from '../../shared/contract';
+import type { PaveApi } from '../../shared/contract';
 import { IpcErrorCode, type IpcResult } from '../../shared/ipc/result';
 
 /** Must match electron/main/ipc-router.ts; the preload bundle cannot import main's code. */

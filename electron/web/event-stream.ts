@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Backend } from '../backend/backend-types';
-import { ipcEvents, type IpcEvent } from '../../shared/ipc/contract';
+import { ipcEvents, type IpcEvent } from '../../shared/contract';
 import { contentSecurityPolicy } from './content-security-policy';
 
 /** Proxies and idle timeouts drop silent connections; a comment line every 15 s keeps it open. */

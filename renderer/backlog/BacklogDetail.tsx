@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../shared/api/backlog';
+import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../shared/features/backlog/api';
 import { teamsQuery } from '../data/ipc-queries';
 import { backlogItemQuery, useCommand } from './backlog-data';
 

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { BacklogListRow } from '../../shared/api/backlog';
+import type { BacklogListRow } from '../../shared/features/backlog/api';
 import { neighboursForIndex } from '../../shared/domain/fractional-rank';
 import { useBacklogStore } from './backlog-store';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BacklogQuery } from '../../shared/api/backlog';
+import type { BacklogQuery } from '../../shared/features/backlog/api';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { BacklogDetail } from './BacklogDetail';

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { BacklogQuery } from '../../shared/api/backlog';
-import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/ipc/contract';
+import type { BacklogQuery } from '../../shared/features/backlog/api';
+import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BacklogQuery } from '../../shared/api/backlog';
+import type { BacklogQuery } from '../../shared/features/backlog/api';
 
 type Parsed = Required<Pick<BacklogQuery, 'search' | 'model'>> & {
   statuses: NonNullable<BacklogQuery['statuses']>;

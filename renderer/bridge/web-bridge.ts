@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { PaveApi } from '../../shared/ipc/api';
+import type { PaveApi } from '../../shared/contract';
+import { IpcErrorShape, type SyncStatus } from '../../shared/ipc/contract';
 import {
-  IpcErrorShape,
   ipcCommands,
   ipcEvents,
   type IpcCommand,
   type IpcEvent,
   type IpcEventPayload,
   type IpcOutput,
-  type SyncStatus,
-} from '../../shared/ipc/contract';
+} from '../../shared/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /**

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Lifecycle, Tier } from '../../shared/api/catalog';
+import { Lifecycle, Tier } from '../../shared/features/catalog/api';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { catalogListQuery, syncStatusQuery, teamsQuery } from '../data/ipc-queries';
 import { catalogSearchId } from '../keyboard/use-global-shortcuts';

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { CatalogSortColumn, type ServiceRow } from '../../shared/ipc/contract';
+import { CatalogSortColumn, type ServiceRow } from '../../shared/features/catalog/ipc';
 import { navigate } from '../app/route';
 import { catalogColumns } from './catalog-columns';
 import { useCatalogStore, type CatalogSort } from './catalog-store';

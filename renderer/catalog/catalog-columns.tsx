@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CatalogSortColumn, ServiceRow } from '../../shared/ipc/contract';
+import type { CatalogSortColumn, ServiceRow } from '../../shared/features/catalog/ipc';
 import { formatRelativeTime } from '../status/relative-time';
 
 const column = createColumnHelper<ServiceRow>();

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Lifecycle, Tier } from '../../shared/api/catalog';
-import type { CatalogQuery, CatalogSortColumn } from '../../shared/ipc/contract';
+import type { Lifecycle, Tier } from '../../shared/features/catalog/api';
+import type { CatalogQuery, CatalogSortColumn } from '../../shared/features/catalog/ipc';
 
 /**
  * The catalog's UI state: what the user typed, picked and selected. The rows themselves live

@@ -1,5 +1,5 @@
-import { Lifecycle, type Tier } from '../../shared/api/catalog';
-import type { CatalogPage } from '../../shared/ipc/contract';
+import { Lifecycle, type Tier } from '../../shared/features/catalog/api';
+import type { CatalogPage } from '../../shared/features/catalog/ipc';
 
 export interface FilterOption {
   /** As a string: it becomes the option's `data-value`. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { CatalogQuery } from '../../shared/ipc/contract';
+import type { CatalogQuery } from '../../shared/features/catalog/ipc';
 import { unwrap } from './ipc-error';
 import { pave } from './pave';
 import { queryKeys } from './query-keys';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { PaveApi } from '../../shared/ipc/api';
+import type { PaveApi } from '../../shared/contract';
 import { queryKeys } from './query-keys';
 import { queryKeysForTables } from './table-invalidation';
 

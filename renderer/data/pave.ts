@@ -1,4 +1,4 @@
-import type { PaveApi } from '../../shared/ipc/api';
+import type { PaveApi } from '../../shared/contract';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import type { CatalogQuery } from '../../shared/ipc/contract';
+import type { CatalogQuery } from '../../shared/features/catalog/ipc';
 
 /**
  * Every react-query key the renderer uses, by the backend tables they read (see

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { alertRulesQuery } from './self-service-queries';

@@ -1,6 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Deployment, EnvironmentDeployments, QueuedAction } from '../../shared/api/deployments';
+import type {
+  Deployment,
+  EnvironmentDeployments,
+  QueuedAction,
+} from '../../shared/features/self-service/api';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';

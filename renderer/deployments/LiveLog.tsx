@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { EnvironmentDeployments, LiveLogLine } from '../../shared/api/deployments';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { EnvironmentDeployments, LiveLogLine } from '../../shared/features/self-service/api';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { OperationLog } from '../../shared/ipc/contract';
+import type { OperationLog } from '../../shared/features/operations/ipc';
 import { pave } from '../data/pave';
 import { operationKeys } from './operation-keys';
 import { operationLogQuery } from './operation-queries';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ResourceView } from '../../shared/ipc/contract';
+import type { ResourceView } from '../../shared/features/resources/ipc';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { hrefFor } from '../app/route';
 import { errorMessage, unwrap } from '../data/ipc-error';

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ResourceKind, ResourceSize } from '../../shared/api/resources';
+import type { ResourceKind, ResourceSize } from '../../shared/features/resources/api';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { resourceKeys } from '../operations/operation-keys';

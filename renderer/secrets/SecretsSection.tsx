@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { EnvironmentName } from '../../shared/api/catalog';
-import { SecretName } from '../../shared/api/secrets';
+import { EnvironmentName } from '../../shared/features/catalog/api';
+import { SecretName } from '../../shared/features/secrets/api';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';

@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Lifecycle } from '../../shared/api/catalog';
-import { ServiceEdit } from '../../shared/api/push';
-import type { ServiceDetail } from '../../shared/ipc/contract';
+import { Lifecycle } from '../../shared/features/catalog/api';
+import { ServiceEdit } from '../../shared/features/catalog/api';
+import type { ServiceDetail } from '../../shared/features/catalog/ipc';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import './ServiceEditForm.css';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { ServiceDetail } from '../../shared/ipc/contract';
+import type { ServiceDetail } from '../../shared/features/catalog/ipc';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { hrefFor } from '../app/route';
 import { serviceQuery } from '../data/ipc-queries';

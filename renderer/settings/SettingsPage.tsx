@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ipcCommands, type Settings } from '../../shared/ipc/contract';
+import { ipcCommands } from '../../shared/contract';
+import type { Settings } from '../../shared/ipc/contract';
 import { QueryErrorNotice } from '../app/QueryErrorNotice';
 import { errorMessage } from '../data/ipc-error';
 import { settingsQuery } from '../data/ipc-queries';

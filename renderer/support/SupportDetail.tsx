@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SupportRow } from '../../shared/api/support';
+import type { SupportRow } from '../../shared/features/support/api';
 import { backlogListQuery, useCommand } from '../backlog/backlog-data';
 
 /** The open request: replies, escalation, resolution, and linking it to the backlog. */

@@ -1,4 +1,4 @@
-import type { SupportSortColumn } from '../../shared/api/support';
+import type { SupportSortColumn } from '../../shared/features/support/api';
 import { hasFilters, useSupportStore, type SupportFilters } from './support-store';
 
 const STATUSES = [

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
-import type { SupportRow } from '../../shared/api/support';
+import type { SupportRow } from '../../shared/features/support/api';
 import { useSupportStore } from './support-store';
 
 const ROW_HEIGHT = 40;

@@ -4,7 +4,7 @@ import type {
   SupportSortColumn,
   SupportStatus,
   SupportQuery,
-} from '../../shared/api/support';
+} from '../../shared/features/support/api';
 
 type Tier = NonNullable<SupportQuery['tiers']>[number];
 

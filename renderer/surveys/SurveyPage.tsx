@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Question, SurveyAnswers } from '../../shared/api/surveys';
-import type { SurveyItem } from '../../shared/ipc/contract';
+import type { Question, SurveyAnswers } from '../../shared/features/surveys/api';
+import type { SurveyItem } from '../../shared/features/surveys/ipc';
 import { hrefFor } from '../app/route';
 import { settingsQuery } from '../data/ipc-queries';
 import { SurveyResultsView } from './SurveyResultsView';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { GroupResult, QuestionResult } from '../../shared/api/surveys';
+import type { GroupResult, QuestionResult } from '../../shared/features/surveys/api';
 import { DEVEX_LABELS } from '../../shared/domain/devex';
 import { resultsToCsv } from './results-csv';
 import { surveyResultsQuery } from './survey-data';

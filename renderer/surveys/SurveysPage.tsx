@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SurveyItem } from '../../shared/ipc/contract';
+import type { SurveyItem } from '../../shared/features/surveys/ipc';
 import { hrefFor, navigate } from '../app/route';
 import { settingsQuery, teamsQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';

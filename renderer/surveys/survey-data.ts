@@ -1,5 +1,6 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
-import type { IpcCommand, IpcInput, IpcOutput, SurveyItem } from '../../shared/ipc/contract';
+import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
+import type { SurveyItem } from '../../shared/features/surveys/ipc';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 

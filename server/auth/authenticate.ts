@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Pool } from 'pg';
-import type { Role } from '../../shared/api/catalog';
+import type { Role } from '../../shared/api/directory';
 import { forbidden, unauthorized } from '../http/api-error';
 import { findPrincipal, type Principal } from './tokens';
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { Role } from '../../shared/api/catalog';
+import type { Role } from '../../shared/api/directory';
 import type { Tx } from '../db/transaction';
 
 const TOKEN_PREFIX = 'pave_';

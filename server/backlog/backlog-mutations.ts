@@ -5,7 +5,7 @@ import {
   BacklogMoveArgs,
   BacklogUpdateArgs,
   BacklogWeightsArgs,
-} from '../../shared/api/backlog';
+} from '../../shared/features/backlog/api';
 import { defineMutation } from '../sync/mutation-registry';
 import { deleteItem } from './delete-item';
 import { createItem, moveBacklogItem, setItemDemand, updateItem } from './items';

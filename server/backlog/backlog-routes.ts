@@ -8,8 +8,8 @@ import {
   BacklogWeights,
   BacklogWeightsPatch,
   DemandParams,
-} from '../../shared/api/backlog';
-import { listOf } from '../../shared/api/catalog';
+} from '../../shared/features/backlog/api';
+import { listOf } from '../../shared/api/directory';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { errorResponses, IdParams, NoContent } from '../routes/schemas';

@@ -1,4 +1,4 @@
-import type { BacklogFields } from '../../shared/api/backlog';
+import type { BacklogFields } from '../../shared/features/backlog/api';
 import type { SupportKind, SupportTier } from '../../shared/domain/support-sla';
 import { initialRanks } from '../../shared/domain/fractional-rank';
 import { createPicker } from '../seed/prng';

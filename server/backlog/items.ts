@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { BacklogItem, BacklogItemCreate, BacklogItemPatch, BacklogMove } from '../../shared/api/backlog';
+import type {
+  BacklogItem,
+  BacklogItemCreate,
+  BacklogItemPatch,
+  BacklogMove,
+} from '../../shared/features/backlog/api';
 import { rankAtEnd, type Ranked } from '../../shared/domain/fractional-rank';
-import { moveItem, patchItem, setDemand } from '../../shared/domain/prioritization-edits';
+import { moveItem, patchItem, setDemand } from '../../shared/features/backlog/prioritization-edits';
 import type { Principal } from '../auth/tokens';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { BacklogWeights } from '../../shared/api/backlog';
+import type { BacklogWeights } from '../../shared/features/backlog/api';
 import { DEFAULT_WEIGHTS } from '../../shared/domain/prioritization';
 import type { Principal } from '../auth/tokens';
 import { writeAudit } from '../audit/audit-log';

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Environment, EnvironmentName } from '../../shared/api/catalog';
+import type { Environment, EnvironmentName } from '../../shared/features/catalog/api';
 
 export async function listEnvironments(pool: Pool): Promise<Environment[]> {
   const { rows } = await pool.query<{ id: string; name: EnvironmentName; title: string; position: number }>(

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Org } from '../../shared/api/catalog';
+import type { Org } from '../../shared/api/directory';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/change-log';
 

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { Lifecycle, Service, ServiceCreate, ServiceLink, ServicePatch } from '../../shared/api/catalog';
+import type {
+  Lifecycle,
+  Service,
+  ServiceCreate,
+  ServiceLink,
+  ServicePatch,
+} from '../../shared/features/catalog/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { invalid, notFound } from '../http/api-error';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { Team, TeamCreate, TeamPatch } from '../../shared/api/catalog';
+import type { Team, TeamCreate, TeamPatch } from '../../shared/api/directory';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { conflict, notFound } from '../http/api-error';

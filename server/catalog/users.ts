@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { Role, User, UserCreate, UserPatch } from '../../shared/api/catalog';
+import type { Role, User, UserCreate, UserPatch } from '../../shared/api/directory';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { invalid, notFound } from '../http/api-error';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { CostReport } from '../../shared/api/deployments';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { CostReport } from '../../shared/features/self-service/api';
 
 /**
  * Monthly compute price of one running process, by environment. A local runtime has no bill, so

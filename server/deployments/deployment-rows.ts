@@ -1,11 +1,11 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import type {
   Deployment,
   DeploymentStatus,
   GuardrailFinding,
   HealthState,
-} from '../../shared/api/deployments';
+} from '../../shared/features/self-service/api';
 import type { Tx } from '../db/transaction';
 import { notFound } from '../http/api-error';
 import { recordChange } from '../sync/change-log';

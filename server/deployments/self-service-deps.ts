@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import type { LocalRuntime } from '../runtime/local-runtime';
 
 /** What the self-service executors need, passed in so tests can shorten timeouts. */

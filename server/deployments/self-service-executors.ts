@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EnvironmentName } from '../../shared/api/catalog';
-import { CommitSha } from '../../shared/api/deployments';
-import type { Operation } from '../../shared/api/operations';
+import { EnvironmentName } from '../../shared/features/catalog/api';
+import { CommitSha } from '../../shared/features/self-service/api';
+import type { Operation } from '../../shared/features/operations/api';
 import type { Tx } from '../db/transaction';
 import { ExecutorError, type ExecutorContext, type ExecutorRegistry } from '../operations/executors';
 import { createServiceFromTemplate } from '../templates/create-service';

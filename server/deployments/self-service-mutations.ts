@@ -2,8 +2,8 @@ import {
   SELF_SERVICE_MUTATION_MAX_AGE_MS,
   ServiceDeployArgs,
   ServiceRollbackArgs,
-} from '../../shared/api/deployments';
-import { ServiceCreateArgs } from '../../shared/api/templates';
+} from '../../shared/features/self-service/api';
+import { ServiceCreateArgs } from '../../shared/features/self-service/api';
 import { defineMutation } from '../sync/mutation-registry';
 import { requestCreateService, requestDeploy, requestRollback } from './self-service-requests';
 

@@ -1,6 +1,6 @@
-import type { Operation } from '../../shared/api/operations';
-import type { DeployRequest, RollbackRequest } from '../../shared/api/deployments';
-import type { CreateFromTemplate } from '../../shared/api/templates';
+import type { Operation } from '../../shared/features/operations/api';
+import type { DeployRequest, RollbackRequest } from '../../shared/features/self-service/api';
+import type { CreateFromTemplate } from '../../shared/features/self-service/api';
 import type { Principal } from '../auth/tokens';
 import type { Tx } from '../db/transaction';
 import { conflict, forbidden, invalid, notFound } from '../http/api-error';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { EnvironmentName } from '../../shared/api/catalog';
+import { EnvironmentName } from '../../shared/features/catalog/api';
 import { ApiErrorBody } from '../../shared/api/errors';
 import {
   CostReport,
@@ -10,16 +10,16 @@ import {
   type LogLine,
   LogsQuery,
   RollbackRequest,
-} from '../../shared/api/deployments';
+} from '../../shared/features/self-service/api';
 import {
   AlertRule,
   AlertRuleCreate,
   AlertRulePatch,
   Incident,
   IncidentStatus,
-} from '../../shared/api/incidents';
-import { OperationAccepted } from '../../shared/api/operations';
-import { CreateFromTemplate, Template } from '../../shared/api/templates';
+} from '../../shared/features/self-service/api';
+import { OperationAccepted } from '../../shared/features/operations/api';
+import { CreateFromTemplate, Template } from '../../shared/features/self-service/api';
 import { principalOf } from '../auth/authenticate';
 import { costReport } from '../cost/cost-report';
 import { withTransaction } from '../db/transaction';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Resource, ResourceSize } from '../../shared/api/resources';
+import type { Resource, ResourceSize } from '../../shared/features/resources/api';
 import { resourceObjectName, type ResourceDriver } from '../resources/resource-driver';
 
 /** Connections a database of each size may hold (CREATE ROLE … CONNECTION LIMIT). */

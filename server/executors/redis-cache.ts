@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/api/resources';
+import type { Resource } from '../../shared/features/resources/api';
 import { resourceObjectName, type ResourceDriver } from '../resources/resource-driver';
 import { redisEndpoint, redisUserUrl, withRedisAdmin, type RedisCommand } from './redis-admin';
 

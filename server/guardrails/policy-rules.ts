@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { GuardrailFinding } from '../../shared/api/deployments';
-import type { PolicyRule } from '../../shared/api/templates';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { GuardrailFinding } from '../../shared/features/self-service/api';
+import type { PolicyRule } from '../../shared/features/self-service/api';
 import type { Tx } from '../db/transaction';
 
 /** Has `version` been live and healthy in `environment` (now or before)? */

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { GuardrailFinding } from '../../shared/api/deployments';
+import type { GuardrailFinding } from '../../shared/features/self-service/api';
 
 /** Secret-looking strings in a version's source: a warning each (secrets belong in the secret store). */
 const PATTERNS: { rule: string; pattern: RegExp; message: string }[] = [

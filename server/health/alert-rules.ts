@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import type { AlertRule, AlertRuleCreate, AlertRulePatch } from '../../shared/api/incidents';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { AlertRule, AlertRuleCreate, AlertRulePatch } from '../../shared/features/self-service/api';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { notFound } from '../http/api-error';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { HealthState } from '../../shared/api/deployments';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { HealthState } from '../../shared/features/self-service/api';
 import { withTransaction } from '../db/transaction';
 import { updateDeployment } from '../deployments/deployment-rows';
 import type { LocalRuntime } from '../runtime/local-runtime';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { Incident } from '../../shared/api/incidents';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { Incident } from '../../shared/features/self-service/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/change-log';

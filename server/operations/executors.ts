@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Operation, OperationKind } from '../../shared/api/operations';
+import type { Operation, OperationKind } from '../../shared/features/operations/api';
 import type { Tx } from '../db/transaction';
 import type { SecretStore } from '../secrets/secret-store';
 

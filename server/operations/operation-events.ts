@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { OperationEvent, OperationStatus } from '../../shared/api/operations';
+import type { OperationEvent, OperationStatus } from '../../shared/features/operations/api';
 import type { Tx } from '../db/transaction';
 import { toOperationEvent, type OperationEventRow } from './operation-rows';
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { ApiErrorBody } from '../../shared/api/errors';
-import { isFinished, Operation, OperationStatus } from '../../shared/api/operations';
+import { isFinished, Operation, OperationStatus } from '../../shared/features/operations/api';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { conflict, forbidden } from '../http/api-error';

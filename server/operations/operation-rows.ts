@@ -1,5 +1,10 @@
-import type { Operation, OperationEvent, OperationKind, OperationStatus } from '../../shared/api/operations';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type {
+  Operation,
+  OperationEvent,
+  OperationKind,
+  OperationStatus,
+} from '../../shared/features/operations/api';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 
 export interface OperationRow {
   id: string;

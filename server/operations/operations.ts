@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { Operation, OperationKind, OperationStatus } from '../../shared/api/operations';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { Operation, OperationKind, OperationStatus } from '../../shared/features/operations/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Principal } from '../auth/tokens';
 import type { Tx } from '../db/transaction';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { Operation } from '../../shared/api/operations';
+import type { Operation } from '../../shared/features/operations/api';
 import { withTransaction } from '../db/transaction';
 import type { SecretStore } from '../secrets/secret-store';
 import { appendOperationEvent } from './operation-events';

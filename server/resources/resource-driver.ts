@@ -1,4 +1,4 @@
-import type { Resource } from '../../shared/api/resources';
+import type { Resource } from '../../shared/features/resources/api';
 
 /** Reports progress; executors pass their ExecutorContext's log, rotation passes a no-op. */
 export type DriverLog = (message: string) => Promise<void>;

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../shared/api/resources';
+import type { ResourceKind } from '../../shared/features/resources/api';
 import { createPostgresDriver } from '../executors/postgres-resource';
 import { createQueueStreamDriver } from '../executors/queue-stream';
 import { createRedisCacheDriver } from '../executors/redis-cache';

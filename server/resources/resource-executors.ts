@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ResourceKind, ResourceSize } from '../../shared/api/resources';
+import { ResourceKind, ResourceSize } from '../../shared/features/resources/api';
 import { withTransaction } from '../db/transaction';
 import type { ExecutorRegistry } from '../operations/executors';
 import { generateSecretValue } from '../secrets/secret-store';

@@ -2,7 +2,7 @@ import {
   RESOURCE_MUTATION_MAX_AGE_MS,
   ResourceDeprovisionArgs,
   ResourceProvisionArgs,
-} from '../../shared/ipc/contract';
+} from '../../shared/features/resources/ipc';
 import { defineMutation, type MutationDefinition } from '../sync/mutation-registry';
 import type { ResourceConfig } from './resource-config';
 import { requestDeprovision, requestProvision } from './resource-requests';

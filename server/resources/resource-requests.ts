@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { estimateResource, type ResourceProvision } from '../../shared/api/resources';
+import { estimateResource, type ResourceProvision } from '../../shared/features/resources/api';
 import type { Principal } from '../auth/tokens';
 import type { Tx } from '../db/transaction';
 import { ApiError, conflict } from '../http/api-error';

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { OperationAccepted } from '../../shared/api/operations';
+import { OperationAccepted } from '../../shared/features/operations/api';
 import {
   estimateResource,
   Resource,
   ResourceEstimate,
   ResourceEstimateQuery,
   ResourceProvision,
-} from '../../shared/api/resources';
+} from '../../shared/features/resources/api';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 // The header the REST Idempotency-Key wrapper reads (server/http/idempotency-route.ts).

@@ -1,12 +1,12 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import {
   resourceSecretNames,
   type Resource,
   type ResourceKind,
   type ResourceSize,
   type ResourceStatus,
-} from '../../shared/api/resources';
+} from '../../shared/features/resources/api';
 import type { Tx } from '../db/transaction';
 import { notFound } from '../http/api-error';
 import { recordChange } from '../sync/change-log';

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { Environment, Health, listOf, Me } from '../../shared/api/catalog';
+import { Environment } from '../../shared/features/catalog/api';
+import { Health, listOf, Me } from '../../shared/api/directory';
 import { listAudit } from '../audit/audit-log';
 import { principalOf, requireRole } from '../auth/authenticate';
 import { listEnvironments } from '../catalog/environments';

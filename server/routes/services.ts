@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import { listOf, Service, ServiceCreate, ServicePatch } from '../../shared/api/catalog';
+import { listOf } from '../../shared/api/directory';
+import { Service, ServiceCreate, ServicePatch } from '../../shared/features/catalog/api';
 import { principalOf, requireRole } from '../auth/authenticate';
 import { createService, deleteService, getService, listServices, updateService } from '../catalog/services';
 import { withTransaction } from '../db/transaction';

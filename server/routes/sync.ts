@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import { ChangesPage, ChangesPoke, ChangesQuery } from '../../shared/api/sync';
+import { ChangesPage } from '../../shared/contract';
+import { ChangesPoke, ChangesQuery } from '../../shared/api/sync';
 import { ApiErrorBody } from '../../shared/api/errors';
 import { currentSeq, readChanges } from '../sync/change-log';
 import type { ChangeNotifier } from '../sync/change-notifier';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import { listOf, Team, TeamCreate, TeamPatch } from '../../shared/api/catalog';
+import { listOf, Team, TeamCreate, TeamPatch } from '../../shared/api/directory';
 import { principalOf, requireRole } from '../auth/authenticate';
 import { createTeam, deleteTeam, getTeam, listTeams, updateTeam } from '../catalog/teams';
 import { withTransaction } from '../db/transaction';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import { listOf, TokenCreate, TokenCreated, User, UserCreate, UserPatch } from '../../shared/api/catalog';
+import { listOf, TokenCreate, TokenCreated, User, UserCreate, UserPatch } from '../../shared/api/directory';
 import { writeAudit } from '../audit/audit-log';
 import { principalOf, requireRole } from '../auth/authenticate';
 import { issueToken } from '../auth/tokens';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import type { Tx } from '../db/transaction';
 import { parseSecretsKey } from './secret-cipher';
 import { createSecretStore, type SecretStore } from './secret-store';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { EnvironmentName } from '../../shared/api/catalog';
-import type { SecretMeta } from '../../shared/api/secrets';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
+import type { SecretMeta } from '../../shared/features/secrets/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Principal } from '../auth/tokens';
 import { withTransaction } from '../db/transaction';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { SecretMeta, SecretParams, SecretValue } from '../../shared/api/secrets';
+import { SecretMeta, SecretParams, SecretValue } from '../../shared/features/secrets/api';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { ApiError, notFound } from '../http/api-error';

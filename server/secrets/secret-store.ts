@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { secretId, type SecretMeta } from '../../shared/api/secrets';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import { secretId, type SecretMeta } from '../../shared/features/secrets/api';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { recordChange } from '../sync/change-log';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Lifecycle, ServiceCreate, TeamCreate, UserCreate } from '../../shared/api/catalog';
+import type { Lifecycle, ServiceCreate } from '../../shared/features/catalog/api';
+import type { TeamCreate, UserCreate } from '../../shared/api/directory';
 import { createPicker } from './prng';
 
 /** The seeded demo organization: plausible, clearly labeled, and identical on every run. */

@@ -6,7 +6,7 @@ import type {
   SupportReplyCreate,
   SupportRequest,
   SupportRequestCreate,
-} from '../../shared/api/support';
+} from '../../shared/features/support/api';
 import type { Principal } from '../auth/tokens';
 import { writeAudit } from '../audit/audit-log';
 import { createItem, getItem, isLead, setItemDemand } from '../backlog/items';

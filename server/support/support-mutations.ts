@@ -5,7 +5,7 @@ import {
   SupportPromoteArgs,
   SupportReplyArgs,
   SupportResolveArgs,
-} from '../../shared/api/support';
+} from '../../shared/features/support/api';
 import { defineMutation } from '../sync/mutation-registry';
 import {
   createRequest,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import { listOf } from '../../shared/api/catalog';
+import { listOf } from '../../shared/api/directory';
 import {
   SupportLink,
   SupportPromote,
@@ -8,7 +8,7 @@ import {
   SupportRequest,
   SupportRequestCreate,
   SupportResolve,
-} from '../../shared/api/support';
+} from '../../shared/features/support/api';
 import { principalOf } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { errorResponses, IdParams } from '../routes/schemas';

@@ -1,5 +1,5 @@
-import type { Question, Survey, SurveyAnswers } from '../../shared/api/surveys';
-import { SurveyErrorCode } from '../../shared/api/surveys';
+import type { Question, Survey, SurveyAnswers } from '../../shared/features/surveys/api';
+import { SurveyErrorCode } from '../../shared/features/surveys/api';
 import type { Principal } from '../auth/tokens';
 import type { Tx } from '../db/transaction';
 import { ApiError, invalid } from '../http/api-error';

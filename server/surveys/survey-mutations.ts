@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SurveyAnswers, SurveyCreate, SurveyPatch } from '../../shared/api/surveys';
+import { SurveyAnswers, SurveyCreate, SurveyPatch } from '../../shared/features/surveys/api';
 import type { Principal } from '../auth/tokens';
 import { forbidden } from '../http/api-error';
 import { defineMutation } from '../sync/mutation-registry';

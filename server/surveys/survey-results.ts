@@ -7,7 +7,7 @@ import type {
   SurveyResults,
   TeamBreakdown,
   TrendPoint,
-} from '../../shared/api/surveys';
+} from '../../shared/features/surveys/api';
 import { suppressGroups } from '../../shared/domain/anonymity';
 import { DEVEX_DRIVERS, devexScore } from '../../shared/domain/devex';
 import { summarizeLikert } from '../../shared/domain/likert';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { listOf } from '../../shared/api/catalog';
+import { listOf } from '../../shared/api/directory';
 import {
   MySurveys,
   Survey,
@@ -9,7 +9,7 @@ import {
   SurveyPatch,
   SurveyResponseCreate,
   SurveyResults,
-} from '../../shared/api/surveys';
+} from '../../shared/features/surveys/api';
 import { principalOf, requireRole } from '../auth/authenticate';
 import { withTransaction } from '../db/transaction';
 import { errorResponses, IdParams } from '../routes/schemas';

@@ -7,12 +7,12 @@ import {
   SurveyErrorCode,
   type SurveyPatch,
   type Survey,
-} from '../../shared/api/surveys';
+} from '../../shared/features/surveys/api';
 import { writeAudit } from '../audit/audit-log';
 import type { Tx } from '../db/transaction';
 import { ApiError, conflict, invalid, notFound } from '../http/api-error';
 import { recordChange } from '../sync/change-log';
-import { quarterlyQuestions } from '../../shared/domain/devex-quarterly-template';
+import { quarterlyQuestions } from '../../shared/features/surveys/devex-quarterly-template';
 
 interface SurveyRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { ApiErrorCode } from '../../shared/api/errors';
-import type { ChangeEntry, ChangesPage, SyncEntity } from '../../shared/api/sync';
+import type { ChangeEntry, ChangesPage, SyncEntity } from '../../shared/contract';
 import { withTransaction, type Tx } from '../db/transaction';
 import { ApiError } from '../http/api-error';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,4 +1,4 @@
-import { ServiceUpdateArgs } from '../../shared/api/push';
+import { ServiceUpdateArgs } from '../../shared/features/catalog/api';
 import { updateService } from '../catalog/services';
 import { notFound } from '../http/api-error';
 import { assertCanActOnTeam } from './mutation-access';

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { EnvironmentName } from '../../shared/api/catalog';
+import type { EnvironmentName } from '../../shared/features/catalog/api';
 import { createService } from '../catalog/services';
 import { withTransaction } from '../db/transaction';
 import { deploy } from '../deployments/deploy';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Slug, Tier } from '../../shared/api/catalog';
-import type { PolicyRule } from '../../shared/api/templates';
+import { Slug } from '../../shared/api/directory';
+import { Tier } from '../../shared/features/catalog/api';
+import type { PolicyRule } from '../../shared/features/self-service/api';
 
 /**
  * The service templates the platform offers. Sources live in resources/templates/<id>/ with

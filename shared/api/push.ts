@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { Service } from './catalog';
 
 /**
  * The push protocol (DESIGN.md §2–§3): a client sends its offline intents in order; the server
@@ -60,22 +59,3 @@ export const PushErrorCode = {
   idempotencyKeyReused: 'idempotency_key_reused',
   idempotencyInProgress: 'idempotency_in_progress',
 } as const;
-
-// ---- Mutation arguments both sides parse ------------------------------------------------
-
-/** The catalog fields a service's owners may edit; each present field is applied on its own. */
-export const ServiceEdit = Service.pick({
-  title: true,
-  description: true,
-  tier: true,
-  lifecycle: true,
-  tags: true,
-  links: true,
-})
-  .partial()
-  .strict();
-export type ServiceEdit = z.infer<typeof ServiceEdit>;
-
-/** `service.update`: per-field last-writer-wins in server arrival order; a deleted service → not_found. */
-export const ServiceUpdateArgs = z.object({ id: z.string().min(1).max(100), patch: ServiceEdit });
-export type ServiceUpdateArgs = z.infer<typeof ServiceUpdateArgs>;

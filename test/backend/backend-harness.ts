@@ -1,5 +1,6 @@
 import type { Backend } from '../../electron/backend/backend-types';
-import type { IpcCommand, IpcInput, IpcOutput, SyncStatus } from '../../shared/ipc/contract';
+import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/ipc/contract';
 
 /** Calls a command and unwraps its result; a failed call fails the test with its code. */
 export async function invoke<C extends IpcCommand>(

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeEntry } from '../../shared/api/sync';
+import type { ChangeEntry } from '../../shared/contract';
 import { CacheMigrationError } from '../../electron/backend/cache/cache-errors';
 import { getServiceDetail, listCatalog, listTeams } from '../../electron/backend/cache/catalog-queries';
 import { applyChange, clearSyncedData } from '../../electron/backend/cache/catalog-writes';

@@ -1,5 +1,6 @@
-import type { Environment, Service, Team } from '../../shared/api/catalog';
-import type { ChangeEntry } from '../../shared/api/sync';
+import type { Environment, Service } from '../../shared/features/catalog/api';
+import type { Team } from '../../shared/api/directory';
+import type { ChangeEntry } from '../../shared/contract';
 
 /** Deterministic catalog rows for cache and sync unit tests. */
 

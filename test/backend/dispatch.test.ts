@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ipcCommands, type CatalogPage, type Settings, type SyncStatus } from '../../shared/ipc/contract';
+import { ipcCommands } from '../../shared/contract';
+import type { CatalogPage } from '../../shared/features/catalog/ipc';
+import type { Settings, SyncStatus } from '../../shared/ipc/contract';
 import { createDispatch, type IpcHandlers } from '../../electron/backend/ipc/dispatch';
 import { IpcError } from '../../electron/backend/ipc/ipc-error';
 import { PlatformError } from '../../electron/backend/platform/platform-error';

@@ -9,7 +9,8 @@ import { createBackend } from '../../electron/backend/create-backend';
 import { createKeyFileVault } from '../../electron/backend/settings/key-file-vault';
 import { updateService } from '../../server/catalog/services';
 import { withTransaction } from '../../server/db/transaction';
-import { listOf, Service, Team } from '../../shared/api/catalog';
+import { listOf, Team } from '../../shared/api/directory';
+import { Service } from '../../shared/features/catalog/api';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { invoke, waitForCache, waitForStatus } from './backend-harness';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChangesPage } from '../../shared/api/sync';
+import type { ChangesPage } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/ipc/contract';
 import { listCatalog } from '../../electron/backend/cache/catalog-queries';
 import { openCache, type Cache } from '../../electron/backend/cache/open-cache';

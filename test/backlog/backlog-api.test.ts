@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BacklogItem } from '../../shared/api/backlog';
-import { ChangesPage } from '../../shared/api/sync';
-import { SupportRequest } from '../../shared/api/support';
+import { BacklogItem } from '../../shared/features/backlog/api';
+import { ChangesPage } from '../../shared/contract';
+import { SupportRequest } from '../../shared/features/support/api';
 import { apiClient } from '../server/api-client';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 

@@ -4,8 +4,8 @@ import { csvField } from '../../electron/backend/backlog/backlog-csv';
 import { createBacklogHandlers } from '../../electron/backend/backlog/backlog-handlers';
 import { localMutators } from '../../electron/backend/mutations/local-mutators';
 import { bandFor } from '../../shared/domain/prioritization';
-import { BacklogQuery as BacklogQueryParser, type BacklogQuery } from '../../shared/api/backlog';
-import { SupportQuery as SupportQueryParser, type SupportQuery } from '../../shared/api/support';
+import { BacklogQuery as BacklogQueryParser, type BacklogQuery } from '../../shared/features/backlog/api';
+import { SupportQuery as SupportQueryParser, type SupportQuery } from '../../shared/features/support/api';
 import { openBacklogCacheAtScale } from './backlog-scale-cache';
 
 let env: ReturnType<typeof openBacklogCacheAtScale>;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBacklogHandlers } from '../../electron/backend/backlog/backlog-handlers';
 import { localMutators } from '../../electron/backend/mutations/local-mutators';
-import { BacklogItem, BacklogQuery } from '../../shared/api/backlog';
+import { BacklogItem, BacklogQuery } from '../../shared/features/backlog/api';
 import { compareRanked } from '../../shared/domain/fractional-rank';
 import { apiClient } from '../server/api-client';
 import { startDesktopClient } from '../push/desktop-client';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyChange } from '../../electron/backend/cache/catalog-writes';
 import { openCache } from '../../electron/backend/cache/open-cache';
-import type { ChangeEntry } from '../../shared/api/sync';
+import type { ChangeEntry } from '../../shared/contract';
 import { generateBacklog, generateSupportRequests, generateTeams } from '../fixtures/backlog';
 
 /** A real cache filled through the same applyChange path a pull uses, at the scale. */

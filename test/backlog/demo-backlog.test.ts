@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BacklogItem } from '../../shared/api/backlog';
-import { SupportRequest } from '../../shared/api/support';
+import { BacklogItem } from '../../shared/features/backlog/api';
+import { SupportRequest } from '../../shared/features/support/api';
 import { apiClient } from '../server/api-client';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 

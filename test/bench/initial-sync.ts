@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { openCache } from '../../electron/backend/cache/open-cache';
 import { createPlatformClient } from '../../electron/backend/platform/platform-client';
 import { createSyncEngine } from '../../electron/backend/sync/sync-engine';
-import { Service } from '../../shared/api/catalog';
+import { Service } from '../../shared/features/catalog/api';
 import type { PlatformAtScale } from './platform-at-scale';
 
 export interface InitialSyncFigures {

@@ -1,4 +1,5 @@
-import { ServiceCreate, TeamCreate } from '../../shared/api/catalog';
+import { ServiceCreate } from '../../shared/features/catalog/api';
+import { TeamCreate } from '../../shared/api/directory';
 import { buildApp } from '../../server/app';
 import { issueToken } from '../../server/auth/tokens';
 import { ADMIN_USER_ID } from '../../server/bootstrap';

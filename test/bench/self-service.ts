@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import type { Operation } from '../../shared/api/operations';
+import type { Operation } from '../../shared/features/operations/api';
 import { buildApp } from '../../server/app';
 import { issueToken } from '../../server/auth/tokens';
 import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';

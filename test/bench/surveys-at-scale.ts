@@ -1,5 +1,5 @@
-import { TeamCreate } from '../../shared/api/catalog';
-import { SurveyCreate } from '../../shared/api/surveys';
+import { TeamCreate } from '../../shared/api/directory';
+import { SurveyCreate } from '../../shared/features/surveys/api';
 import { ADMIN_USER_ID } from '../../server/bootstrap';
 import { createTeam } from '../../server/catalog/teams';
 import { withTransaction } from '../../server/db/transaction';

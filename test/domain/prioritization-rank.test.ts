@@ -6,8 +6,8 @@ import {
   resolveMove,
   type Ranked,
 } from '../../shared/domain/fractional-rank';
-import { patchItem, setDemand } from '../../shared/domain/prioritization-edits';
-import type { BacklogItem } from '../../shared/api/backlog';
+import { patchItem, setDemand } from '../../shared/features/backlog/prioritization-edits';
+import type { BacklogItem } from '../../shared/features/backlog/api';
 
 const order = (items: Ranked[]) => [...items].sort(compareRanked).map((i) => i.id);
 const list: Ranked[] = [

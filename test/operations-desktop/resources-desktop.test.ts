@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend-types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { createKeyFileVault } from '../../electron/backend/settings/key-file-vault';
-import type { IpcCommand, IpcEventPayload, IpcInput, IpcOutput } from '../../shared/ipc/contract';
+import type { IpcCommand, IpcEventPayload, IpcInput, IpcOutput } from '../../shared/contract';
 import { waitForCache, waitForOnline, waitForStatus } from '../backend/backend-harness';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 

@@ -1,4 +1,4 @@
-import { OperationEvent, type Operation } from '../../shared/api/operations';
+import { OperationEvent, type Operation } from '../../shared/features/operations/api';
 
 /** Reads an operation's SSE stream from `after` until the server ends it (after the final status). */
 export async function readOperationEvents(

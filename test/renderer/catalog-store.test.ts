@@ -8,7 +8,7 @@ import {
 } from '../../renderer/catalog/catalog-store';
 import { lifecycleOptions, teamOptions, tierOptions } from '../../renderer/catalog/filter-options';
 import { nextSelectionIndex } from '../../renderer/catalog/row-navigation';
-import { CatalogQuery, type CatalogPage } from '../../shared/ipc/contract';
+import { CatalogQuery, type CatalogPage } from '../../shared/features/catalog/ipc';
 
 describe('catalog store', () => {
   it('toggles filters and builds a query the contract accepts', () => {

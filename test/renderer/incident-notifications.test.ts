@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '../../shared/api/incidents';
+import type { IncidentView } from '../../shared/features/self-service/api';
 import { newlyOpened } from '../../renderer/incidents/newly-opened';
 
 const incident = (id: string, ownerTeamId: string | null): IncidentView => ({

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { PaveApi } from '../../shared/ipc/api';
-import type { IpcEvent, IpcEventPayload, SyncStatus } from '../../shared/ipc/contract';
+import type { PaveApi } from '../../shared/contract';
+import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/ipc/contract';
 import { connectLiveUpdates } from '../../renderer/data/live-updates';
 import { queryKeys } from '../../renderer/data/query-keys';
 import { queriesByTable, queryKeysForTables } from '../../renderer/data/table-invalidation';

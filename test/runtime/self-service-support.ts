@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import type { Operation } from '../../shared/api/operations';
+import type { Operation } from '../../shared/features/operations/api';
 import { type apiClient } from '../server/api-client';
 
 export type Api = ReturnType<typeof apiClient>;

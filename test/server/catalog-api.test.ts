@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { ApiErrorBody, Me, Service, Team, User, listOf } from '../../shared/api';
+import { ApiErrorBody } from '../../shared/api/errors';
+import { Me, Team, User, listOf } from '../../shared/api/directory';
+import { Service } from '../../shared/features/catalog/api';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { apiClient } from './api-client';
 

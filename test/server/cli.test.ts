@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOf, Service } from '../../shared/api';
+import { listOf } from '../../shared/api/directory';
+import { Service } from '../../shared/features/catalog/api';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;

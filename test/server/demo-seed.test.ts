@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Service, Team, User, listOf } from '../../shared/api';
+import { Service } from '../../shared/features/catalog/api';
+import { Team, User, listOf } from '../../shared/api/directory';
 import { generateDemoCatalog } from '../../server/seed/demo-catalog';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import { apiClient } from './api-client';

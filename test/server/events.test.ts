@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChangesPoke, Team } from '../../shared/api';
+import { ChangesPoke } from '../../shared/api/sync';
+import { Team } from '../../shared/api/directory';
 import { buildApp } from '../../server/app';
 import { createPool } from '../../server/db/pool';
 import { startTestPlatform, type TestPlatform } from '../support/platform';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiErrorBody, ChangesPage, Team, type ChangeEntry } from '../../shared/api';
+import { ApiErrorBody } from '../../shared/api/errors';
+import { ChangesPage, type ChangeEntry } from '../../shared/contract';
+import { Team } from '../../shared/api/directory';
 import { createPool } from '../../server/db/pool';
 import { withTransaction } from '../../server/db/transaction';
 import { createTeam } from '../../server/catalog/teams';

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBacklogHandlers } from '../../electron/backend/backlog/backlog-handlers';
 import { createDispatch, type IpcHandlers } from '../../electron/backend/ipc/dispatch';
 import { localMutators } from '../../electron/backend/mutations/local-mutators';
-import { SupportQuery, type SupportRequest, type SupportRow } from '../../shared/api/support';
+import { SupportQuery, type SupportRequest, type SupportRow } from '../../shared/features/support/api';
 import { slaClock } from '../../shared/domain/support-sla';
-import { ipcCommands } from '../../shared/ipc/contract';
+import { ipcCommands } from '../../shared/contract';
 import { openSupportCacheAtScale } from './support-scale-cache';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyChange } from '../../electron/backend/cache/catalog-writes';
 import { openCache } from '../../electron/backend/cache/open-cache';
-import type { ChangeEntry } from '../../shared/api/sync';
+import type { ChangeEntry } from '../../shared/contract';
 import { generateTeams } from '../fixtures/backlog';
 import { generateSupportRequestsWithLifecycle } from '../fixtures/support-requests';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyResults } from '../../shared/api/surveys';
+import type { SurveyResults } from '../../shared/features/surveys/api';
 import { resultsToCsv } from '../../renderer/surveys/results-csv';
 
 const results: SurveyResults = {

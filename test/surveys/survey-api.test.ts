@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorBody } from '../../shared/api/errors';
 import { PushResponse } from '../../shared/api/push';
-import { Survey } from '../../shared/api/surveys';
+import { Survey } from '../../shared/features/surveys/api';
 import { apiClient } from '../server/api-client';
 import { startTestPlatform, type TestPlatform } from '../support/platform';
 import {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Survey, SurveyResults } from '../../shared/api/surveys';
+import { Survey, SurveyResults } from '../../shared/features/surveys/api';
 import { apiClient } from '../server/api-client';
 
 export type Api = ReturnType<typeof apiClient>;

@@ -1,6 +1,6 @@
 import type { Backend } from '../../electron/backend/backend-types';
-import type { IpcEvent, IpcEventPayload } from '../../shared/ipc/contract';
-import { isIpcCommand } from '../../shared/ipc/contract';
+import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
+import { isIpcCommand } from '../../shared/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /** A Backend double that records dispatches and lets a test emit events (unit isolation only). */

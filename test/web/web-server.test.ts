@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RendererMissingError, startWebServer, type WebServer } from '../../electron/web/web-server';
 import { createFakeBackend, type FakeBackend } from './fake-backend';
 import { openStream, send } from './http-request';
-import { ipcEvents } from '../../shared/ipc/contract';
+import { ipcEvents } from '../../shared/contract';
 
 let rendererDir: string;
 let backend: FakeBackend;

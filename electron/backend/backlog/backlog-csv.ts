@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { BacklogQuery } from '../../../shared/api/backlog';
+import type { BacklogQuery } from '../../../shared/features/backlog/api';
 import { queryBacklogRows } from './backlog-queries';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { IpcOutput, IpcParsedInput } from '../../../shared/ipc/contract';
+import type { IpcOutput, IpcParsedInput } from '../../../shared/contract';
 import { enqueue } from '../outbox/enqueue';
 import type { LocalMutatorRegistry } from '../outbox/local-mutator';
 import { listSupport } from '../support/support-queries';

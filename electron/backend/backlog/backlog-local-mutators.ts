@@ -8,10 +8,10 @@ import {
   BacklogUpdateArgs,
   BacklogWeights,
   BacklogWeightsArgs,
-} from '../../../shared/api/backlog';
+} from '../../../shared/features/backlog/api';
 import { rankAtEnd, type Ranked } from '../../../shared/domain/fractional-rank';
 import { DEFAULT_WEIGHTS } from '../../../shared/domain/prioritization';
-import { moveItem, patchItem, setDemand } from '../../../shared/domain/prioritization-edits';
+import { moveItem, patchItem, setDemand } from '../../../shared/features/backlog/prioritization-edits';
 import { defineLocalMutator, type LocalMutatorContext } from '../outbox/local-mutator';
 
 /**

@@ -7,7 +7,7 @@ import {
   type BacklogPage,
   type BacklogRow,
   type RoadmapView,
-} from '../../../shared/api/backlog';
+} from '../../../shared/features/backlog/api';
 import { DEFAULT_WEIGHTS, scoreBacklog, type ScoredItem } from '../../../shared/domain/prioritization';
 
 /**

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { BacklogItem, BacklogWeights } from '../../../shared/api/backlog';
-import type { SupportRequest } from '../../../shared/api/support';
+import type { BacklogItem, BacklogWeights } from '../../../shared/features/backlog/api';
+import type { SupportRequest } from '../../../shared/features/support/api';
 import { upsertSynced } from '../cache/upsert-synced';
 
 /** Cache writes of the synced backlog entities; catalog-writes' applyChange calls them for pulls and optimistic writes alike. */

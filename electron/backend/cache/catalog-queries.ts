@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import { Environment, Lifecycle, Service, Team, type Tier } from '../../../shared/api/catalog';
+import { Environment, Lifecycle, Service, type Tier } from '../../../shared/features/catalog/api';
+import { Team } from '../../../shared/api/directory';
 import {
   CatalogQuery,
   type CatalogPage,
   type CatalogSortColumn,
   type ServiceDetail,
   type ServiceRow,
-} from '../../../shared/ipc/contract';
+} from '../../../shared/features/catalog/ipc';
 import { toFtsQuery } from './fts-query';
 
 type ParsedQuery = ReturnType<typeof CatalogQuery.parse>;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Environment, Org, Service, Team, User } from '../../../shared/api/catalog';
-import type { ChangeEntry } from '../../../shared/api/sync';
+import type { Environment, Service } from '../../../shared/features/catalog/api';
+import type { Org, Team, User } from '../../../shared/api/directory';
+import type { ChangeEntry } from '../../../shared/contract';
 import { backlogTables, putBacklogItem, putBacklogWeights, putSupportRequest } from '../backlog/backlog-rows';
 import { putSurvey, surveyTables } from '../surveys/survey-rows';
 import {

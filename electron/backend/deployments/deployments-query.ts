@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { EnvironmentName } from '../../../shared/api/catalog';
+import { EnvironmentName } from '../../../shared/features/catalog/api';
 import {
   Deployment,
   type EnvironmentDeployments,
   type QueuedAction,
   type ServiceDeployments,
-} from '../../../shared/api/deployments';
-import { AlertRule } from '../../../shared/api/incidents';
+} from '../../../shared/features/self-service/api';
+import { AlertRule } from '../../../shared/features/self-service/api';
 import { visibleOutbox } from '../outbox/outbox-store';
 
 const HISTORY_PER_ENVIRONMENT = 20;

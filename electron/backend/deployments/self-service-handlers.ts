@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { CostReport, LogLine, type LiveLogLine } from '../../../shared/api/deployments';
-import { AlertRule } from '../../../shared/api/incidents';
-import { Template } from '../../../shared/api/templates';
+import { CostReport, LogLine, type LiveLogLine } from '../../../shared/features/self-service/api';
+import { AlertRule } from '../../../shared/features/self-service/api';
+import { Template } from '../../../shared/features/self-service/api';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { IpcError } from '../ipc/ipc-error';
 import { enqueue } from '../outbox/enqueue';

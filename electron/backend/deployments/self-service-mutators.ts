@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import type { EnvironmentName } from '../../../shared/api/catalog';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
 import {
   SELF_SERVICE_MUTATION_MAX_AGE_MS,
   ServiceDeployArgs,
   ServiceRollbackArgs,
-} from '../../../shared/api/deployments';
-import type { OperationKind } from '../../../shared/api/operations';
-import { ServiceCreateArgs } from '../../../shared/api/templates';
+} from '../../../shared/features/self-service/api';
+import type { OperationKind } from '../../../shared/features/operations/api';
+import { ServiceCreateArgs } from '../../../shared/features/self-service/api';
 import { defineLocalMutator, type LocalMutatorContext } from '../outbox/local-mutator';
 import { placeholderOperation } from '../outbox/local-placeholders';
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { Deployment } from '../../../shared/api/deployments';
-import type { AlertRule, Incident } from '../../../shared/api/incidents';
+import type { Deployment } from '../../../shared/features/self-service/api';
+import type { AlertRule, Incident } from '../../../shared/features/self-service/api';
 import { upsertSynced } from '../cache/upsert-synced';
 
 /** Synced self-service entities → their cache tables (merged into catalog-writes' tableOf). */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Incident, type IncidentView } from '../../../shared/api/incidents';
+import { Incident, type IncidentView } from '../../../shared/features/self-service/api';
 
 const LIMIT = 500;
 

@@ -5,7 +5,7 @@ import {
   type IpcCommand,
   type IpcOutput,
   type IpcParsedInput,
-} from '../../../shared/ipc/contract';
+} from '../../../shared/contract';
 import { IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
 import { isPlatformError } from '../platform/platform-error';
 import { IpcError } from './ipc-error';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { Service } from '../../../shared/api/catalog';
-import { ServiceUpdateArgs } from '../../../shared/api/push';
+import { Service } from '../../../shared/features/catalog/api';
+import { ServiceUpdateArgs } from '../../../shared/features/catalog/api';
 import { defineLocalMutator } from '../outbox/local-mutator';
 
 const serviceTitle = (db: Database, id: string): string => {

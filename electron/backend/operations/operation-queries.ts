@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { Operation, OperationEvent, isFinished } from '../../../shared/api/operations';
-import type { OperationLog, OperationView } from '../../../shared/ipc/contract';
+import { Operation, OperationEvent, isFinished } from '../../../shared/features/operations/api';
+import type { OperationLog, OperationView } from '../../../shared/features/operations/ipc';
 import { prepared } from '../cache/prepared';
 import { isLocalId } from '../resources/resource-mutators';
 

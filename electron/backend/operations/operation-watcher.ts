@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { EventSourceMessage } from 'eventsource-parser';
-import { OperationEvent, isFinished } from '../../../shared/api/operations';
-import type { IpcEventPayload, OperationLog } from '../../../shared/ipc/contract';
+import { OperationEvent, isFinished } from '../../../shared/features/operations/api';
+import type { IpcEventPayload } from '../../../shared/contract';
+import type { OperationLog } from '../../../shared/features/operations/ipc';
 import type { PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
 import { isLocalId } from '../resources/resource-mutators';

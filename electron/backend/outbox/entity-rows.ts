@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ChangeEntry, type SyncEntity } from '../../../shared/api/sync';
+import { ChangeEntry, type SyncEntity } from '../../../shared/contract';
 import { applyChange, tableOf, type TouchedTables } from '../cache/catalog-writes';
 
 /**

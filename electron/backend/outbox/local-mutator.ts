@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
-import type { SyncEntity } from '../../../shared/api/sync';
+import type { SyncEntity } from '../../../shared/contract';
 import type { TouchedTables } from '../cache/catalog-writes';
 import { readEntity, writeEntity } from './entity-rows';
 import { touchShadow } from './shadow';

@@ -1,5 +1,5 @@
-import type { EnvironmentName } from '../../../shared/api/catalog';
-import { Operation, type OperationKind } from '../../../shared/api/operations';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
+import { Operation, type OperationKind } from '../../../shared/features/operations/api';
 import { loadIdentity } from '../settings/platform-settings';
 import type { LocalMutatorContext } from './local-mutator';
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { IpcOutput, IpcParsedInput, OutboxItem } from '../../../shared/ipc/contract';
+import type { IpcOutput, IpcParsedInput } from '../../../shared/contract';
+import type { OutboxItem } from '../../../shared/ipc/contract';
 import { IpcError } from '../ipc/ipc-error';
 import { enqueue } from './enqueue';
 import type { LocalMutatorRegistry } from './local-mutator';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ChangeEntry, SyncEntity } from '../../../shared/api/sync';
+import type { ChangeEntry, SyncEntity } from '../../../shared/contract';
 import { readEntity } from './entity-rows';
 import { prepared } from '../cache/prepared';
 

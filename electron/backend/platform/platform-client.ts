@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { Health, Me } from '../../../shared/api/catalog';
+import { Health, Me } from '../../../shared/api/directory';
 import { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
-import { ChangesPage, ChangesPoke } from '../../../shared/api/sync';
+import { ChangesPage } from '../../../shared/contract';
+import { ChangesPoke } from '../../../shared/api/sync';
 import { PushResponse, type PushRequest } from '../../../shared/api/push';
 import { PlatformError } from './platform-error';
 import type { EventSourceMessage } from 'eventsource-parser';

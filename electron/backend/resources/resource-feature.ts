@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { IpcEventPayload } from '../../../shared/ipc/contract';
+import type { IpcEventPayload } from '../../../shared/contract';
 import type { LocalMutatorRegistry } from '../outbox/local-mutator';
 import { createOperationHandlers, type OperationHandlers } from '../operations/operation-handlers';
 import { createOperationWatcher } from '../operations/operation-watcher';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { estimateResource } from '../../../shared/api/resources';
+import { estimateResource } from '../../../shared/features/resources/api';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { IpcError } from '../ipc/ipc-error';
 import { enqueue } from '../outbox/enqueue';

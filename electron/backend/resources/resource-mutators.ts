@@ -1,11 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { estimateResource, Resource, resourceSecretNames } from '../../../shared/api/resources';
+import { estimateResource, Resource, resourceSecretNames } from '../../../shared/features/resources/api';
 import {
   RESOURCE_MUTATION_MAX_AGE_MS,
   ResourceDeprovisionArgs,
   ResourceProvisionArgs,
-} from '../../../shared/ipc/contract';
+} from '../../../shared/features/resources/ipc';
 import type { LocalMutatorContext } from '../outbox/local-mutator';
 import { defineLocalMutator } from '../outbox/local-mutator';
 import { isLocalId, LOCAL_ID_PREFIX, placeholderOperation } from '../outbox/local-placeholders';

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { Operation } from '../../../shared/api/operations';
-import { Resource } from '../../../shared/api/resources';
-import type { ResourceView } from '../../../shared/ipc/contract';
+import { Operation } from '../../../shared/features/operations/api';
+import { Resource } from '../../../shared/features/resources/api';
+import type { ResourceView } from '../../../shared/features/resources/ipc';
 import { prepared } from '../cache/prepared';
 import { isLocalId } from './resource-mutators';
 

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Operation } from '../../../shared/api/operations';
-import type { Resource } from '../../../shared/api/resources';
-import { SecretMeta } from '../../../shared/api/secrets';
+import type { Operation } from '../../../shared/features/operations/api';
+import type { Resource } from '../../../shared/features/resources/api';
+import { SecretMeta } from '../../../shared/features/secrets/api';
 import { upsertSynced } from '../cache/upsert-synced';
 
 /** Synced operation, resource and secret entities → their cache tables (merged into catalog-writes' tableOf). */

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { SecretMeta } from '../../../shared/api/secrets';
+import { SecretMeta } from '../../../shared/features/secrets/api';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { IpcError } from '../ipc/ipc-error';
 import type { PlatformClient } from '../platform/platform-client';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Org, User } from '../../../shared/api/catalog';
+import { Org, User } from '../../../shared/api/directory';
 import { readSetting, writeSetting } from '../cache/settings-store';
 import type { TokenVault } from '../backend-types';
 

@@ -6,10 +6,10 @@ import {
   SupportReplyArgs,
   SupportRequest,
   SupportResolveArgs,
-} from '../../../shared/api/support';
-import { BacklogItem } from '../../../shared/api/backlog';
+} from '../../../shared/features/support/api';
+import { BacklogItem } from '../../../shared/features/backlog/api';
 import { rankAtEnd } from '../../../shared/domain/fractional-rank';
-import { setDemand } from '../../../shared/domain/prioritization-edits';
+import { setDemand } from '../../../shared/features/backlog/prioritization-edits';
 import { localOrder } from '../backlog/backlog-local-mutators';
 import { defineLocalMutator, type LocalMutatorContext } from '../outbox/local-mutator';
 

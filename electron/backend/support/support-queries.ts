@@ -5,7 +5,7 @@ import {
   type SupportPage,
   type SupportRequest,
   type SupportRow,
-} from '../../../shared/api/support';
+} from '../../../shared/features/support/api';
 import { slaClock, supportLoad } from '../../../shared/domain/support-sla';
 import { registerSupportSlaFunctions } from './support-sla-sql';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { MySurveys, SurveyResults } from '../../../shared/api/surveys';
+import { MySurveys, SurveyResults } from '../../../shared/features/surveys/api';
 import type { IpcHandlers } from '../ipc/dispatch';
 import { IpcError } from '../ipc/ipc-error';
 import type { PlatformClient } from '../platform/platform-client';

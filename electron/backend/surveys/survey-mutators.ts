@@ -1,7 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { Question, Survey, SurveyAnswers, SurveyCreate, SurveyPatch } from '../../../shared/api/surveys';
-import { quarterlyQuestions } from '../../../shared/domain/devex-quarterly-template';
+import {
+  Question,
+  Survey,
+  SurveyAnswers,
+  SurveyCreate,
+  SurveyPatch,
+} from '../../../shared/features/surveys/api';
+import { quarterlyQuestions } from '../../../shared/features/surveys/devex-quarterly-template';
 import { defineLocalMutator } from '../outbox/local-mutator';
 
 /**

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { Survey, SurveyResults } from '../../../shared/api/surveys';
-import type { CachedSurveyResults, IpcErrorShape, SurveyItem } from '../../../shared/ipc/contract';
+import { Survey, SurveyResults } from '../../../shared/features/surveys/api';
+import type { CachedSurveyResults, SurveyItem } from '../../../shared/features/surveys/ipc';
+import type { IpcErrorShape } from '../../../shared/ipc/contract';
 
 interface OutboxRow {
   name: string;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Survey } from '../../../shared/api/surveys';
+import type { Survey } from '../../../shared/features/surveys/api';
 import { upsertSynced } from '../cache/upsert-synced';
 
 /** Entity → table, merged into catalog-writes' `tableOf`. */

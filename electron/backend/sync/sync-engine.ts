@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ChangesPage } from '../../../shared/api/sync';
+import type { ChangesPage } from '../../../shared/contract';
 import type { IpcErrorShape, SyncState, SyncStatus } from '../../../shared/ipc/contract';
 import { applyChange, clearSyncedData } from '../cache/catalog-writes';
 import { countPendingChanges } from '../cache/outbox';

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { Template } from '../../../shared/api/templates';
+import { Template } from '../../../shared/features/self-service/api';
 
 /** The last template list fetched from the platform, so the create form renders offline. */
 export function storeTemplates(db: Database, templates: Template[]): void {

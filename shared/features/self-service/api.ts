@@ -1,5 +1,33 @@
 import { z } from 'zod';
-import { EnvironmentName } from './catalog';
+import { EnvironmentName } from '../catalog/api';
+
+/** Service templates: a parameter form (JSON Schema from zod on the server) and policy rules. */
+
+export const PolicyRule = z.object({
+  id: z.string(),
+  description: z.string(),
+  /** Blocking rules fail the deploy; warnings are recorded and shown. */
+  severity: z.enum(['warning', 'blocking']),
+});
+export type PolicyRule = z.infer<typeof PolicyRule>;
+
+export const Template = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  /** JSON Schema (draft 2020-12) of `values`. */
+  parameters: z.record(z.string(), z.unknown()),
+  policies: z.array(PolicyRule),
+});
+export type Template = z.infer<typeof Template>;
+
+export const CreateFromTemplate = z.object({
+  values: z.record(z.string(), z.unknown()),
+  deployTo: EnvironmentName.optional(),
+});
+export type CreateFromTemplate = z.infer<typeof CreateFromTemplate>;
+
+export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: z.string().min(1).max(100) });
 
 /**
  * Deploys on the local runtime (DESIGN.md §3): a version is a commit of the service's platform-owned
@@ -144,3 +172,49 @@ export type ServiceDeployments = z.infer<typeof ServiceDeployments>;
 export const LogStreamRef = z.object({ streamId: z.string() });
 export const LiveLogLine = LogLine.extend({ streamId: z.string() });
 export type LiveLogLine = z.infer<typeof LiveLogLine>;
+
+/** Alert rules turn health checks into incidents; opened → resolved timestamps give MTTR. */
+
+export const AlertRule = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  environment: EnvironmentName,
+  /** Open an incident once the environment has been unhealthy for longer than this. */
+  unhealthySeconds: z.number().int().min(1).max(86_400),
+  enabled: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type AlertRule = z.infer<typeof AlertRule>;
+
+export const AlertRuleCreate = z.object({
+  environment: EnvironmentName,
+  unhealthySeconds: z.number().int().min(1).max(86_400).default(30),
+  enabled: z.boolean().default(true),
+});
+export const AlertRulePatch = z.object({
+  unhealthySeconds: z.number().int().min(1).max(86_400).optional(),
+  enabled: z.boolean().optional(),
+});
+
+export const IncidentStatus = z.enum(['open', 'resolved']);
+
+export const Incident = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  environment: EnvironmentName,
+  alertRuleId: z.string().nullable(),
+  deploymentId: z.string().nullable(),
+  title: z.string(),
+  status: IncidentStatus,
+  openedAt: Timestamp,
+  resolvedAt: Timestamp.nullable(),
+});
+export type Incident = z.infer<typeof Incident>;
+
+/** An incident with its service's name and team, for the Incidents page and notifications. */
+export const IncidentView = Incident.extend({
+  serviceName: z.string().nullable(),
+  ownerTeamId: z.string().nullable(),
+});
+export type IncidentView = z.infer<typeof IncidentView>;

@@ -1,5 +1,5 @@
-import type { QuestionInput } from '../api/surveys';
-import { DEVEX_DRIVERS, type DevexDriver } from './devex';
+import type { QuestionInput } from './api';
+import { DEVEX_DRIVERS, type DevexDriver } from '../../domain/devex';
 
 /** The capabilities a quarterly survey rates when the lead names none. */
 export const DEFAULT_CAPABILITIES = [

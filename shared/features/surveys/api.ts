@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_MIN_GROUP_SIZE, MIN_MIN_GROUP_SIZE } from '../domain/anonymity';
-import { DEVEX_DRIVERS } from '../domain/devex';
+import { DEFAULT_MIN_GROUP_SIZE, MIN_MIN_GROUP_SIZE } from '../../domain/anonymity';
+import { DEVEX_DRIVERS } from '../../domain/devex';
 
 /**
  * Surveys (issue 5). Survey definitions sync to every client as the `survey` entity; individual

@@ -1,5 +1,5 @@
-import type { BacklogFields, BacklogItem } from '../api/backlog';
-import { resolveMove, type MoveIntent, type Ranked } from './fractional-rank';
+import type { BacklogFields, BacklogItem } from './api';
+import { resolveMove, type MoveIntent, type Ranked } from '../../domain/fractional-rank';
 
 /**
  * The merge rules of backlog edits (DESIGN.md §2), as pure functions the server applies in arrival

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnvironmentName } from './catalog';
+import { EnvironmentName } from '../catalog/api';
 
 /**
  * Server jobs (DESIGN.md §3): every self-service action is an operation. A REST call or a pushed

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnvironmentName } from './catalog';
+import { EnvironmentName } from '../catalog/api';
 
 /** Provisioned infrastructure of a service (issue 3 §4): a database, a cache or a queue. */
 

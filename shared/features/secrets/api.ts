@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EnvironmentName } from './catalog';
+import { EnvironmentName } from '../catalog/api';
 
 /**
  * Service secrets (issue 3 §5). Values are write-only: no response, sync entry or IPC result ever

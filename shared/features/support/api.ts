@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Capability } from './backlog';
+import { Capability } from '../backlog/api';
 
 /** Support intake (issue 4): requests with a tier, an SLA clock, replies, escalation and resolution. */
 

@@ -1,3 +1,0 @@
-export * from './catalog';
-export * from './errors';
-export * from './sync';

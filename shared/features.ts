@@ -1,0 +1,23 @@
+import { backlogShared } from './features/backlog';
+import { catalogShared } from './features/catalog';
+import { operationsShared } from './features/operations';
+import { resourcesShared } from './features/resources';
+import { secretsShared } from './features/secrets';
+import { selfServiceShared } from './features/self-service';
+import { supportShared } from './features/support';
+import { surveysShared } from './features/surveys';
+
+/**
+ * Every feature's share of the contract, one line each (docs/architecture.md, "Add a
+ * feature"). shared/contract.ts composes them into the IPC map and the sync entities.
+ */
+export const sharedFeatures = [
+  catalogShared,
+  operationsShared,
+  selfServiceShared,
+  resourcesShared,
+  secretsShared,
+  surveysShared,
+  backlogShared,
+  supportShared,
+] as const;

@@ -1,3 +1,0 @@
-export * from './api';
-export * from './contract';
-export * from './result';
