@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The push protocol (DESIGN.md §2–§3): a client sends its offline intents in order; the server
+ * The push protocol (docs/architecture.md, "Sync and push"): a client sends its offline intents in order; the server
  * applies each at most once and answers applied / rejected(reason) per mutation.
  */
 

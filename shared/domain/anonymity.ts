@@ -1,5 +1,5 @@
 /**
- * Anonymity thresholds for survey breakdowns (DESIGN.md §4). Enforced by the server; the
+ * Anonymity thresholds for survey breakdowns (docs/architecture.md, "Numbers"). Enforced by the server; the
  * renderer only ever receives what these functions let through.
  */
 

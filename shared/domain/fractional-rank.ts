@@ -1,7 +1,7 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /**
- * Backlog order as fractional-index keys (DESIGN.md §2). A move is an intent — "X between A and B"
+ * Backlog order as fractional-index keys (docs/architecture.md, "Sync and push"). A move is an intent — "X between A and B"
  * — not a key: whoever applies it (the server in arrival order, or a client rebasing its pending
  * moves on fresh server state) computes the key from the neighbours as they are at that moment.
  * Keys compare as plain strings (byte order); ties (never produced by one writer) break by id.

@@ -1,5 +1,5 @@
 /**
- * Net Promoter Score (DESIGN.md §4). Pure: counts in, numbers out.
+ * Net Promoter Score (docs/architecture.md, "Numbers"). Pure: counts in, numbers out.
  *
  * Promoters answer 9–10, passives 7–8, detractors 0–6; NPS = 100·(P−D)/n on a −100…100 scale.
  * The score is the difference of two proportions of ONE multinomial sample, so its variance is

@@ -1,5 +1,5 @@
 /**
- * Backlog prioritization models (DESIGN.md §4): pure, explainable, golden-tested.
+ * Backlog prioritization models (docs/architecture.md, "Numbers"): pure, explainable, golden-tested.
  *
  * - default: demand and strategic value, each on a 0–10 scale, combined with visible weights:
  *     demand points = 10 × (people in requesting teams) ÷ (most people behind any item in the backlog)

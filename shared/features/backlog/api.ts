@@ -20,7 +20,7 @@ export const RankKey = z
   .max(200)
   .regex(/^[0-9A-Za-z]+$/);
 
-/** The editable scalar fields; each is last-writer-wins on its own (DESIGN.md §2). */
+/** The editable scalar fields; each is last-writer-wins on its own (docs/architecture.md, "Sync and push"). */
 export const BacklogFields = z.object({
   title: z.string().trim().min(1).max(200),
   description: z.string().max(5000),
@@ -83,7 +83,7 @@ export const BacklogWeightsPatch = BacklogWeights.pick({ demand: true, strategy:
 
 export const DemandParams = z.object({ id: Id, teamId: Id });
 
-// ---- Push mutation args (offline edits; DESIGN.md §2) ---------------------------------------
+// ---- Push mutation args (offline edits; docs/architecture.md, "Sync and push") ---------------------------------------
 
 export const BacklogCreateArgs = BacklogItemCreate.extend({ id: z.uuid() });
 export const BacklogUpdateArgs = z.object({ id: Id, patch: BacklogItemPatch });

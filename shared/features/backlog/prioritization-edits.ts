@@ -2,7 +2,7 @@ import type { BacklogFields, BacklogItem } from './api';
 import { resolveMove, type MoveIntent, type Ranked } from '../../domain/fractional-rank';
 
 /**
- * The merge rules of backlog edits (DESIGN.md §2), as pure functions the server applies in arrival
+ * The merge rules of backlog edits (docs/architecture.md, "Sync and push"), as pure functions the server applies in arrival
  * order and every client re-applies when it rebases its pending edits on fresh server state — one
  * implementation, so both sides compute the same result:
  *   - scalar fields: per-field last writer wins (a patch overwrites only the fields it names);

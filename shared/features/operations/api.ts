@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EnvironmentName } from '../catalog/api';
 
 /**
- * Server jobs (DESIGN.md §3): every self-service action is an operation. A REST call or a pushed
+ * Server jobs (docs/architecture.md, "Operations"): every self-service action is an operation. A REST call or a pushed
  * mutation creates it (`202 {operationId}`); a worker runs it through an executor; its row syncs
  * down like any entity and its events stream live over SSE.
  */

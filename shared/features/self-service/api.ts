@@ -30,7 +30,7 @@ export type CreateFromTemplate = z.infer<typeof CreateFromTemplate>;
 export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: z.string().min(1).max(100) });
 
 /**
- * Deploys on the local runtime (DESIGN.md §3): a version is a commit of the service's platform-owned
+ * Deploys on the local runtime (docs/architecture.md, "Operations"): a version is a commit of the service's platform-owned
  * repository. Each row is one attempt; `committedAt` → `finishedAt` is DORA lead time.
  */
 
@@ -133,7 +133,7 @@ export const CostReport = z.object({
 });
 export type CostReport = z.infer<typeof CostReport>;
 
-/** Push mutation args (DESIGN.md §2): each creates the same operation its REST endpoint does. */
+/** Push mutation args (docs/architecture.md, "Sync and push"): each creates the same operation its REST endpoint does. */
 export const ServiceDeployArgs = DeployRequest.extend({ serviceId: z.string().min(1).max(100) });
 export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: z.string().min(1).max(100) });
 /** Offline intents older than this are rejected `expired`; the app asks the user to confirm again. */

@@ -66,7 +66,7 @@ export const SupportPromote = z.object({
   title: z.string().trim().min(1).max(200).optional(),
 });
 
-// ---- Push mutation args (offline edits; DESIGN.md §2) ---------------------------------------
+// ---- Push mutation args (offline edits; docs/architecture.md, "Sync and push") ---------------------------------------
 
 const RequestId = z.object({ id: Id });
 export const SupportCreateArgs = SupportRequestCreate.extend({ id: z.uuid() });

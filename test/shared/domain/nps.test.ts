@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categorize, computeNps, countHistogram, countScores, intervalMethod } from '../../shared/domain/nps';
+import {
+  categorize,
+  computeNps,
+  countHistogram,
+  countScores,
+  intervalMethod,
+} from '../../../shared/domain/nps';
 
 /**
  * Golden values computed by hand (z = 1.96 rounded in the comments, 1.959964 in the code).

@@ -5,9 +5,9 @@ import {
   rankAtEnd,
   resolveMove,
   type Ranked,
-} from '../../shared/domain/fractional-rank';
-import { patchItem, setDemand } from '../../shared/features/backlog/prioritization-edits';
-import type { BacklogItem } from '../../shared/features/backlog/api';
+} from '../../../../shared/domain/fractional-rank';
+import { patchItem, setDemand } from '../../../../shared/features/backlog/prioritization-edits';
+import type { BacklogItem } from '../../../../shared/features/backlog/api';
 
 const order = (items: Ranked[]) => [...items].sort(compareRanked).map((i) => i.id);
 const list: Ranked[] = [

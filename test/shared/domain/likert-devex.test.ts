@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { devexScore } from '../../shared/domain/devex';
-import { likertHistogram, summarizeLikert } from '../../shared/domain/likert';
+import { devexScore } from '../../../shared/domain/devex';
+import { likertHistogram, summarizeLikert } from '../../../shared/domain/likert';
 
 describe('Likert and DevEx', () => {
   it('summarizes a distribution: shares, mean, favorable', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandFor, scoreBacklog, type PriorityInput } from '../../shared/domain/prioritization';
+import { bandFor, scoreBacklog, type PriorityInput } from '../../../shared/domain/prioritization';
 
 // Hand-computed goldens. Five items; team sizes are head counts.
 const item = (id: string, p: Omit<PriorityInput, 'id'>): PriorityInput => ({ id, ...p });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMinGroupSize, suppressGroups } from '../../shared/domain/anonymity';
+import { checkMinGroupSize, suppressGroups } from '../../../shared/domain/anonymity';
 
 describe('anonymity thresholds', () => {
   it('accepts k ≥ 3 and rejects lower or fractional k', () => {

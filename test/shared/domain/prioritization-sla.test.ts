@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { firstResponseTargetMs, slaClock, supportLoad, type SlaInput } from '../../shared/domain/support-sla';
+import {
+  firstResponseTargetMs,
+  slaClock,
+  supportLoad,
+  type SlaInput,
+} from '../../../shared/domain/support-sla';
 
 const H = 3_600_000;
 const req = (p: Partial<SlaInput>): SlaInput => ({

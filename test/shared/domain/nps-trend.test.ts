@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNps, normalCdf } from '../../shared/domain/significance';
+import { compareNps, normalCdf } from '../../../shared/domain/significance';
 
 describe('NPS quarter-over-quarter z-test', () => {
   it('normal CDF matches tabulated values', () => {
