@@ -1,6 +1,6 @@
 // Bundles the Electron main process, the sandboxed preload and the reference platform server into
 // dist-electron/ (CommonJS, as Electron loads main and preload). `npm run build:electron`.
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -58,8 +58,14 @@ export async function buildElectron() {
       outfile: `${outdir}/platform.cjs`,
     }),
   ]);
-  // server/db/migrate.ts reads ./migrations/*.sql next to itself, which is now platform.cjs.
-  await cp(`${root}server/db/migrations`, `${outdir}/migrations`, { recursive: true });
+  // The core and every feature read ./migrations/*.sql next to themselves, which is now platform.cjs:
+  // one folder holds them all (versions are unique across the platform; the runner reads it once).
+  const sources = (await readdir(`${root}server`, { recursive: true }))
+    .filter((file) => /(^|\/)migrations\/[^/]+\.sql$/.test(file))
+    .sort();
+  await mkdir(`${outdir}/migrations`, { recursive: true });
+  for (const file of sources)
+    await cp(`${root}server/${file}`, `${outdir}/migrations/${file.split('/').at(-1)}`);
   return outdir;
 }
 

@@ -5,14 +5,13 @@ import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { z } from 'zod';
-import { buildApp } from './app';
+import { buildApp, prepareDatabase } from './app';
 import { ensureAdminTokenFile } from './auth/admin-token';
-import { ADMIN_USER_ID, prepareDatabase } from './bootstrap';
-import { lockDataDir } from './data-dir-lock';
+import { ADMIN_USER_ID } from './directory/admin-user';
+import { lockDataDir } from './process/data-dir-lock';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
 import { createPool } from './db/pool';
-import { loadSecretsKey } from './secrets/secret-cipher';
-import { configureSecretsKey } from './secrets/process-secrets';
+import { loadSecretsKey } from './process/secrets-key';
 
 const USAGE =
   'usage: npm run platform -- --data-dir DIR [--port 0] [--seed demo|none] [--host 127.0.0.1] [--exit-with-parent] [--redis-url redis://…] [--resource-database-url postgres://…]';
@@ -132,13 +131,14 @@ async function main(): Promise<void> {
     }
     pool = createPool(databaseUrl);
     await prepareDatabase(pool, { seed: args.seed });
-    configureSecretsKey(await loadSecretsKey(dataDir));
+    const secretsKey = await loadSecretsKey(dataDir);
     await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
     app = buildApp({
       pool,
       redisUrl: args['redis-url'] ?? null,
       resourceDatabaseUrl: args['resource-database-url'],
       dataDir,
+      secretsKey,
       // stdout carries exactly one line (the URL) for the parent process; logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });

@@ -1,21 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, BackendOptions } from './backend-types';
-import { createBackendEvents } from './backend-events';
-import { createBacklogHandlers } from './backlog/backlog-handlers';
 import { openCache } from './cache/open-cache';
-import { createSelfServiceHandlers } from './deployments/self-service-handlers';
-import { createBackendHandlers } from './ipc/backend-handlers';
+import { createBackendContext } from './composition/backend-context';
+import { createCoreHandlers } from './composition/core-handlers';
+import { createPlatformConnection } from './connection/platform-connection';
+import { backendFeatures } from './features';
+import { createBackendEvents } from './host/backend-events';
+import type { Backend, BackendOptions } from './host/backend-types';
 import { createDispatch } from './ipc/dispatch';
-import { localMutators } from './mutations/local-mutators';
 import { createOutboxHandlers } from './outbox/outbox-handlers';
-import { createPlatformConnection } from './platform/platform-connection';
-import { createResourceFeature } from './resources/resource-feature';
-import { createSurveyHandlers } from './surveys/survey-handlers';
-import { enqueue } from './outbox/enqueue';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
-export { createBackendEvents, type BackendEvents } from './backend-events';
+export { createBackendEvents, type BackendEvents } from './host/backend-events';
 
 export interface BackendTestHooks {
   /** Sync timings (tests shorten them). */
@@ -24,20 +20,24 @@ export interface BackendTestHooks {
 }
 
 /**
- * Wires the cache, sync engine, platform connection and IPC handlers. Returns as soon as the
- * cache is open (it is readable at once); the embedded platform and the first sync continue
- * in the background and report through `sync:status` events.
+ * Wires the cache, sync engine, platform connection and IPC handlers: the core's and every
+ * feature's listed in features.ts (docs/architecture.md, "Features"). Returns as soon as the cache
+ * is open (it is readable at once); the embedded platform and the first sync continue in the
+ * background and report through `sync:status` events.
  */
 export async function createBackend(opts: BackendOptions, hooks: BackendTestHooks = {}): Promise<Backend> {
   const log = opts.log ?? ((line: string) => console.error(line));
+  const { model } = backendFeatures;
   mkdirSync(opts.dataDir, { recursive: true });
-  const cache = openCache(join(opts.dataDir, 'cache.db'));
+  const cache = openCache(join(opts.dataDir, 'cache.db'), backendFeatures.migrations);
   const events = createBackendEvents(log);
+  const tablesChanged = (tables: string[]) => events.emit('tables:changed', { tables });
   const engine = createSyncEngine({
     db: cache.db,
+    model,
     log,
     onStatus: (status) => events.emit('sync:status', status),
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    onTablesChanged: tablesChanged,
     ...hooks.sync,
   });
   const platform = createPlatformConnection({
@@ -51,51 +51,22 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
   });
   const outbox = createOutboxHandlers({
     db: cache.db,
-    mutators: localMutators,
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
+    model,
+    onTablesChanged: tablesChanged,
     onLocalChange: () => engine.localChange(),
   });
-  const selfService = createSelfServiceHandlers({
-    db: cache.db,
-    mutators: localMutators,
-    platform,
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
-    onLocalChange: () => engine.localChange(),
-    emitLog: (line) => events.emit('service:log', line),
-  });
-  const backlog = createBacklogHandlers({
-    db: cache.db,
-    mutators: localMutators,
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
-    onLocalChange: () => engine.localChange(),
-  });
-  const surveys = createSurveyHandlers({
-    db: cache.db,
-    enqueue(name, args) {
-      const { entry, tables } = enqueue(cache.db, localMutators, name, args);
-      events.emit('tables:changed', { tables });
-      engine.localChange();
-      return { mutationId: entry.mutationId };
-    },
-    client: () => platform.client(),
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
-  });
-  const resources = createResourceFeature({
-    db: cache.db,
-    mutators: localMutators,
-    platform,
-    onTablesChanged: (tables) => events.emit('tables:changed', { tables }),
-    onLocalChange: () => engine.localChange(),
-    emitProgress: (payload) => events.emit('operation:progress', payload),
-    log,
-  });
+  const features = backendFeatures.handlers(
+    createBackendContext({
+      db: cache.db,
+      model,
+      platform,
+      emit: events.emit,
+      onLocalChange: () => engine.localChange(),
+      log,
+    }),
+  );
   const dispatch = createDispatch(
-    {
-      ...createBackendHandlers(cache.db, engine, platform, outbox, selfService.handlers),
-      ...backlog,
-      ...surveys,
-      ...resources.handlers,
-    },
+    { ...createCoreHandlers(cache.db, engine, platform, outbox), ...features.handlers },
     log,
   );
   platform.start();
@@ -110,8 +81,7 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     on: events.on,
     close() {
       closing ??= (async () => {
-        selfService.close();
-        resources.close();
+        features.close();
         await engine.stop();
         await platform.close();
         cache.close();

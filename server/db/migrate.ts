@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pool } from 'pg';
 
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** The core's own migrations (org, directory, change log, push); features bring theirs. */
+export const coreMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Thrown when the database and the migration files disagree; the server must not start. */
 export class MigrationError extends Error {
@@ -23,7 +24,19 @@ interface MigrationFile {
 // Any constant works; it only has to be the same for every Pave server process.
 const MIGRATION_LOCK_KEY = 0x7061_7665;
 
-async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
+async function readMigrationFiles(dirs: readonly string[]): Promise<MigrationFile[]> {
+  const migrations: MigrationFile[] = [];
+  // The platform bundle copies every folder's files into one, which each source then names: read it once.
+  for (const dir of new Set(dirs)) migrations.push(...(await readMigrationDir(dir)));
+  migrations.sort((a, b) => a.version - b.version);
+  const versions = new Set(migrations.map((m) => m.version));
+  if (versions.size !== migrations.length) {
+    throw new MigrationError(`duplicate migration versions in ${[...new Set(dirs)].join(', ')}`);
+  }
+  return migrations;
+}
+
+async function readMigrationDir(dir: string): Promise<MigrationFile[]> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.sql')).sort();
   const migrations: MigrationFile[] = [];
   for (const file of files) {
@@ -33,21 +46,17 @@ async function readMigrationFiles(dir: string): Promise<MigrationFile[]> {
     const checksum = createHash('sha256').update(sql).digest('hex');
     migrations.push({ version: Number(match[1]), name: match[2], label: file.slice(0, -4), sql, checksum });
   }
-  const versions = new Set(migrations.map((m) => m.version));
-  if (versions.size !== migrations.length) throw new MigrationError(`duplicate migration versions in ${dir}`);
   return migrations;
 }
 
 /**
- * Applies pending migrations in order, each in its own transaction. An advisory lock lets several
+ * Applies pending migrations from `dirs` (the core's and each feature's folder) in version order,
+ * each in its own transaction. An advisory lock lets several
  * server processes start at once: the first migrates, the others wait and then find nothing to do.
  * Applied migrations are never edited (Bruno-style checksums): a changed file refuses to start.
  */
-export async function migrate(
-  pool: Pool,
-  options: { migrationsDir?: string } = {},
-): Promise<{ applied: string[] }> {
-  const migrations = await readMigrationFiles(options.migrationsDir ?? defaultMigrationsDir);
+export async function migrate(pool: Pool, dirs: readonly string[]): Promise<{ applied: string[] }> {
+  const migrations = await readMigrationFiles(dirs);
   const client = await pool.connect();
   const applied: string[] = [];
   try {

@@ -29,7 +29,7 @@ export interface MutationDefinition {
 }
 
 /**
- * Declares a push mutation. Append the result to the list in server/sync/mutations.ts.
+ * Declares a push mutation; a feature returns its list from its descriptor's `mutations`.
  * `args` is parsed with the schema before `handle` runs; a parse failure rejects the mutation
  * with `validation_failed`.
  */

@@ -3,16 +3,15 @@ import type { Pool } from 'pg';
 import { ApiErrorBody } from '../../shared/api/errors';
 import { PushRequest, PushResponse } from '../../shared/api/push';
 import { principalOf } from '../auth/authenticate';
-import { errorResponses } from '../routes/schemas';
+import { errorResponses } from '../http/schemas';
 import { mutationRegistry, type MutationDefinition } from './mutation-registry';
-import { mutations as defaultMutations } from './mutations';
 import { processPush } from './push';
 
 export const pushRoutes: FastifyPluginAsyncZod<{
   pool: Pool;
-  /** Tests pass their own list; the platform serves server/sync/mutations.ts. */
-  mutations?: readonly MutationDefinition[];
-}> = async (app, { pool, mutations = defaultMutations }) => {
+  /** Every feature's mutations (and a test's own); names are unique. */
+  mutations: readonly MutationDefinition[];
+}> = async (app, { pool, mutations }) => {
   const registry = mutationRegistry(mutations);
   app.post(
     '/v1/sync/push',

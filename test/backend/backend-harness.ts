@@ -1,4 +1,4 @@
-import type { Backend } from '../../electron/backend/backend-types';
+import type { Backend } from '../../electron/backend/host/backend-types';
 import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/ipc/contract';
 

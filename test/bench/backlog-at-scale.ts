@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { createBacklogHandlers } from '../../electron/backend/backlog/backlog-handlers';
-import { backlogCsv } from '../../electron/backend/backlog/backlog-csv';
-import { listBacklog } from '../../electron/backend/backlog/backlog-queries';
-import { listSupport } from '../../electron/backend/support/support-queries';
-import { localMutators } from '../../electron/backend/mutations/local-mutators';
-import { openBacklogCacheAtScale } from '../backlog/backlog-scale-cache';
+import { backlogCsv } from '../../electron/backend/features/backlog/csv';
+import { createBacklogHandlers } from '../../electron/backend/features/backlog/handlers';
+import { listBacklog } from '../../electron/backend/features/backlog/queries';
+import { listSupport } from '../../electron/backend/features/support/queries';
+import { featureContext } from '../backend/feature-context';
+import { openBacklogCacheAtScale } from '../backend/features/backlog/backlog-scale-cache';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -25,12 +25,7 @@ function time(work: () => unknown, runs = 7): number {
 export function printBacklogBench(items = 5_000, requests = 1_000): void {
   const env = openBacklogCacheAtScale(items, requests);
   try {
-    const h = createBacklogHandlers({
-      db: env.cache.db,
-      mutators: localMutators,
-      onTablesChanged: () => {},
-      onLocalChange: () => {},
-    });
+    const h = createBacklogHandlers(featureContext(env.cache.db)).handlers;
     const db = env.cache.db;
     let n = 0;
     const figures: [string, number][] = [

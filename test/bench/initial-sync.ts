@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCache } from '../../electron/backend/cache/open-cache';
+import { backendFeatures } from '../../electron/backend/features';
 import { createPlatformClient } from '../../electron/backend/platform/platform-client';
 import { createSyncEngine } from '../../electron/backend/sync/sync-engine';
 import { Service } from '../../shared/features/catalog/api';
@@ -23,9 +24,10 @@ export interface InitialSyncFigures {
 /** Server → HTTP → zod validation → SQLite (with FTS), against a bare upsert of the same rows. */
 export async function measureInitialSync(platform: PlatformAtScale): Promise<InitialSyncFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'pave-bench-cache-'));
-  const cache = openCache(join(dir, 'cache.db'));
+  const cache = openCache(join(dir, 'cache.db'), backendFeatures.migrations);
   const engine = createSyncEngine({
     db: cache.db,
+    model: backendFeatures.model,
     onStatus: () => undefined,
     onTablesChanged: () => undefined,
     periodicPullMs: 3_600_000,

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Operation } from '../../shared/features/operations/api';
-import { buildApp } from '../../server/app';
+import { buildApp, prepareDatabase } from '../../server/app';
 import { issueToken } from '../../server/auth/tokens';
-import { ADMIN_USER_ID, prepareDatabase } from '../../server/bootstrap';
+import { ADMIN_USER_ID } from '../../server/directory/admin-user';
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
 import { createPool } from '../../server/db/pool';
-import { commitFiles } from '../../server/repositories/git-repository';
+import { commitFiles } from '../../server/features/self-service/repositories/git-repository';
 
 const RUNS = Number(process.env.PAVE_BENCH_SELF_SERVICE_RUNS ?? 3);
 

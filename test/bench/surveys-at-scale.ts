@@ -1,11 +1,11 @@
 import { TeamCreate } from '../../shared/api/directory';
 import { SurveyCreate } from '../../shared/features/surveys/api';
-import { ADMIN_USER_ID } from '../../server/bootstrap';
-import { createTeam } from '../../server/catalog/teams';
+import { ADMIN_USER_ID } from '../../server/directory/admin-user';
+import { createTeam } from '../../server/directory/teams';
 import { withTransaction } from '../../server/db/transaction';
-import { normalizeAnswers, RESPONDENTS_KEY } from '../../server/surveys/answer-survey';
-import { computeSurveyResults } from '../../server/surveys/survey-results';
-import { createSurvey, publishSurvey } from '../../server/surveys/survey-store';
+import { normalizeAnswers, RESPONDENTS_KEY } from '../../server/features/surveys/answer-survey';
+import { computeSurveyResults } from '../../server/features/surveys/survey-results';
+import { createSurvey, publishSurvey } from '../../server/features/surveys/store';
 import { generateSurveyResponses } from '../fixtures/survey-responses';
 import { startBenchDatabase } from './bench-database';
 

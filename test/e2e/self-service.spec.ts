@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { commitFiles, resolveCommit } from '../../server/repositories/git-repository';
+import { commitFiles, resolveCommit } from '../../server/features/self-service/repositories/git-repository';
 import { expect, syncState, test, type PlatformHandle } from './support/fixtures';
 import { startWeb, type Running } from './support/processes';
 

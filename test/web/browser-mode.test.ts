@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Backend } from '../../electron/backend/backend-types';
+import type { Backend } from '../../electron/backend/host/backend-types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { createKeyFileVault } from '../../electron/backend/settings/key-file-vault';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { openStream, send } from './http-request';
 
 /** Browser mode over HTTP with the real desktop backend, synced from the real platform API. */

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '../harness/platform';
 import { send } from './http-request';
 
 /** `npm run web` as a process: its one printed line, its flags, and a clean exit on SIGTERM. */

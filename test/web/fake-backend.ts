@@ -1,4 +1,4 @@
-import type { Backend } from '../../electron/backend/backend-types';
+import type { Backend } from '../../electron/backend/host/backend-types';
 import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
 import { isIpcCommand } from '../../shared/contract';
 import type { IpcResult } from '../../shared/ipc/result';

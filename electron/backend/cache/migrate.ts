@@ -1,27 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { CacheMigrationError } from './cache-errors';
-import type { Migration } from './migrations';
-
-const STRING_LITERALS = /`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
 /**
- * What a migration does lives in its SQL string literals, so the checksum covers those (with
- * whitespace collapsed): any edit of a shipped migration's SQL is caught (Bruno hashes migrations
- * the same way), while the dev transpile (tsx) and the packaged bundle (esbuild), which may
- * rename variables or reformat code, still agree. A migration without literals hashes its code.
+ * One numbered cache migration: the SQL it runs, as text. Never edit one that has shipped:
+ * `migrate` hashes each applied migration and refuses to open a cache whose history differs
+ * (STYLE.md §7). Add a new one. Versions need only be unique and increasing; each feature owns
+ * its own range (docs/architecture.md, "Features").
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The checksum covers the SQL a migration runs, with whitespace collapsed, so re-indenting a
+ * migration is harmless while any edit of what it does is caught (Bruno hashes migrations the
+ * same way). Caches written before migrations declared their SQL hashed the one SQL literal of
+ * each migration's code the same way, so their recorded checksums still match.
  */
 export function migrationChecksum(m: Migration): string {
-  const source = m.up.toString();
-  const literals = source.match(STRING_LITERALS);
-  const body = (literals?.map((l) => l.slice(1, -1)) ?? [source])
-    // A bundler may emit non-ASCII characters as \u escapes; hash the characters either way.
-    .map((l) =>
-      l.replace(/\\u\{?([0-9a-fA-F]{4,6})\}?/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
-    )
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .join('\n');
-  return createHash('sha256').update(`${m.version}\n${m.name}\n${body}`).digest('hex');
+  const sql = m.sql.replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(`${m.version}\n${m.name}\n${sql}`).digest('hex');
 }
 
 interface AppliedRow {
@@ -97,7 +98,7 @@ export function migrate(db: Database, list: readonly Migration[]): { from: numbe
     to = Math.max(to, m.version);
     const version = to;
     db.transaction(() => {
-      m.up(db);
+      db.exec(m.sql);
       record.run(m.version, m.name, migrationChecksum(m), new Date().toISOString());
       db.pragma(`user_version = ${version}`);
     })();

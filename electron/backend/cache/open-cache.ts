@@ -1,6 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrate } from './migrate';
-import { migrations as defaultMigrations, type Migration } from './migrations';
+import { migrate, type Migration } from './migrate';
 
 export interface Cache {
   /** The one writable connection (STYLE.md §6: the database has one owner). */
@@ -8,8 +7,11 @@ export interface Cache {
   close(): void;
 }
 
-/** Opens (creating if needed) the cache at `file` with honest pragmas and migrates it. */
-export function openCache(file: string, list: readonly Migration[] = defaultMigrations): Cache {
+/**
+ * Opens (creating if needed) the cache at `file` with honest pragmas and brings it to `migrations`:
+ * the core's and every feature's, as the composition lists them.
+ */
+export function openCache(file: string, migrations: readonly Migration[]): Cache {
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -17,7 +19,7 @@ export function openCache(file: string, list: readonly Migration[] = defaultMigr
     // FULL: the outbox holds the user's offline work; losing it on power loss is not acceptable.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    migrate(db, list);
+    migrate(db, migrations);
   } catch (err) {
     db.close();
     throw err;

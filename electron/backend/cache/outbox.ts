@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Local mutations not yet accepted by the platform (DESIGN.md §2, push): pending ones and those
+ * Local mutations not yet accepted by the platform (docs/architecture.md, "Sync and push"): pending ones and those
  * waiting for the user to confirm them. See electron/backend/outbox for the rest of the lifecycle.
  */
 export function countPendingChanges(db: Database): number {

@@ -52,7 +52,7 @@ function embeddedEnv(): NodeJS.ProcessEnv {
 const LISTENING = /listening on (http\S+)/;
 
 /**
- * Starts the reference platform as a child process (DESIGN.md §2, embedded default) with an
+ * Starts the reference platform as a child process (docs/architecture.md, "Runtimes": the embedded default) with an
  * embedded PostgreSQL and the demo seed, and reports its URL and admin token.
  */
 export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedPlatform {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { TouchedTables } from '../cache/catalog-writes';
+import type { TouchedTables } from '../cache/synced-entities';
 import { IpcError } from '../ipc/ipc-error';
-import type { LocalMutatorRegistry } from './local-mutator';
 import { mutatorContext } from './local-mutator';
+import type { LocalModel } from './local-model';
 import { insertOutboxRow, nextMutationId, type OutboxEntry } from './outbox-store';
 
 export interface Enqueued {
@@ -17,12 +17,12 @@ export interface Enqueued {
  */
 export function enqueue(
   db: Database,
-  registry: LocalMutatorRegistry,
+  model: LocalModel,
   name: string,
   args: unknown,
   now: Date = new Date(),
 ): Enqueued {
-  const mutator = registry.get(name);
+  const mutator = model.mutators.get(name);
   if (!mutator) throw new IpcError('unknown_mutation', `no local mutator for ${name}`);
   const parsed = mutator.args.safeParse(args);
   if (!parsed.success) {
@@ -40,7 +40,7 @@ export function enqueue(
       createdAt,
       expiresAt,
     });
-    mutator.apply(mutatorContext(db, row, tables), parsed.data);
+    mutator.apply(mutatorContext(db, model.entities, row, tables), parsed.data);
     return row;
   })();
   return { entry, tables: [...tables].sort() };

@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import type { SyncEntity } from '../../../shared/contract';
-import type { TouchedTables } from '../cache/catalog-writes';
-import { readEntity, writeEntity } from './entity-rows';
+import type { SyncedEntities, TouchedTables } from '../cache/synced-entities';
 import { touchShadow } from './shadow';
 
 /**
@@ -31,7 +30,7 @@ export interface LocalMutatorContext {
 }
 
 export interface LocalMutator {
-  /** The server mutation name it mirrors (server/sync/mutations.ts), e.g. `service.update`. */
+  /** The server mutation name it mirrors (a server feature's mutations), e.g. `service.update`. */
   name: string;
   args: z.ZodType;
   /** Past this age unsent it waits for the user to confirm (the server rejects it as expired). */
@@ -41,7 +40,7 @@ export interface LocalMutator {
   apply(ctx: LocalMutatorContext, args: unknown): void;
 }
 
-/** Declares the optimistic local effect of a push mutation; append it to electron/backend/mutations/local-mutators.ts. */
+/** Declares the optimistic local effect of a push mutation; a feature lists it in its descriptor's `localMutators`. */
 export function defineLocalMutator<S extends z.ZodType>(def: {
   name: string;
   args: S;
@@ -71,24 +70,25 @@ export function localMutatorRegistry(list: readonly LocalMutator[]): LocalMutato
 
 export function mutatorContext(
   db: Database,
+  entities: SyncedEntities,
   mutation: { mutationId: number; createdAt: string },
   tables: TouchedTables,
 ): LocalMutatorContext {
-  const touch = (entity: SyncEntity, id: string) => touchShadow(db, entity, id);
+  const touch = (entity: SyncEntity, id: string) => touchShadow(db, entities, entity, id);
   return {
     db,
     mutationId: mutation.mutationId,
     createdAt: mutation.createdAt,
     tables,
     touch,
-    read: (entity, id) => readEntity(db, entity, id),
+    read: (entity, id) => entities.read(db, entity, id),
     put(entity, id, data) {
       touch(entity, id);
-      writeEntity(db, entity, id, data, tables);
+      entities.write(db, entity, id, data, tables);
     },
     del(entity, id) {
       touch(entity, id);
-      writeEntity(db, entity, id, null, tables);
+      entities.write(db, entity, id, null, tables);
     },
   };
 }

@@ -2,8 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IpcOutput, IpcParsedInput } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/ipc/contract';
 import { IpcError } from '../ipc/ipc-error';
-import { enqueue } from './enqueue';
-import type { LocalMutatorRegistry } from './local-mutator';
+import type { LocalModel } from './local-model';
 import {
   confirmMutation,
   discardMutation,
@@ -14,14 +13,14 @@ import {
 import { rebase } from './rebase';
 
 type Sync<C extends OutboxCommand> = (input: IpcParsedInput<C>) => IpcOutput<C>;
-type OutboxCommand = 'services:update' | 'outbox:list' | 'outbox:confirm' | 'outbox:discard';
+type OutboxCommand = 'outbox:list' | 'outbox:confirm' | 'outbox:discard';
 
 /** Synchronous (one SQLite transaction each); assignable to the IpcHandlers they join. */
 export type OutboxHandlers = { [C in OutboxCommand]: Sync<C> };
 
 export interface OutboxHandlerDeps {
   db: Database;
-  mutators: LocalMutatorRegistry;
+  model: LocalModel;
   onTablesChanged(tables: string[]): void;
   /** The outbox changed: update the pending count and push soon (the sync engine). */
   onLocalChange(): void;
@@ -33,17 +32,11 @@ const EXPIRED_REASON = {
   message: 'Not sent in time. Confirm to send it anyway, or discard it.',
 };
 
-/** IPC for offline edits and the outbox panel; every write is one SQLite transaction. */
+/** IPC for the outbox panel; every write is one SQLite transaction. */
 export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
-  const { db, mutators } = deps;
+  const { db, model } = deps;
+  const { mutators } = model;
   const now = deps.now ?? (() => new Date());
-
-  const enqueueAndAnnounce = (name: string, args: unknown) => {
-    const { entry, tables } = enqueue(db, mutators, name, args, now());
-    deps.onTablesChanged(tables);
-    deps.onLocalChange();
-    return { mutationId: entry.mutationId };
-  };
 
   const summary = (e: OutboxEntry): string => {
     const mutator = mutators.get(e.name);
@@ -60,7 +53,6 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
   };
 
   return {
-    'services:update': (args) => enqueueAndAnnounce('service.update', args),
     'outbox:list': () =>
       visibleOutbox(db).map((e): OutboxItem => ({
         mutationId: e.mutationId,
@@ -86,7 +78,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
       // Discarding drops the change's local effect too: rebuild the optimistic view without it.
       db.transaction(() => {
         discardMutation(db, mutationId, now().toISOString());
-        rebase(db, mutators, tables);
+        rebase(db, model, tables);
       })();
       deps.onTablesChanged([...tables].sort());
       deps.onLocalChange();

@@ -15,7 +15,7 @@ export interface PushRound {
 export const PUSH_BATCH = 100;
 
 /**
- * Sends every pending mutation, in id order, in batches (DESIGN.md §2 push). Applied →
+ * Sends every pending mutation, in id order, in batches (docs/architecture.md, "Sync and push"). Applied →
  * `applied` (kept until the pull brings its effect); rejected → `rejected` with the reason.
  * A transient failure throws (the sync engine backs off) and leaves the rest pending: the next
  * round sends the same ids again and the server answers those it already did from storage, so a

@@ -1,17 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangeEntry, SyncEntity } from '../../../shared/contract';
-import { readEntity } from './entity-rows';
 import { prepared } from '../cache/prepared';
+import type { SyncedEntities } from '../cache/synced-entities';
 
 /**
- * Shadow rows (DESIGN.md §2, rebase): the server's version of every synced row a pending
+ * Shadow rows (docs/architecture.md, "Sync and push"): the server's version of every synced row a pending
  * mutation has changed optimistically. Pulls update the shadow instead of the visible row, and
  * a rebase rebuilds visible rows as shadow + pending mutations.
  */
 
 /** Saves the server version of a row the first time a pending mutation is about to change it. */
-export function touchShadow(db: Database, entity: SyncEntity, id: string): void {
-  const current = readEntity(db, entity, id);
+export function touchShadow(db: Database, entities: SyncedEntities, entity: SyncEntity, id: string): void {
+  const current = entities.read(db, entity, id);
   db.prepare(
     'INSERT INTO shadow (entity, id, data) VALUES (?, ?, ?) ON CONFLICT (entity, id) DO NOTHING',
   ).run(entity, id, current === null ? null : JSON.stringify(current));

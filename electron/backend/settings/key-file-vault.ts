@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TokenVault } from '../backend-types';
+import type { TokenVault } from '../host/backend-types';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { Org, User } from '../../../shared/api/directory';
 import { readSetting, writeSetting } from '../cache/settings-store';
-import type { TokenVault } from '../backend-types';
+import type { TokenVault } from '../host/backend-types';
 
 /** Only the sealed token is ever stored; the plain token lives in memory while in use. */
 const StoredPlatform = z.discriminatedUnion('mode', [

@@ -1,21 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import type { ChangesPage } from '../../../shared/contract';
 import type { IpcErrorShape, SyncState, SyncStatus } from '../../../shared/ipc/contract';
-import { applyChange, clearSyncedData } from '../cache/catalog-writes';
 import { countPendingChanges } from '../cache/outbox';
 import { readSyncState, writeCursor } from '../cache/sync-state';
-import { localMutators } from '../mutations/local-mutators';
-import type { LocalMutatorRegistry } from '../outbox/local-mutator';
+import type { LocalModel } from '../outbox/local-model';
 import { settlePulled } from '../outbox/outbox-store';
 import { pushPending } from '../outbox/pusher';
 import { needsRebase, rebase } from '../outbox/rebase';
 import { absorbIntoShadow, clearShadows, hasShadows } from '../outbox/shadow';
 import type { PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
+import { sleep } from '../timing/sleep';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
 
 export interface SyncEngineOptions {
   db: Database;
+  /** How pulled rows are written and which optimistic effects rebase re-applies (the features', composed). */
+  model: LocalModel;
   onStatus(status: SyncStatus): void;
   onTablesChanged(tables: string[]): void;
   /** Changes per page; the engine loops while the server says `hasMore`. */
@@ -25,8 +26,6 @@ export interface SyncEngineOptions {
   backoff?: BackoffOptions;
   now?: () => Date;
   log?: (line: string) => void;
-  /** Optimistic effects re-applied on rebase (default: electron/backend/mutations/local-mutators.ts). */
-  mutators?: LocalMutatorRegistry;
 }
 
 export interface SyncEngine {
@@ -59,27 +58,13 @@ const errorShape = (err: unknown): IpcErrorShape => {
   return { code: 'sync_failed', message: err instanceof Error ? err.message : String(err) };
 };
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
-  const { db } = opts;
+  const { db, model } = opts;
   const pageLimit = opts.pageLimit ?? 1000;
   const periodicPullMs = opts.periodicPullMs ?? 30_000;
   const backoff = opts.backoff ?? defaultBackoff;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? (() => {});
-  const mutators = opts.mutators ?? localMutators;
 
   let session: Session | null = null;
   let stopped = false;
@@ -125,15 +110,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const touched = new Set<string>();
     db.transaction(() => {
       if (reset) {
-        for (const t of clearSyncedData(db, readSyncState(db).epoch)) touched.add(t);
+        for (const t of model.entities.clear(db, readSyncState(db).epoch)) touched.add(t);
         clearShadows(db);
       }
       // A row a pending mutation changed keeps its optimistic value: the server's lands in its shadow.
       const shadowed = hasShadows(db);
       for (const change of page.changes) {
-        if (!(shadowed && absorbIntoShadow(db, change))) applyChange(db, change, touched);
+        if (!(shadowed && absorbIntoShadow(db, change))) model.entities.apply(db, change, touched);
       }
-      if (needsRebase(db)) rebase(db, mutators, touched, log);
+      if (needsRebase(db)) rebase(db, model, touched, log);
       writeCursor(db, page.cursor, now().toISOString());
     })();
     if (touched.size) opts.onTablesChanged([...touched].sort());
@@ -193,7 +178,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const touched = new Set<string>();
     db.transaction(() => {
       before?.();
-      if (needsRebase(db)) rebase(db, mutators, touched, log);
+      if (needsRebase(db)) rebase(db, model, touched, log);
     })();
     if (touched.size) opts.onTablesChanged([...touched].sort());
   }
@@ -280,7 +265,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       await endSession();
       if (readSyncState(db).epoch !== epoch) {
         const tables = db.transaction(() => {
-          const cleared = clearSyncedData(db, epoch);
+          const cleared = model.entities.clear(db, epoch);
           clearShadows(db);
           return cleared;
         })();

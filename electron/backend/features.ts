@@ -1,0 +1,24 @@
+import { composeBackendFeatures } from './composition/compose-features';
+import { backlogBackend } from './features/backlog';
+import { catalogBackend } from './features/catalog';
+import { operationsBackend } from './features/operations';
+import { resourcesBackend } from './features/resources';
+import { secretsBackend } from './features/secrets';
+import { selfServiceBackend } from './features/self-service';
+import { supportBackend } from './features/support';
+import { surveysBackend } from './features/surveys';
+
+/**
+ * Every feature of the desktop backend, one line each (docs/architecture.md, "Add a feature").
+ * Composed once: `tsc` fails here if a command of the contract has no feature to serve it.
+ */
+export const backendFeatures = composeBackendFeatures([
+  catalogBackend,
+  operationsBackend,
+  selfServiceBackend,
+  resourcesBackend,
+  secretsBackend,
+  surveysBackend,
+  backlogBackend,
+  supportBackend,
+]);

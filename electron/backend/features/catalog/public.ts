@@ -1,0 +1,2 @@
+/** What other backend features may use of the catalog (docs/architecture.md, "Rules"). */
+export { serviceName } from './queries';

@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+import { Operation, OperationEvent, isFinished } from '../../../../shared/features/operations/api';
+import type { OperationLog, OperationView } from '../../../../shared/features/operations/ipc';
+import { prepared } from '../../cache/prepared';
+import { isLocalId } from './placeholders';
+
+const LIST_LIMIT = 500;
+
+interface Row {
+  data: string;
+  service_name: string | null;
+  requested_by_name: string | null;
+}
+
+const SELECT_VIEW = `SELECT o.data, s.name AS service_name, u.name AS requested_by_name
+  FROM operations o
+  LEFT JOIN services s ON s.id = o.service_id
+  LEFT JOIN users u ON u.id = json_extract(o.data, '$.requestedBy')`;
+
+const toView = (row: Row): OperationView => {
+  const operation = Operation.parse(JSON.parse(row.data));
+  return {
+    ...operation,
+    serviceName: row.service_name,
+    requestedByName: row.requested_by_name,
+    local: isLocalId(operation.id),
+  };
+};
+
+/** Newest first; queued-offline placeholders are rows too (see placeholders.ts). */
+export function listOperationViews(db: Database, serviceId?: string): OperationView[] {
+  const rows = (
+    serviceId === undefined
+      ? prepared(db, `${SELECT_VIEW} ORDER BY o.created_at DESC, o.id LIMIT ?`).all(LIST_LIMIT)
+      : prepared(db, `${SELECT_VIEW} WHERE o.service_id = ? ORDER BY o.created_at DESC, o.id LIMIT ?`).all(
+          serviceId,
+          LIST_LIMIT,
+        )
+  ) as Row[];
+  return rows.map(toView);
+}
+
+export function getOperationView(db: Database, id: string): OperationView | null {
+  const row = prepared(db, `${SELECT_VIEW} WHERE o.id = ?`).get(id) as Row | undefined;
+  return row ? toView(row) : null;
+}
+
+export function cachedOperationLog(db: Database, operationId: string, after: number): OperationLog {
+  const rows = prepared(
+    db,
+    'SELECT data FROM operation_events WHERE operation_id = ? AND seq > ? ORDER BY seq',
+  ).all(operationId, after) as { data: string }[];
+  const events = rows.map((r) => OperationEvent.parse(JSON.parse(r.data)));
+  return { events, complete: logComplete(db, operationId) };
+}
+
+/** The cached log ends with the final status event: nothing more will come. */
+export function logComplete(db: Database, operationId: string): boolean {
+  const last = prepared(
+    db,
+    'SELECT data FROM operation_events WHERE operation_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(operationId) as { data: string } | undefined;
+  if (!last) return false;
+  const event = OperationEvent.parse(JSON.parse(last.data));
+  return event.type === 'status' && event.status !== null && isFinished(event.status);
+}
+
+export function lastCachedSeq(db: Database, operationId: string): number {
+  const row = prepared(db, 'SELECT MAX(seq) AS seq FROM operation_events WHERE operation_id = ?').get(
+    operationId,
+  ) as { seq: number | null };
+  return row.seq ?? 0;
+}
+
+/** Stores events as they arrive; a replayed one (resumed stream) is ignored. Returns the new ones. */
+export function storeOperationEvents(db: Database, events: OperationEvent[]): OperationEvent[] {
+  const insert = prepared(
+    db,
+    'INSERT INTO operation_events (operation_id, seq, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  return db.transaction(() =>
+    events.filter((e) => insert.run(e.operationId, e.seq, JSON.stringify(e)).changes > 0),
+  )();
+}

@@ -1,0 +1,29 @@
+import { estimateResource } from '../../../../shared/features/resources/api';
+import type { resourcesCommands } from '../../../../shared/features/resources/ipc';
+import type { BackendContext, CommandOf, FeatureHandlers } from '../../composition/backend-feature';
+import { IpcError } from '../../ipc/ipc-error';
+import { isLocalId } from '../operations/public';
+import { listResourceViews } from './queries';
+
+/** Resources read from the cache; provisioning is offline-first (queued, pushed exactly once). */
+export function createResourceHandlers(
+  ctx: BackendContext,
+): FeatureHandlers<CommandOf<typeof resourcesCommands>> {
+  const { db } = ctx;
+  return {
+    handlers: {
+      'resources:list': ({ serviceId }) => listResourceViews(db, serviceId),
+      'resources:estimate': ({ kind, size }) => estimateResource(kind, size),
+      'resources:provision': (args) => ctx.enqueue('resource.provision', args),
+      'resources:deprovision': (args) => {
+        if (isLocalId(args.resourceId)) {
+          throw new IpcError(
+            'not_sent_yet',
+            'This resource is still queued on this device. Discard its provisioning in the pending changes instead.',
+          );
+        }
+        return ctx.enqueue('resource.deprovision', args);
+      },
+    },
+  };
+}

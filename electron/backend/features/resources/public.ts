@@ -1,0 +1,2 @@
+/** What other backend features may use of resources (docs/architecture.md, "Rules"): nothing yet. */
+export {};

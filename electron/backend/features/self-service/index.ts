@@ -1,0 +1,20 @@
+import { selfServiceCommands } from '../../../../shared/features/self-service/ipc';
+import { defineBackendFeature } from '../../composition/backend-feature';
+import { selfServiceCacheMigration } from './cache-migration';
+import { createSelfServiceHandlers } from './handlers';
+import { selfServiceMutators } from './local-mutators';
+import { selfServiceWriters } from './writers';
+
+/**
+ * Self-service on the desktop: templates (cached for offline create), create service, deploy and
+ * roll back (queued), incidents, alert rules, cost and live logs.
+ */
+export const selfServiceBackend = defineBackendFeature({
+  name: 'self-service',
+  commands: selfServiceCommands,
+  cacheMigrations: [selfServiceCacheMigration],
+  syncedTables: ['deployments', 'alert_rules', 'incidents', 'templates'],
+  entityWriters: selfServiceWriters,
+  localMutators: selfServiceMutators,
+  handlers: createSelfServiceHandlers,
+});

@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+import { EnvironmentName } from '../../../../shared/features/catalog/api';
+import {
+  AlertRule,
+  Deployment,
+  Incident,
+  type EnvironmentDeployments,
+  type IncidentView,
+  type QueuedAction,
+  type ServiceDeployments,
+} from '../../../../shared/features/self-service/api';
+import { visibleOutbox } from '../../outbox/outbox-store';
+
+const HISTORY_PER_ENVIRONMENT = 20;
+const INCIDENT_LIMIT = 500;
+
+/** Per environment: the live version, its health and the recent history; plus queued actions. */
+export function serviceDeployments(db: Database, serviceId: string): ServiceDeployments {
+  const rows = db
+    .prepare('SELECT data FROM deployments WHERE service_id = ? ORDER BY started_at DESC')
+    .all(serviceId) as { data: string }[];
+  const all = rows.map((row) => Deployment.parse(JSON.parse(row.data)));
+  const environments: EnvironmentDeployments[] = EnvironmentName.options.map((environment) => {
+    const history = all.filter((d) => d.environment === environment);
+    const live = history.find((d) => d.status === 'live') ?? null;
+    return {
+      environment,
+      live,
+      health: live?.health ?? 'unknown',
+      history: history.slice(0, HISTORY_PER_ENVIRONMENT),
+    };
+  });
+  const queued: QueuedAction[] = [];
+  for (const entry of visibleOutbox(db)) {
+    if (entry.name !== 'service.deploy' && entry.name !== 'service.rollback') continue;
+    const args = entry.args as { serviceId?: unknown; environment?: unknown };
+    if (args.serviceId !== serviceId) continue;
+    const environment = EnvironmentName.safeParse(args.environment);
+    queued.push({
+      mutationId: entry.mutationId,
+      name: entry.name,
+      environment: environment.success ? environment.data : null,
+      idempotencyKey: entry.idempotencyKey,
+      createdAt: entry.createdAt,
+      status: entry.status === 'discarded' ? 'rejected' : entry.status,
+      reason: entry.reason,
+    });
+  }
+  return { serviceId, environments, queued };
+}
+
+/** A service's alert rules (one per environment at most). */
+export function listAlertRules(db: Database, serviceId: string): AlertRule[] {
+  const rows = db.prepare('SELECT data FROM alert_rules WHERE service_id = ?').all(serviceId) as {
+    data: string;
+  }[];
+  return rows.map((row) => AlertRule.parse(JSON.parse(row.data)));
+}
+
+/** Incidents, open first then newest, with their service's name and owner team. */
+export function listIncidentViews(db: Database): IncidentView[] {
+  const rows = db
+    .prepare(
+      `SELECT i.data, s.name AS service_name, s.owner_team_id
+         FROM incidents i LEFT JOIN services s ON s.id = i.service_id
+        ORDER BY i.status = 'open' DESC, i.opened_at DESC LIMIT ?`,
+    )
+    .all(INCIDENT_LIMIT) as { data: string; service_name: string | null; owner_team_id: string | null }[];
+  return rows.map((row) => ({
+    ...Incident.parse(JSON.parse(row.data)),
+    serviceName: row.service_name,
+    ownerTeamId: row.owner_team_id,
+  }));
+}

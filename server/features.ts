@@ -1,0 +1,25 @@
+import { backlogFeature } from './features/backlog';
+import { catalogFeature } from './features/catalog';
+import { operationsFeature } from './features/operations';
+import { resourcesFeature } from './features/resources';
+import { secretsFeature } from './features/secrets';
+import { selfServiceFeature } from './features/self-service';
+import { supportFeature } from './features/support';
+import { surveysFeature } from './features/surveys';
+import type { ServerFeature } from './platform/server-feature';
+
+/**
+ * Every feature of the platform API, one line each (docs/architecture.md, "Add a feature"). The
+ * order matters twice: a feature installs after the features whose services it uses, and the
+ * demo seed runs in this order.
+ */
+export const serverFeatures: readonly ServerFeature[] = [
+  catalogFeature,
+  secretsFeature,
+  operationsFeature,
+  resourcesFeature,
+  selfServiceFeature,
+  backlogFeature,
+  supportFeature,
+  surveysFeature,
+];

@@ -1,0 +1,57 @@
+import { withTransaction } from '../../../db/transaction';
+import { findTemplate } from '../templates/definitions';
+import { exists, passesHealthCheck, startVersion } from './deploy';
+import { updateDeployment, type DeploymentRow } from './deployment-rows';
+import type { SelfServiceDeps } from '../deps';
+
+/**
+ * After a platform restart no service process is running (they were this process's children):
+ * restart every live deployment from its version directory and reopen its stable port. One that
+ * cannot come back healthy is marked stopped with the reason, never shown as live.
+ */
+export async function recoverDeployments(
+  deps: SelfServiceDeps,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  // Processes of a platform process that was killed outright would otherwise run twice.
+  await deps.runtime.reapOrphans().catch(onError);
+  const { rows } = await deps.pool.query<DeploymentRow & { template_id: string | null; port: number | null }>(
+    `SELECT d.*, sr.template_id, r.port FROM deployments d
+       LEFT JOIN service_repositories sr ON sr.service_id = d.service_id
+       LEFT JOIN service_routes r ON r.service_id = d.service_id AND r.environment = d.environment
+      WHERE d.status = 'live'`,
+  );
+  await Promise.all(
+    rows.map(async (row) => {
+      try {
+        if (deps.runtime.instance(row.id)) return;
+        const template = row.template_id ? findTemplate(row.template_id) : undefined;
+        const dir = deps.runtime.versionDir(row.service_id, row.environment, row.version);
+        const present = await exists(dir);
+        let reason: string | null = null;
+        if (!template || row.port === null) reason = 'its template or stable port is gone';
+        else if (!present) reason = `its version directory ${dir} is gone`;
+        else {
+          const instance = await startVersion(deps, null, row, template, dir);
+          if (await passesHealthCheck(deps, row, instance)) {
+            await deps.runtime.route(row.service_id, row.environment, row.port, instance.port);
+            await withTransaction(deps.pool, (tx) =>
+              updateDeployment(tx, row.id, `instance_port = $2, health = 'healthy', unhealthy_since = NULL`, [
+                instance.port,
+              ]),
+            );
+            return;
+          }
+          reason = 'it did not pass its health check after the platform restarted';
+        }
+        await withTransaction(deps.pool, (tx) =>
+          updateDeployment(tx, row.id, `status = 'stopped', health = 'unknown', error = $2`, [
+            `stopped: ${reason}`,
+          ]),
+        );
+      } catch (error) {
+        onError(error);
+      }
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import type { Pool } from 'pg';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
+import type { LocalRuntime } from './runtime/local-runtime';
+
+/** What the self-service executors need, passed in so tests can shorten timeouts. */
+export interface SelfServiceDeps {
+  pool: Pool;
+  runtime: LocalRuntime;
+  dataDir: string;
+  templatesDir: string;
+  /** How long a new version has to pass its health check before the deploy fails. */
+  healthTimeoutMs: number;
+  readSecrets(serviceId: string, environment: EnvironmentName): Promise<Record<string, string>>;
+}
+
+/** The slice of an operation's context the deploy code uses (see server/features/operations/executor-registry.ts). */
+export interface StepReporter {
+  operationId: string | null;
+  requestedBy: string;
+  log(message: string, level?: 'info' | 'warn' | 'error'): Promise<void>;
+  progress(fraction: number, step?: string): Promise<void>;
+  redact(value: string): void;
+}

@@ -1,0 +1,54 @@
+import type { FeatureContext, PlatformApp } from '../../platform/server-feature';
+import { readSecretsForDeploy } from '../secrets/public';
+import { recoverDeployments } from './deployments/recover-deployments';
+import { registerSelfServiceExecutors } from './executors';
+import { startHealthMonitor, type HealthMonitor } from './health/health-monitor';
+import { selfServiceRoutes } from './routes';
+import { LocalRuntime } from './runtime/local-runtime';
+import type { SelfServiceDeps } from './deps';
+import { defaultTemplatesDir } from './templates/render-template';
+
+// Each app's self-service wiring, for its routes (absent when the app has no data dir).
+const installed = new WeakMap<PlatformApp, SelfServiceDeps>();
+
+/**
+ * Templates, deploys, logs, health and cost in this server process: executors for service.create,
+ * service.deploy and service.rollback, the local runtime (restarting live versions on start) and
+ * the health monitor. Service processes stop with the server. Needs the platform data dir.
+ */
+export function installSelfService({ app, pool, options, log }: FeatureContext): void {
+  if (!options.dataDir) return;
+  const runtime = new LocalRuntime(options.dataDir);
+  const deps: SelfServiceDeps = {
+    pool,
+    runtime,
+    dataDir: options.dataDir,
+    templatesDir: defaultTemplatesDir,
+    healthTimeoutMs: options.selfService?.healthTimeoutMs ?? 20_000,
+    readSecrets: (serviceId, environment) => readSecretsForDeploy(pool, serviceId, environment),
+  };
+  installed.set(app, deps);
+  registerSelfServiceExecutors(app.operations.executors, deps);
+  const onError = (error: unknown) => log.warn({ err: error }, 'self-service');
+  let monitor: HealthMonitor | null = null;
+  app.addHook('onReady', async () => {
+    // Not awaited: the API serves while old versions come back (each within the health timeout).
+    void recoverDeployments(deps, onError).finally(() => {
+      monitor = startHealthMonitor({
+        pool,
+        runtime,
+        intervalMs: options.selfService?.healthIntervalMs ?? 5000,
+        onError,
+      });
+    });
+  });
+  app.addHook('onClose', async () => {
+    await monitor?.stop();
+    await runtime.close();
+  });
+}
+
+export function selfServiceRoutesOf({ app, pool, streams }: FeatureContext): void {
+  const deps = installed.get(app);
+  if (deps) void app.register(selfServiceRoutes, { pool, runtime: deps.runtime, streams });
+}

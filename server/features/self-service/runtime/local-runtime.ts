@@ -1,0 +1,266 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { EnvironmentName } from '../../../../shared/features/catalog/api';
+import type { LogLine } from '../../../../shared/features/self-service/api';
+import { findFreePort } from '../../../process/free-port';
+import { probeHealth } from './health-probe';
+import { StableProxy } from './stable-proxy';
+
+export interface InstanceSpec {
+  deploymentId: string;
+  serviceId: string;
+  environment: EnvironmentName;
+  version: string;
+  dir: string;
+  command: string[];
+  healthPath: string;
+  /** Secrets by name; injected into the environment and redacted from captured output. */
+  secrets: Record<string, string>;
+}
+
+export interface Instance {
+  spec: InstanceSpec;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  running: boolean;
+}
+
+const REDACTED = '[redacted]';
+const STOP_GRACE_MS = 5000;
+
+/**
+ * Runs service versions as real processes on this machine (docs/architecture.md, "Operations"): each
+ * version on its own port, one stable-port proxy per service+environment, stdout/stderr captured
+ * to `<dataDir>/runtime/<service>/<env>/output.ndjson` and emitted live as `log` events.
+ */
+export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
+  private readonly instances = new Map<string, Instance>();
+  private readonly proxies = new Map<string, StableProxy>();
+  private readonly logFiles = new Map<string, WriteStream>();
+
+  constructor(readonly dataDir: string) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  envDir(serviceId: string, environment: string): string {
+    return path.join(this.dataDir, 'runtime', serviceId, environment);
+  }
+
+  versionDir(serviceId: string, environment: string, sha: string): string {
+    return path.join(this.envDir(serviceId, environment), sha);
+  }
+
+  logFile(serviceId: string, environment: string): string {
+    return path.join(this.envDir(serviceId, environment), 'output.ndjson');
+  }
+
+  private async logStream(serviceId: string, environment: string): Promise<WriteStream> {
+    const file = this.logFile(serviceId, environment);
+    let stream = this.logFiles.get(file);
+    if (!stream) {
+      await mkdir(path.dirname(file), { recursive: true });
+      stream = createWriteStream(file, { flags: 'a' });
+      this.logFiles.set(file, stream);
+    }
+    return stream;
+  }
+
+  /** Starts a version on a free port with PORT and its secrets in the environment. */
+  async start(spec: InstanceSpec): Promise<Instance> {
+    const [program, ...args] = spec.command;
+    if (!program) throw new Error('empty start command');
+    const port = await findFreePort();
+    const output = await this.logStream(spec.serviceId, spec.environment);
+    const child = spawn(program, args, {
+      cwd: spec.dir,
+      // Only what the service needs: never the platform's own environment (database URLs, tokens).
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: spec.environment === 'development' ? 'development' : 'production',
+        PORT: String(port),
+        PAVE_SERVICE: spec.serviceId,
+        PAVE_DEPLOYMENT: spec.deploymentId,
+        PAVE_ENVIRONMENT: spec.environment,
+        PAVE_VERSION: spec.version,
+        PAVE_SECRET_NAMES: Object.keys(spec.secrets).join(','),
+        ...spec.secrets,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const secretValues = Object.values(spec.secrets).filter((value) => value.length >= 4);
+    const capture = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
+      createInterface({ input: stream }).on('line', (raw) => {
+        let line = raw;
+        for (const value of secretValues) line = line.split(value).join(REDACTED);
+        const entry: LogLine = {
+          serviceId: spec.serviceId,
+          environment: spec.environment,
+          deploymentId: spec.deploymentId,
+          stream: name,
+          line,
+        };
+        output.write(`${JSON.stringify({ at: new Date().toISOString(), ...entry })}\n`);
+        this.emit('log', entry);
+      });
+    };
+    if (child.stdout) capture(child.stdout, 'stdout');
+    if (child.stderr) capture(child.stderr, 'stderr');
+    const instance: Instance = {
+      spec,
+      port,
+      child,
+      running: true,
+      exited: new Promise((resolve) => {
+        child.once('error', () => resolve(null));
+        child.once('exit', (code) => resolve(code));
+      }),
+    };
+    void instance.exited.then(() => (instance.running = false));
+    this.instances.set(spec.deploymentId, instance);
+    // The pid and the id the process was started as (its PAVE_DEPLOYMENT, kept across adopt()).
+    if (child.pid !== undefined) await writeFile(this.pidFile(spec), `${child.pid} ${spec.deploymentId}\n`);
+    return instance;
+  }
+
+  private pidFile(spec: Pick<InstanceSpec, 'serviceId' | 'environment' | 'deploymentId'>): string {
+    return path.join(this.envDir(spec.serviceId, spec.environment), `${spec.deploymentId}.pid`);
+  }
+
+  /**
+   * Kills service processes left running by a platform process that died without stopping them
+   * (SIGKILL, power loss): their pid files remain. A pid is only killed if /proc shows it is still
+   * that deployment's process (PAVE_DEPLOYMENT in its environment), never a reused pid. Linux only;
+   * elsewhere the files are just removed.
+   */
+  async reapOrphans(): Promise<number> {
+    let reaped = 0;
+    const root = path.join(this.dataDir, 'runtime');
+    const services = await readdir(root).catch(() => [] as string[]);
+    for (const service of services) {
+      const environments = await readdir(path.join(root, service)).catch(() => [] as string[]);
+      for (const environment of environments) {
+        const dir = path.join(root, service, environment);
+        const files = await readdir(dir).catch(() => [] as string[]);
+        for (const file of files.filter((f) => f.endsWith('.pid'))) {
+          const deploymentId = file.slice(0, -'.pid'.length);
+          if (this.instances.has(deploymentId)) continue;
+          const [pidText, startedAs] = (await readFile(path.join(dir, file), 'utf8')).trim().split(' ');
+          const pid = Number(pidText);
+          const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+          if (pid > 0 && environ.split('\0').includes(`PAVE_DEPLOYMENT=${startedAs ?? deploymentId}`)) {
+            process.kill(pid, 'SIGKILL');
+            reaped += 1;
+          }
+          await rm(path.join(dir, file), { force: true });
+        }
+      }
+    }
+    return reaped;
+  }
+
+  /**
+   * Polls the health endpoint until it answers 2xx. False on timeout or if the process exits:
+   * either way the version must not take traffic.
+   */
+  async waitHealthy(instance: Instance, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!instance.running) return false;
+      if (await probeHealth(instance.port, instance.spec.healthPath, 1000)) return true;
+      const exited = await Promise.race([
+        instance.exited.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 100)),
+      ]);
+      if (exited) return false;
+    }
+    return false;
+  }
+
+  /** Started by this runtime and not stopped (it may have exited since: a crash). */
+  owns(deploymentId: string): boolean {
+    return this.instances.has(deploymentId);
+  }
+
+  instance(deploymentId: string): Instance | undefined {
+    const found = this.instances.get(deploymentId);
+    return found?.running ? found : undefined;
+  }
+
+  /** A running instance now belongs to another deployment row (a rollback re-using a kept process). */
+  async adopt(fromDeploymentId: string, toDeploymentId: string): Promise<Instance | undefined> {
+    const instance = this.instance(fromDeploymentId);
+    if (!instance) return undefined;
+    this.instances.delete(fromDeploymentId);
+    const from = this.pidFile(instance.spec);
+    instance.spec = { ...instance.spec, deploymentId: toDeploymentId };
+    this.instances.set(toDeploymentId, instance);
+    await rename(from, this.pidFile(instance.spec)).catch(() => undefined);
+    return instance;
+  }
+
+  async stop(deploymentId: string): Promise<void> {
+    const instance = this.instances.get(deploymentId);
+    if (!instance) return;
+    this.instances.delete(deploymentId);
+    if (instance.running) {
+      instance.child.kill('SIGTERM');
+      const timer = setTimeout(() => instance.child.kill('SIGKILL'), STOP_GRACE_MS);
+      await instance.exited;
+      clearTimeout(timer);
+    }
+    await rm(this.pidFile(instance.spec), { force: true });
+  }
+
+  /** Deployment ids with a live process for this service+environment. */
+  runningFor(serviceId: string, environment: string): string[] {
+    return [...this.instances.entries()]
+      .filter(([, i]) => i.running && i.spec.serviceId === serviceId && i.spec.environment === environment)
+      .map(([id]) => id);
+  }
+
+  /** Opens (once) the stable-port proxy of a service+environment and points it at `targetPort`. */
+  async route(
+    serviceId: string,
+    environment: string,
+    stablePort: number,
+    targetPort: number | null,
+  ): Promise<void> {
+    const key = `${serviceId}/${environment}`;
+    let proxy = this.proxies.get(key);
+    if (!proxy) {
+      proxy = new StableProxy(stablePort);
+      await proxy.listen();
+      this.proxies.set(key, proxy);
+    }
+    proxy.pointAt(targetPort);
+  }
+
+  /** The last `count` captured lines of a service+environment. */
+  async tail(serviceId: string, environment: string, count: number): Promise<LogLine[]> {
+    let text: string;
+    try {
+      text = await readFile(this.logFile(serviceId, environment), 'utf8');
+    } catch {
+      return [];
+    }
+    const lines = text.split('\n').filter(Boolean);
+    return lines.slice(Math.max(0, lines.length - count)).map((line) => {
+      const { serviceId: s, environment: e, deploymentId, stream, line: l } = JSON.parse(line) as LogLine;
+      return { serviceId: s, environment: e, deploymentId, stream, line: l };
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.instances.keys()].map((id) => this.stop(id)));
+    await Promise.all([...this.proxies.values()].map((proxy) => proxy.close()));
+    this.proxies.clear();
+    for (const stream of this.logFiles.values()) stream.end();
+    this.logFiles.clear();
+  }
+}

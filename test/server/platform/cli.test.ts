@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listOf } from '../../../shared/api/directory';
+import { Service } from '../../../shared/features/catalog/api';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'pave-cli-'));
+});
+// Whatever a failing test leaves running is stopped here, so it cannot hold the data dir.
+const spawned: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of spawned) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = exitOf(child);
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const startDirect = (...extra: string[]) => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', '0', ...extra],
+    {
+      cwd: root,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  spawned.push(child);
+  return child;
+};
+
+const childEnv = () => {
+  const env = { ...process.env };
+  // The CLI must use its own embedded PostgreSQL here.
+  delete env.DATABASE_URL;
+  return env;
+};
+
+/** Resolves with the URL from the one stdout line, or rejects with stderr if the process exits. */
+const stderrOf = new WeakMap<ChildProcess, string>();
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    stderrOf.set(child, '');
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /listening on (http\S+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) =>
+      stderrOf.set(child, (stderrOf.get(child) ?? '') + chunk.toString()),
+    );
+    child.once('exit', (code) =>
+      reject(new Error(`platform exited (${code}) before listening:\n${stderrOf.get(child)}`)),
+    );
+  });
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+
+const pathExists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm run platform (server/cli.ts)', () => {
+  it('starts on an embedded PostgreSQL, serves the seeded catalog, stops on SIGTERM, restarts with its data', async () => {
+    const first = spawn(
+      'npx',
+      ['tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', '0', '--seed', 'demo'],
+      {
+        cwd: root,
+        env: childEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    spawned.push(first);
+    const url = await waitForUrl(first);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const tokenFile = path.join(dataDir, 'admin-token');
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    const token = (await readFile(tokenFile, 'utf8')).trim();
+    expect(await (await fetch(`${url}/v1/health`)).json()).toMatchObject({ status: 'ok' });
+    const services = await fetch(`${url}/v1/services`, { headers: { authorization: `Bearer ${token}` } });
+    expect(services.status).toBe(200);
+    const firstList = listOf(Service).parse(await services.json()).items;
+    expect(firstList.length).toBeGreaterThanOrEqual(55);
+    // A write, so the restart has to keep something the seed alone would not recreate.
+    const patch = await fetch(`${url}/v1/services/svc-payments-api`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Payments API (edited)' }),
+    });
+    expect(patch.status).toBe(200);
+
+    // npm exec does not forward signals, and tsx's relay escalates to SIGKILL when its child is
+    // slow to acknowledge; so the signal goes to the server process itself (DIR/server.pid), and
+    // the wrappers exit with its exit code.
+    const serverPid = Number((await readFile(path.join(dataDir, 'server.pid'), 'utf8')).trim());
+    const firstExit = exitOf(first);
+    process.kill(serverPid, 'SIGTERM');
+    expect(await firstExit, stderrOf.get(first)).toBe(0);
+    expect(await pathExists(path.join(dataDir, 'server.pid'))).toBe(false);
+    expect(await pathExists(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    await expect(fetch(`${url}/v1/health`)).rejects.toThrow();
+
+    // Started directly (as the desktop backend does), so the exit code is the server's own.
+    const second = startDirect('--seed', 'demo');
+    const secondUrl = await waitForUrl(second);
+    try {
+      expect((await readFile(tokenFile, 'utf8')).trim()).toBe(token);
+      const again = await fetch(`${secondUrl}/v1/services/svc-payments-api`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(Service.parse(await again.json()).title).toBe('Payments API (edited)');
+      const list = await fetch(`${secondUrl}/v1/services`, { headers: { authorization: `Bearer ${token}` } });
+      expect(listOf(Service).parse(await list.json()).items).toHaveLength(firstList.length);
+    } finally {
+      second.kill('SIGTERM');
+      expect(await exitOf(second), stderrOf.get(second)).toBe(0);
+    }
+  });
+
+  it('recovers after being killed with SIGKILL (orphaned PostgreSQL, stale pid files)', async () => {
+    const killed = startDirect();
+    await waitForUrl(killed);
+    const exited = exitOf(killed);
+    killed.kill('SIGKILL');
+    await exited;
+    const again = startDirect();
+    const url = await waitForUrl(again);
+    const token = (await readFile(path.join(dataDir, 'admin-token'), 'utf8')).trim();
+    const me = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+    const stopped = exitOf(again);
+    again.kill('SIGTERM');
+    expect(await stopped, stderrOf.get(again)).toBe(0);
+  });
+
+  it('with --exit-with-parent, shuts down when its parent is killed with SIGKILL', async () => {
+    // An intermediate parent that starts the platform, reports its pid, and then just waits.
+    const script = `
+      const { spawn } = require('node:child_process');
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', ${JSON.stringify(dataDir)}, '--port', '0', '--exit-with-parent'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      child.stdout.on('data', (chunk) => { if (String(chunk).includes('listening on')) console.log('PID ' + child.pid); });
+    `;
+    const parent = spawn(process.execPath, ['-e', script], {
+      cwd: root,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const pid = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      parent.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /PID (\d+)/.exec(out);
+        if (match?.[1]) resolve(Number(match[1]));
+      });
+      parent.once('exit', (code) => reject(new Error(`parent exited early (${code})`)));
+    });
+    expect(isAlive(pid)).toBe(true);
+    parent.kill('SIGKILL');
+    // The platform checks its parent every second; waits for the process to be gone.
+    for (let waited = 0; isAlive(pid); waited += 100) {
+      if (waited > 20_000) throw new Error('platform outlived its parent by 20 s');
+      await delay(100);
+    }
+    // It shut down cleanly: its embedded PostgreSQL is stopped too, so the pid file is gone.
+    await expect(stat(path.join(dataDir, 'postgres', 'postmaster.pid'))).rejects.toThrow();
+  });
+});
