@@ -1,3 +1,5 @@
+import type { KeyboardEvent, RefObject } from 'react';
+
 /**
  * The row a key moves the selection to, or null when the key is not a navigation key.
  * From no selection (-1), any move lands on the first row.
@@ -27,4 +29,48 @@ export function nextSelectionIndex(
     default:
       return null;
   }
+}
+
+/** What `useListNavigation` needs of a TanStack virtualizer. */
+interface ScrollsToIndex {
+  scrollToIndex(index: number, options?: { align?: 'auto' | 'start' | 'center' | 'end' }): void;
+}
+
+/**
+ * Keyboard for a virtualized list (catalog, backlog, support): ↑/↓, PageUp/PageDown, Home/End move
+ * the selection and keep it in view; Enter opens the selected row when the list can open one.
+ * Returns the list's onKeyDown.
+ */
+export function useListNavigation({
+  count,
+  selectedIndex,
+  rowHeight,
+  scrollRef,
+  virtualizer,
+  onSelect,
+  onOpen,
+}: {
+  count: number;
+  selectedIndex: number;
+  rowHeight: number;
+  scrollRef: RefObject<HTMLElement | null>;
+  virtualizer: ScrollsToIndex;
+  onSelect(index: number): void;
+  onOpen?(index: number): void;
+}): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key === 'Enter') {
+      if (onOpen && selectedIndex >= 0) {
+        event.preventDefault();
+        onOpen(selectedIndex);
+      }
+      return;
+    }
+    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1);
+    const next = nextSelectionIndex(event.key, selectedIndex, count, pageSize);
+    if (next === null) return;
+    event.preventDefault();
+    onSelect(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
 }

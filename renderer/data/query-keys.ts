@@ -1,14 +1,8 @@
-import type { CatalogQuery } from '../../shared/features/catalog/ipc';
-
 /**
- * Every react-query key the renderer uses, by the backend tables they read (see
- * table-invalidation.ts). Prefix arrays first, so invalidating `catalogList` hits every query.
+ * The react-query keys of the core's own reads (settings, sync status, outbox, teams). Features
+ * keep theirs in their `data.ts` and say which cache tables feed them (`queryKeysByTable`).
  */
 export const queryKeys = {
-  catalogList: ['catalog', 'list'] as const,
-  catalogListFor: (query: CatalogQuery) => ['catalog', 'list', query] as const,
-  service: ['catalog', 'get'] as const,
-  serviceFor: (id: string) => ['catalog', 'get', id] as const,
   teams: ['teams'] as const,
   settings: ['settings'] as const,
   syncStatus: ['sync', 'status'] as const,

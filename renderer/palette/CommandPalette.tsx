@@ -1,40 +1,49 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Command } from 'cmdk';
-import { useState } from 'react';
-import { navigate, type Route } from '../app/route';
-import { useDebouncedValue } from '../catalog/use-debounced-value';
+import { Fragment, useState } from 'react';
+import { useDebouncedValue } from '../components/use-debounced-value';
 import { errorMessage } from '../data/ipc-error';
-import { catalogListQuery } from '../data/ipc-queries';
-import { matchPages } from './palette-pages';
+import { navigate } from '../router/hash-location';
+import type { Href } from '../router/route-path';
+import { matchPages, type PaletteCommand } from './palette-pages';
+import type { PaletteSearch } from './palette-search';
 import { usePaletteStore } from './palette-store';
 import './CommandPalette.css';
 
-const MAX_SERVICES = 12;
-
-/** Ctrl/Cmd+K: jump to a page, or to a service found by the same search as the catalog. */
-export function CommandPalette() {
+/**
+ * Ctrl/Cmd+K: jump to a page, or to a record found by a feature's search (the catalog's
+ * services). Pages and searches come from the features (docs/architecture.md, "Features").
+ */
+export function CommandPalette({
+  commands,
+  searches,
+}: {
+  commands: readonly PaletteCommand[];
+  searches: readonly PaletteSearch[];
+}) {
   const open = usePaletteStore((state) => state.open);
   const setOpen = usePaletteStore((state) => state.setOpen);
   const [search, setSearch] = useState('');
   const debounced = useDebouncedValue(search.trim(), 150);
 
-  const services = useQuery({
-    ...catalogListQuery({ search: debounced, sort: { column: 'name', direction: 'asc' } }),
-    enabled: open && debounced !== '',
+  const results = useQueries({
+    queries: searches.map((source) => ({
+      ...source.query(debounced),
+      enabled: open && debounced !== '',
+    })),
   });
 
   const close = () => {
     setOpen(false);
     setSearch('');
   };
-  const go = (route: Exclude<Route, { page: 'not-found' }>) => {
+  const go = (href: Href) => {
     close();
-    navigate(route);
+    navigate(href);
   };
 
-  const pages = matchPages(search);
-  const rows = debounced === '' ? [] : (services.data?.rows.slice(0, MAX_SERVICES) ?? []);
-  const more = debounced === '' ? 0 : Math.max(0, (services.data?.total ?? 0) - rows.length);
+  const pages = matchPages(search, commands);
+  const fetching = results.some((result) => result.isFetching);
 
   return (
     <Command.Dialog
@@ -56,7 +65,7 @@ export function CommandPalette() {
       />
       <Command.List className="palette-list">
         <Command.Empty className="palette-empty">
-          {services.isFetching ? 'Searching…' : `Nothing matches “${search.trim()}”.`}
+          {fetching ? 'Searching…' : `Nothing matches “${search.trim()}”.`}
         </Command.Empty>
         {pages.length > 0 && (
           <Command.Group heading="Pages" className="palette-group">
@@ -65,7 +74,7 @@ export function CommandPalette() {
                 key={page.id}
                 value={`page:${page.id}`}
                 className="palette-item"
-                onSelect={() => go(page.route)}
+                onSelect={() => go(page.href)}
               >
                 <span className="palette-kind">Page</span>
                 {page.label}
@@ -73,30 +82,35 @@ export function CommandPalette() {
             ))}
           </Command.Group>
         )}
-        {services.isError && <div className="palette-empty">{errorMessage(services.error).message}</div>}
-        {rows.length > 0 && (
-          <Command.Group heading="Services" className="palette-group">
-            {rows.map((row) => (
-              <Command.Item
-                key={row.id}
-                value={`service:${row.id}`}
-                className="palette-item"
-                data-testid="command-service"
-                data-service-id={row.id}
-                onSelect={() => go({ page: 'service', id: row.id })}
-              >
-                <span className="palette-title">{row.title}</span>
-                <span className="palette-sub mono">{row.name}</span>
-                {row.ownerTeamName && <span className="palette-team">{row.ownerTeamName}</span>}
-              </Command.Item>
-            ))}
-            {more > 0 && (
-              <div className="palette-more muted">
-                {more.toLocaleString('en-US')} more — refine the search, or search in the catalog.
-              </div>
-            )}
-          </Command.Group>
-        )}
+        {searches.map((source, index) => {
+          const result = results[index];
+          if (!result) return null;
+          const hits = debounced === '' ? [] : (result.data?.hits ?? []);
+          const more = debounced === '' ? 0 : (result.data?.more ?? 0);
+          return (
+            <Fragment key={source.id}>
+              {result.isError && <div className="palette-empty">{errorMessage(result.error).message}</div>}
+              {hits.length > 0 && (
+                <Command.Group heading={source.heading} className="palette-group">
+                  {hits.map((hit) => (
+                    <Command.Item
+                      key={hit.id}
+                      value={`${source.id}:${hit.id}`}
+                      className="palette-item"
+                      {...hit.attributes}
+                      onSelect={() => go(hit.href)}
+                    >
+                      <span className="palette-title">{hit.title}</span>
+                      {hit.detail !== undefined && <span className="palette-sub mono">{hit.detail}</span>}
+                      {hit.tag && <span className="palette-team">{hit.tag}</span>}
+                    </Command.Item>
+                  ))}
+                  {more > 0 && <div className="palette-more muted">{source.moreLabel(more)}</div>}
+                </Command.Group>
+              )}
+            </Fragment>
+          );
+        })}
       </Command.List>
     </Command.Dialog>
   );

@@ -1,27 +1,17 @@
-import type { Route } from '../app/route';
+import type { Href } from '../router/route-path';
 
-export interface PalettePage {
+/** A page the palette can jump to; features contribute theirs (`paletteCommands`). */
+export interface PaletteCommand {
   id: string;
   label: string;
   keywords: string;
-  route: Exclude<Route, { page: 'not-found' | 'service' }>;
+  href: Href;
 }
 
-/** Every page the palette can jump to; grows as the app gains pages. */
-export const palettePages: readonly PalettePage[] = [
-  { id: 'catalog', label: 'Catalog', keywords: 'services list search', route: { page: 'catalog' } },
-  {
-    id: 'settings',
-    label: 'Settings',
-    keywords: 'platform url token embedded demo',
-    route: { page: 'settings' },
-  },
-];
-
-export function matchPages(search: string): PalettePage[] {
+export function matchPages(search: string, commands: readonly PaletteCommand[]): PaletteCommand[] {
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...palettePages];
-  return palettePages.filter((page) => {
+  if (words.length === 0) return [...commands];
+  return commands.filter((page) => {
     const haystack = `${page.label} ${page.keywords}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });

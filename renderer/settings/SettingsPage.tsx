@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ipcCommands } from '../../shared/contract';
 import type { Settings } from '../../shared/ipc/contract';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
+import { QueryErrorNotice } from '../components/QueryErrorNotice';
 import { errorMessage } from '../data/ipc-error';
 import { settingsQuery } from '../data/ipc-queries';
 import { unwrap } from '../data/ipc-error';

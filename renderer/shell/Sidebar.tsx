@@ -1,61 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { settingsQuery } from '../data/ipc-queries';
 import { usePaletteStore } from '../palette/palette-store';
-import { SurveysBadge } from '../surveys/SurveysBadge';
-import { hrefFor, type Route } from './route';
+import type { RoutePath } from '../router/route-path';
+import { navGroups, type NavEntry, type NavGroup } from './nav-entry';
 import './Sidebar.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Pages reached without a parameter: the ones a menu links to. */
-type TopPage = Exclude<Route, { id: string } | { hash: string }>['page'];
-
-interface NavItem {
-  page: TopPage;
-  /** Every route that lights this entry (a service page belongs to the catalog). */
-  pages: Route['page'][];
-  label: string;
-  icon: string;
-  testId?: string;
+/** Entries by group, in the order the entries ask for. */
+function grouped(entries: readonly NavEntry[]): { title: NavGroup; items: NavEntry[] }[] {
+  return navGroups.map((title) => ({
+    title,
+    items: entries.filter((entry) => entry.group === title).sort((a, b) => a.order - b.order),
+  }));
 }
 
-/** What engineers use day to day, then what leads run the platform with, then settings. */
-const navGroups: { title: string; items: NavItem[] }[] = [
-  {
-    title: 'Services',
-    items: [
-      { page: 'catalog', pages: ['catalog', 'service'], label: 'Catalog', icon: '▦' },
-      {
-        page: 'create-service',
-        pages: ['create-service'],
-        label: 'Create service',
-        icon: '+',
-        testId: 'nav-create-service',
-      },
-      {
-        page: 'operations',
-        pages: ['operations', 'operation'],
-        label: 'Operations',
-        icon: '◷',
-        testId: 'nav-operations',
-      },
-      { page: 'incidents', pages: ['incidents'], label: 'Incidents', icon: '⚠', testId: 'nav-incidents' },
-      { page: 'cost', pages: ['cost'], label: 'Cost', icon: '$', testId: 'nav-cost' },
-    ],
-  },
-  {
-    title: 'Platform',
-    items: [
-      { page: 'backlog', pages: ['backlog'], label: 'Backlog', icon: '☰', testId: 'nav-backlog' },
-      { page: 'roadmap', pages: ['roadmap'], label: 'Roadmap', icon: '➜', testId: 'nav-roadmap' },
-      { page: 'support', pages: ['support'], label: 'Support', icon: '?', testId: 'nav-support' },
-      { page: 'surveys', pages: ['surveys', 'survey'], label: 'Surveys', icon: '☺', testId: 'nav-surveys' },
-    ],
-  },
-  { title: 'App', items: [{ page: 'settings', pages: ['settings'], label: 'Settings', icon: '⚙' }] },
-];
-
-export function Sidebar({ route }: { route: Route }) {
+/** `active`: the path of the page on screen (null on the not-found page). */
+export function Sidebar({ entries, active }: { entries: readonly NavEntry[]; active: RoutePath | null }) {
   const settings = useQuery(settingsQuery());
   const openPalette = usePaletteStore((state) => state.setOpen);
   const org = settings.data?.org ?? null;
@@ -87,22 +48,22 @@ export function Sidebar({ route }: { route: Route }) {
         <kbd>{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
 
-      {navGroups.map((group) => (
+      {grouped(entries).map((group) => (
         <div key={group.title} className="sidebar-group">
           <div className="sidebar-group-title">{group.title}</div>
           <ul className="sidebar-nav">
             {group.items.map((item) => (
-              <li key={item.page}>
+              <li key={item.href}>
                 <a
-                  href={hrefFor({ page: item.page })}
+                  href={item.href}
                   data-testid={item.testId}
-                  aria-current={item.pages.includes(route.page) ? 'page' : undefined}
+                  aria-current={active && item.activeOn.includes(active) ? 'page' : undefined}
                 >
                   <span className="sidebar-icon" aria-hidden="true">
                     {item.icon}
                   </span>
                   {item.label}
-                  {item.page === 'surveys' && <SurveysBadge />}
+                  {item.badge && <item.badge />}
                 </a>
               </li>
             ))}

@@ -1,25 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { toCatalogQuery, useCatalogStore } from '../catalog/catalog-store';
-import { catalogListQuery } from '../data/ipc-queries';
 import { queryKeys } from '../data/query-keys';
 import { setAppState } from './app-state';
+import type { StartupQuery } from './renderer-feature';
 
-/** Marks the app ready once settings and a first catalog page are in the query cache. */
-export function useAppReadiness(): void {
+/** Marks the app ready once settings and every feature's first read (the catalog's first page) are cached. */
+export function useAppReadiness(startup: readonly StartupQuery[]): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    // The catalog is the home page: load it even when the app opens on another route.
-    void queryClient.prefetchQuery(catalogListQuery(toCatalogQuery(useCatalogStore.getState(), '')));
+    // The home page's data loads even when the app opens on another route.
+    for (const query of startup) void query.prefetch(queryClient);
     const cache = queryClient.getQueryCache();
     let ready = false;
     const check = () => {
       if (ready) return;
       const settings = cache.find({ queryKey: queryKeys.settings, exact: true });
-      const catalogLoaded = cache
-        .findAll({ queryKey: queryKeys.catalogList })
-        .some((query) => query.state.data !== undefined);
-      if (settings?.state.data !== undefined && catalogLoaded) {
+      const loaded = startup.every((query) =>
+        cache.findAll({ queryKey: query.queryKey }).some((found) => found.state.data !== undefined),
+      );
+      if (settings?.state.data !== undefined && loaded) {
         ready = true;
         setAppState('ready');
       } else if (settings?.state.status === 'error') {
@@ -28,5 +27,5 @@ export function useAppReadiness(): void {
     };
     check();
     return cache.subscribe(check);
-  }, [queryClient]);
+  }, [queryClient, startup]);
 }

@@ -3,8 +3,8 @@ import type { OutboxItem } from '../../shared/ipc/contract';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { outboxQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';
-import { formatRelativeTime } from './relative-time';
-import { useNow } from './use-now';
+import { formatRelativeTime } from '../components/relative-time';
+import { useNow } from '../components/use-now';
 import './OutboxPanel.css';
 
 const statusLabel: Record<OutboxItem['status'], string> = {

@@ -6,7 +6,7 @@ import { pave } from '../data/pave';
 import { queryKeys } from '../data/query-keys';
 import { OutboxPanel } from './OutboxPanel';
 import { lastSyncedLabel, offlineDetail, pendingLabel, syncStateLabel } from './sync-status-text';
-import { useNow } from './use-now';
+import { useNow } from '../components/use-now';
 import './StatusBar.css';
 
 /**

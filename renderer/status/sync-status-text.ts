@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../shared/ipc/contract';
-import { formatCountdown, formatRelativeTime } from './relative-time';
+import { formatCountdown, formatRelativeTime } from '../components/relative-time';
 
 const stateLabels: Record<SyncStatus['state'], string> = {
   starting: 'Starting',

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../shared/features/backlog/api';
-import { teamsQuery } from '../data/ipc-queries';
-import { backlogItemQuery, useCommand } from './backlog-data';
+import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../../shared/features/backlog/api';
+import { teamsQuery } from '../../data/ipc-queries';
+import { useCommand } from '../../data/command';
+import { backlogItemQuery } from './data';
 
 const STATUSES: BacklogStatus[] = ['proposed', 'planned', 'in_progress', 'done', 'declined'];
 const PHASES: RoadmapPhase[] = ['foundation', 'common_needs', 'advanced'];

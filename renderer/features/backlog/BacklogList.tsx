@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
-import type { BacklogListRow } from '../../shared/features/backlog/api';
-import { neighboursForIndex } from '../../shared/domain/fractional-rank';
-import { useBacklogStore } from './backlog-store';
+import type { BacklogListRow } from '../../../shared/features/backlog/api';
+import { neighboursForIndex } from '../../../shared/domain/fractional-rank';
+import { useListNavigation } from '../../components/list-navigation';
+import { useBacklogStore } from './store';
 
 const ROW_HEIGHT = 44;
 
@@ -38,22 +39,25 @@ export function BacklogList({
     onMove(id, afterId, beforeId);
   };
 
+  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+  const navigateList = useListNavigation({
+    count: rows.length,
+    selectedIndex,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    virtualizer,
+    onSelect: (index) => select(rows[index]?.id ?? null),
+  });
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = rows.findIndex((r) => r.id === selectedId);
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const delta = event.key === 'ArrowDown' ? 1 : -1;
-    if (event.altKey && canReorder && selectedId && index >= 0) {
-      const target = index + delta;
-      if (target < 0 || target >= rows.length) return;
-      moveTo(selectedId, target);
+    const reorder = event.key === 'ArrowDown' || event.key === 'ArrowUp';
+    if (reorder && event.altKey && canReorder && selectedId && selectedIndex >= 0) {
+      event.preventDefault();
+      const target = selectedIndex + (event.key === 'ArrowDown' ? 1 : -1);
+      if (target >= 0 && target < rows.length) moveTo(selectedId, target);
       return;
     }
-    const next = rows[Math.max(0, Math.min(rows.length - 1, index + delta))];
-    if (next) {
-      select(next.id);
-      virtualizer.scrollToIndex(rows.indexOf(next));
-    }
+    navigateList(event);
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>, index: number) => {

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BacklogQuery } from '../../shared/features/backlog/api';
-import { unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import type { BacklogQuery } from '../../../shared/features/backlog/api';
+import { unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
 import { BacklogDetail } from './BacklogDetail';
 import { BacklogList } from './BacklogList';
-import { backlogListQuery, useCommand } from './backlog-data';
-import { useBacklogStore } from './backlog-store';
+import { useCommand } from '../../data/command';
+import { backlogListQuery } from './data';
+import { useBacklogStore } from './store';
 import './BacklogPage.css';
 
 /** A browser download of text the backend produced (the desktop writes the same text to disk). */

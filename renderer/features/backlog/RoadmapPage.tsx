@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roadmapQuery } from '../backlog/backlog-data';
+import { roadmapQuery } from './data';
 import './RoadmapPage.css';
 
 const PHASE_TITLES = {

@@ -1,12 +1,15 @@
 import { create } from 'zustand';
-import type { BacklogQuery } from '../../shared/features/backlog/api';
+import type { BacklogQuery } from '../../../shared/features/backlog/api';
 
 type Parsed = Required<Pick<BacklogQuery, 'search' | 'model'>> & {
   statuses: NonNullable<BacklogQuery['statuses']>;
   sort: NonNullable<BacklogQuery['sort']>;
 };
 
-/** Backlog UI state (STYLE.md §9): the query, the selected row; server data lives in react-query. */
+/**
+ * Backlog UI state: the query, the selected row; server data lives in react-query
+ * (docs/architecture.md, "Core").
+ */
 interface BacklogState {
   query: Parsed;
   selectedId: string | null;

@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Lifecycle, Tier } from '../../shared/features/catalog/api';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { catalogListQuery, syncStatusQuery, teamsQuery } from '../data/ipc-queries';
-import { catalogSearchId } from '../keyboard/use-global-shortcuts';
-import { catalogCountLabel, hasActiveFilters, toCatalogQuery, useCatalogStore } from './catalog-store';
+import { Lifecycle, Tier } from '../../../shared/features/catalog/api';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { useDebouncedValue } from '../../components/use-debounced-value';
+import { syncStatusQuery, teamsQuery } from '../../data/ipc-queries';
+import { catalogListQuery } from './data';
+import { catalogSearchId } from './search-shortcut';
+import { catalogCountLabel, hasActiveFilters, toCatalogQuery, useCatalogStore } from './store';
 import { CatalogTable, catalogGridId } from './CatalogTable';
 import { lifecycleOptions, teamOptions, tierOptions } from './filter-options';
 import { FilterMenu } from './FilterMenu';
-import { useDebouncedValue } from './use-debounced-value';
 import './CatalogPage.css';
 
 const SEARCH_DEBOUNCE_MS = 150;

@@ -6,12 +6,13 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { CatalogSortColumn, type ServiceRow } from '../../shared/features/catalog/ipc';
-import { navigate } from '../app/route';
+import { useEffect, useRef } from 'react';
+import { CatalogSortColumn, type ServiceRow } from '../../../shared/features/catalog/ipc';
+import { useListNavigation } from '../../components/list-navigation';
+import { navigate } from '../../router/hash-location';
 import { catalogColumns } from './catalog-columns';
-import { useCatalogStore, type CatalogSort } from './catalog-store';
-import { nextSelectionIndex } from './row-navigation';
+import { catalogRoutes } from './routes';
+import { useCatalogStore, type CatalogSort } from './store';
 import './CatalogTable.css';
 
 const ROW_HEIGHT = 40;
@@ -77,29 +78,18 @@ export function CatalogTable({
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'center' });
   }, [selectedIndex, virtualizer]);
 
-  const moveTo = (index: number) => {
-    const row = rows[index];
-    if (!row) return;
-    select(row.id);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Enter') {
-      const row = rows[selectedIndex];
-      if (row) {
-        event.preventDefault();
-        navigate({ page: 'service', id: row.id });
-      }
-      return;
-    }
-    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const next = nextSelectionIndex(event.key, selectedIndex, rows.length, pageSize);
-    if (next !== null) {
-      event.preventDefault();
-      moveTo(next);
-    }
-  };
+  const onKeyDown = useListNavigation({
+    count: rows.length,
+    selectedIndex,
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    virtualizer,
+    onSelect: (index) => select(rows[index]?.id ?? null),
+    onOpen: (index) => {
+      const row = rows[index];
+      if (row) navigate(catalogRoutes.service.href({ id: row.id }));
+    },
+  });
 
   const tableRows = table.getRowModel().rows;
   const activeRow = selectedIndex >= 0 ? rows[selectedIndex] : undefined;
@@ -175,7 +165,7 @@ export function CatalogTable({
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
                   select(service.id);
-                  navigate({ page: 'service', id: service.id });
+                  navigate(catalogRoutes.service.href({ id: service.id }));
                 }}
               >
                 {row.getVisibleCells().map((cell) => (

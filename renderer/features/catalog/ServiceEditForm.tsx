@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Lifecycle } from '../../shared/features/catalog/api';
-import { ServiceEdit } from '../../shared/features/catalog/api';
-import type { ServiceDetail } from '../../shared/features/catalog/ipc';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import { Lifecycle } from '../../../shared/features/catalog/api';
+import { ServiceEdit } from '../../../shared/features/catalog/api';
+import type { ServiceDetail } from '../../../shared/features/catalog/ipc';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
 import './ServiceEditForm.css';
 
 interface Draft {

@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { ServiceDetail } from '../../shared/features/catalog/ipc';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { serviceQuery } from '../data/ipc-queries';
-import { formatRelativeTime } from '../status/relative-time';
-import { ResourcesSection } from '../resources/ResourcesSection';
-import { SecretsSection } from '../secrets/SecretsSection';
-import { DeploymentsSection } from '../deployments/DeploymentsSection';
-import { useNow } from '../status/use-now';
+import type { ServiceDetail } from '../../../shared/features/catalog/ipc';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { formatRelativeTime } from '../../components/relative-time';
+import { useNow } from '../../components/use-now';
+import { SlotOutlet } from '../../shell/slots';
+import { serviceQuery } from './data';
+import { catalogRoutes } from './routes';
+import { serviceSections } from './service-sections';
 import { ServiceEditForm } from './ServiceEditForm';
 import './ServicePage.css';
 
@@ -27,7 +26,7 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 export function ServicePage({ id }: { id: string }) {
   const service = useQuery(serviceQuery(id));
   const back = (
-    <a className="back-link" href={hrefFor({ page: 'catalog' })}>
+    <a className="back-link" href={catalogRoutes.catalog.href()}>
       ← Catalog
     </a>
   );
@@ -59,7 +58,7 @@ export function ServicePage({ id }: { id: string }) {
         <p className="muted">
           No service with id <code>{id}</code> is in the catalog. It may have been deleted, or not synced yet.
         </p>
-        <a href={hrefFor({ page: 'catalog' })}>Back to the catalog</a>
+        <a href={catalogRoutes.catalog.href()}>Back to the catalog</a>
       </div>
     );
   }
@@ -161,9 +160,7 @@ function ServiceDetails({ service, back }: { service: ServiceDetail; back: React
             )}
           </section>
 
-          <DeploymentsSection serviceId={service.id} />
-          <ResourcesSection serviceId={service.id} serviceName={service.name} />
-          <SecretsSection serviceId={service.id} />
+          <SlotOutlet slot={serviceSections} props={{ serviceId: service.id, serviceName: service.name }} />
         </article>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CatalogSortColumn, ServiceRow } from '../../shared/features/catalog/ipc';
-import { formatRelativeTime } from '../status/relative-time';
+import type { CatalogSortColumn, ServiceRow } from '../../../shared/features/catalog/ipc';
+import { formatRelativeTime } from '../../components/relative-time';
 
 const column = createColumnHelper<ServiceRow>();
 

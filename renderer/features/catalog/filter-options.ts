@@ -1,5 +1,5 @@
-import { Lifecycle, type Tier } from '../../shared/features/catalog/api';
-import type { CatalogPage } from '../../shared/features/catalog/ipc';
+import { Lifecycle, type Tier } from '../../../shared/features/catalog/api';
+import type { CatalogPage } from '../../../shared/features/catalog/ipc';
 
 export interface FilterOption {
   /** As a string: it becomes the option's `data-value`. */

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { Lifecycle, Tier } from '../../shared/features/catalog/api';
-import type { CatalogQuery, CatalogSortColumn } from '../../shared/features/catalog/ipc';
+import type { Lifecycle, Tier } from '../../../shared/features/catalog/api';
+import type { CatalogQuery, CatalogSortColumn } from '../../../shared/features/catalog/ipc';
 
 /**
  * The catalog's UI state: what the user typed, picked and selected. The rows themselves live
- * in react-query (STYLE.md §9); this store only says which query to ask.
+ * in react-query (docs/architecture.md, "Core"); this store only says which query to ask.
  */
 export interface CatalogSort {
   column: CatalogSortColumn;

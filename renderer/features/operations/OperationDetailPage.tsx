@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { catalogRoutes } from '../catalog/public';
+import { operationRoutes } from './routes';
 import { OperationProgress, OperationStatusBadge, operationKindLabel } from './OperationStatusBadge';
-import { operationQuery } from './operation-queries';
+import { operationQuery } from './data';
 import { useOperationLog } from './use-operation-log';
 import './Operations.css';
 
@@ -22,7 +23,7 @@ export function OperationDetailPage({ id }: { id: string }) {
   }, [eventCount]);
 
   const back = (
-    <a className="back-link" href={hrefFor({ page: 'operations' })}>
+    <a className="back-link" href={operationRoutes.operations.href()}>
       ← Operations
     </a>
   );
@@ -70,7 +71,7 @@ export function OperationDetailPage({ id }: { id: string }) {
           <dt>Service</dt>
           <dd>
             {op.serviceId ? (
-              <a href={hrefFor({ page: 'service', id: op.serviceId })}>{op.serviceName ?? op.serviceId}</a>
+              <a href={catalogRoutes.service.href({ id: op.serviceId })}>{op.serviceName ?? op.serviceId}</a>
             ) : (
               '—'
             )}

@@ -1,4 +1,4 @@
-import type { OperationStatus } from '../../shared/features/operations/api';
+import type { OperationStatus } from '../../../shared/features/operations/api';
 import './Operations.css';
 
 /** Status as a word and a colour (never colour alone). */

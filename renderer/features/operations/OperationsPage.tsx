@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { formatRelativeTime } from '../status/relative-time';
-import { useNow } from '../status/use-now';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { catalogRoutes } from '../catalog/public';
+import { operationRoutes } from './routes';
+import { formatRelativeTime } from '../../components/relative-time';
+import { useNow } from '../../components/use-now';
 import { OperationProgress, OperationStatusBadge, operationKindLabel } from './OperationStatusBadge';
-import { operationsListQuery } from './operation-queries';
+import { operationsListQuery } from './data';
 import './Operations.css';
 
 /** Every operation, newest first, live: rows re-read whenever the synced operations change. */
@@ -56,7 +57,7 @@ export function OperationsPage() {
                     <OperationStatusBadge status={op.status} local={op.local} />
                   </td>
                   <td>
-                    <a href={hrefFor({ page: 'operation', id: op.id })}>
+                    <a href={operationRoutes.operation.href({ id: op.id })}>
                       {operationKindLabel[op.kind] ?? op.kind}
                       {typeof op.input.kind === 'string' ? ` ${op.input.kind}` : ''}
                     </a>
@@ -64,7 +65,7 @@ export function OperationsPage() {
                   </td>
                   <td>
                     {op.serviceId ? (
-                      <a href={hrefFor({ page: 'service', id: op.serviceId })}>
+                      <a href={catalogRoutes.service.href({ id: op.serviceId })}>
                         {op.serviceName ?? op.serviceId}
                       </a>
                     ) : (

@@ -1,9 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { OperationLog } from '../../shared/features/operations/ipc';
-import { pave } from '../data/pave';
-import { operationKeys } from './operation-keys';
-import { operationLogQuery } from './operation-queries';
+import type { OperationLog } from '../../../shared/features/operations/ipc';
+import { pave } from '../../data/pave';
+import { operationKeys, operationLogQuery } from './data';
 
 /**
  * An operation's log, live: the cached events first, then `operation:progress` events appended

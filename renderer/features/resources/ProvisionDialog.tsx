@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
-import { EnvironmentName } from '../../shared/features/catalog/api';
-import { ResourceKind, ResourceProvision, ResourceSize } from '../../shared/features/resources/api';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { estimateQuery } from './resource-queries';
+import { EnvironmentName } from '../../../shared/features/catalog/api';
+import { ResourceKind, ResourceProvision, ResourceSize } from '../../../shared/features/resources/api';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import { estimateQuery } from './data';
 
 const kindLabel: Record<ResourceKind, string> = {
   postgres: 'PostgreSQL database',

@@ -1,13 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ResourceView } from '../../shared/features/resources/ipc';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { OperationProgress, OperationStatusBadge } from '../operations/OperationStatusBadge';
+import type { ResourceView } from '../../../shared/features/resources/ipc';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import { OperationProgress, OperationStatusBadge, operationRoutes } from '../operations/public';
 import { ProvisionDialog } from './ProvisionDialog';
-import { resourceRequestsQuery, resourcesQuery } from './resource-queries';
+import { resourceRequestsQuery, resourcesQuery } from './data';
+import '../../components/section-form.css';
 import './Resources.css';
 
 /** The service page's databases, caches and queues: provision, watch, deprovision. */
@@ -121,12 +121,12 @@ function ResourceRow({ resource }: { resource: ResourceView }) {
           <OperationStatusBadge status={resource.operation.status} local={resource.local} />
           <OperationProgress value={resource.operation.progress} label={`${resource.kind} progress`} />
           {resource.operation.step && <span className="muted">{resource.operation.step}</span>}
-          {!resource.local && <a href={hrefFor({ page: 'operation', id: resource.operation.id })}>Log</a>}
+          {!resource.local && <a href={operationRoutes.operation.href({ id: resource.operation.id })}>Log</a>}
         </div>
       )}
       {resource.status === 'failed' && resource.operation && (
         <div className="resource-operation">
-          <a href={hrefFor({ page: 'operation', id: resource.operation.id })}>See why it failed</a>
+          <a href={operationRoutes.operation.href({ id: resource.operation.id })}>See why it failed</a>
         </div>
       )}
       {connection.length > 0 && (

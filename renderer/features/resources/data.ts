@@ -1,9 +1,23 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ResourceKind, ResourceSize } from '../../shared/features/resources/api';
-import { unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { resourceKeys } from '../operations/operation-keys';
+import type { ResourceKind, ResourceSize } from '../../../shared/features/resources/api';
+import type { QueryKeysByTable } from '../../data/table-invalidation';
+import { unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
 
+export const resourceKeys = {
+  all: ['resources'] as const,
+  list: (serviceId: string) => ['resources', 'list', serviceId] as const,
+  /** Queued or refused provisioning requests (read from the outbox). */
+  requests: ['resources', 'requests'] as const,
+};
+
+/** Cache tables → the resource queries that read them. */
+export const resourceQueryKeysByTable: QueryKeysByTable = {
+  resources: [resourceKeys.all],
+  // Resource rows show their operation's live state.
+  operations: [resourceKeys.all],
+  outbox: [resourceKeys.requests],
+};
 export const resourcesQuery = (serviceId: string) =>
   queryOptions({
     queryKey: resourceKeys.list(serviceId),

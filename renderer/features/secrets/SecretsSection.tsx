@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { EnvironmentName } from '../../shared/features/catalog/api';
-import { SecretName } from '../../shared/features/secrets/api';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { secretKeys } from '../operations/operation-keys';
-import { formatRelativeTime } from '../status/relative-time';
-import { useNow } from '../status/use-now';
-import '../resources/Resources.css';
+import { EnvironmentName } from '../../../shared/features/catalog/api';
+import { SecretName } from '../../../shared/features/secrets/api';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { formatRelativeTime } from '../../components/relative-time';
+import { useNow } from '../../components/use-now';
+import { secretsQuery } from './data';
+import '../../components/section-form.css';
 import './Secrets.css';
 
 /**
@@ -16,10 +16,7 @@ import './Secrets.css';
  * sent straight to the platform, cleared from the form, and never shown again.
  */
 export function SecretsSection({ serviceId }: { serviceId: string }) {
-  const secrets = useQuery({
-    queryKey: secretKeys.list(serviceId),
-    queryFn: async () => unwrap(await pave().invoke('secrets:list', { serviceId })),
-  });
+  const secrets = useQuery(secretsQuery(serviceId));
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(60_000);

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { EnvironmentName } from '../../shared/features/catalog/api';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { alertRulesQuery } from './self-service-queries';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import { alertRulesQuery } from './data';
 
 // The platform's default when an environment has no rule of its own (server/health/alert-rules.ts).
 const DEFAULT_SECONDS = 30;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { costQuery } from '../deployments/self-service-queries';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { catalogRoutes } from '../catalog/public';
+import { costQuery } from './data';
 import './CostPage.css';
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
@@ -104,7 +104,7 @@ function TeamRows({
         team.services.map((service) => (
           <tr key={service.serviceId} className="cost-service" data-testid="cost-service">
             <td className="cost-service-name">
-              <a href={hrefFor({ page: 'service', id: service.serviceId })}>{service.serviceName}</a>
+              <a href={catalogRoutes.service.href({ id: service.serviceId })}>{service.serviceName}</a>
             </td>
             <td>{usd.format(service.resourcesUsd)}</td>
             <td>{usd.format(service.computeUsd)}</td>

@@ -2,16 +2,20 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import type { EnvironmentDeployments } from '../../shared/features/self-service/api';
-import type { Template } from '../../shared/features/self-service/api';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { catalogListQuery, teamsQuery } from '../data/ipc-queries';
-import { pave } from '../data/pave';
-import { deploymentsQuery, templatesQuery } from '../deployments/self-service-queries';
-import { OperationProgress, OperationStatusBadge } from '../operations/OperationStatusBadge';
-import { operationsListQuery } from '../operations/operation-queries';
+import type { EnvironmentDeployments } from '../../../shared/features/self-service/api';
+import type { Template } from '../../../shared/features/self-service/api';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { teamsQuery } from '../../data/ipc-queries';
+import { pave } from '../../data/pave';
+import { deploymentsQuery, templatesQuery } from './data';
+import { catalogListQuery, catalogRoutes } from '../catalog/public';
+import {
+  OperationProgress,
+  OperationStatusBadge,
+  operationRoutes,
+  operationsListQuery,
+} from '../operations/public';
 import { fieldMessage, fieldsOf, formSchemaOf, type FormField, type FormStrings } from './schema-form';
 import './CreateServicePage.css';
 
@@ -268,7 +272,9 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
           <OperationStatusBadge status={operation.status} local={operation.local} />
           <OperationProgress value={operation.progress} label="Create service progress" />
           <span className="muted">{operation.step ?? ''}</span>{' '}
-          {!operation.local && <a href={hrefFor({ page: 'operation', id: operation.id })}>Operation log</a>}
+          {!operation.local && (
+            <a href={operationRoutes.operation.href({ id: operation.id })}>Operation log</a>
+          )}
           {operation.error && <div className="form-error">{operation.error.message}</div>}
         </div>
       )}
@@ -287,7 +293,7 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
       {service && (
         <a
           className="button"
-          href={hrefFor({ page: 'service', id: service.id })}
+          href={catalogRoutes.service.href({ id: service.id })}
           data-testid="open-created-service"
         >
           Open {service.name}

@@ -4,15 +4,15 @@ import type {
   Deployment,
   EnvironmentDeployments,
   QueuedAction,
-} from '../../shared/features/self-service/api';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
-import { formatRelativeTime } from '../status/relative-time';
-import { useNow } from '../status/use-now';
+} from '../../../shared/features/self-service/api';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import { formatRelativeTime } from '../../components/relative-time';
+import { useNow } from '../../components/use-now';
 import { AlertRuleEditor } from './AlertRuleEditor';
 import { LiveLog } from './LiveLog';
-import { deploymentsQuery } from './self-service-queries';
+import { deploymentsQuery } from './data';
 import './DeploymentsSection.css';
 
 const short = (sha: string) => sha.slice(0, 7);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { settingsQuery } from '../data/ipc-queries';
-import { incidentsQuery } from '../deployments/self-service-queries';
+import { settingsQuery } from '../../data/ipc-queries';
+import { incidentsQuery } from './data';
 import { newlyOpened } from './newly-opened';
 
 /**
@@ -40,4 +40,10 @@ export function useIncidentNotifications(): void {
       });
     }
   }, [incidents.data, settings.data]);
+}
+
+/** Runs for the app's lifetime (the feature's `background`); renders nothing. */
+export function IncidentNotifications(): null {
+  useIncidentNotifications();
+  return null;
 }

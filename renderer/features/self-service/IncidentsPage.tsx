@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { QueryErrorNotice } from '../app/QueryErrorNotice';
-import { hrefFor } from '../app/route';
-import { incidentsQuery } from '../deployments/self-service-queries';
-import { formatRelativeTime } from '../status/relative-time';
-import { useNow } from '../status/use-now';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { catalogRoutes } from '../catalog/public';
+import { incidentsQuery } from './data';
+import { formatRelativeTime } from '../../components/relative-time';
+import { useNow } from '../../components/use-now';
 import { formatDuration } from './duration';
 import './IncidentsPage.css';
 
@@ -43,7 +43,7 @@ export function IncidentsPage() {
                       <span className={`pill incident-${incident.status}`}>{incident.status}</span>
                     </td>
                     <td>
-                      <a href={hrefFor({ page: 'service', id: incident.serviceId })}>
+                      <a href={catalogRoutes.service.href({ id: incident.serviceId })}>
                         {incident.serviceName ?? incident.serviceId}
                       </a>
                     </td>

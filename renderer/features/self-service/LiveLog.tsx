@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EnvironmentName } from '../../shared/features/catalog/api';
-import type { EnvironmentDeployments, LiveLogLine } from '../../shared/features/self-service/api';
-import { errorMessage, unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
+import type { EnvironmentDeployments, LiveLogLine } from '../../../shared/features/self-service/api';
+import { errorMessage, unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
 
 const MAX_LINES = 500;
 

@@ -1,8 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import type { QueryKeysByTable } from '../../data/table-invalidation';
+import { unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
 
-/** Query keys of the self-service views, by the cache tables they read (see table-invalidation.ts). */
+/** Query keys of the self-service views. */
 export const selfServiceKeys = {
   deployments: ['deployments'] as const,
   deploymentsFor: (serviceId: string) => ['deployments', serviceId] as const,
@@ -13,8 +14,8 @@ export const selfServiceKeys = {
   alertRulesFor: (serviceId: string) => ['alert-rules', serviceId] as const,
 };
 
-/** Which of these keys each backend table feeds. */
-export const selfServiceQueriesByTable = {
+/** Cache tables → the self-service queries that read them. */
+export const selfServiceQueryKeysByTable: QueryKeysByTable = {
   deployments: [selfServiceKeys.deployments],
   // Queued deploys and rollbacks are outbox rows until their operation syncs down.
   outbox: [selfServiceKeys.deployments],
@@ -22,7 +23,7 @@ export const selfServiceQueriesByTable = {
   services: [selfServiceKeys.incidents],
   alert_rules: [selfServiceKeys.alertRules],
   templates: [selfServiceKeys.templates],
-} as const;
+};
 
 export const deploymentsQuery = (serviceId: string) =>
   queryOptions({

@@ -1,4 +1,4 @@
-import type { IncidentView } from '../../shared/features/self-service/api';
+import type { IncidentView } from '../../../shared/features/self-service/api';
 
 /** Open incidents not seen before, on services owned by one of `teamIds`. */
 export function newlyOpened(

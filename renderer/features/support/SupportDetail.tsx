@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SupportRow } from '../../shared/features/support/api';
-import { backlogListQuery, useCommand } from '../backlog/backlog-data';
+import type { SupportRow } from '../../../shared/features/support/api';
+import { useCommand } from '../../data/command';
+import { backlogListQuery } from '../backlog/public';
 
 /** The open request: replies, escalation, resolution, and linking it to the backlog. */
 export function SupportDetail({ row }: { row: SupportRow }) {

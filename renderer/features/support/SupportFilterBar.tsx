@@ -1,5 +1,5 @@
-import type { SupportSortColumn } from '../../shared/features/support/api';
-import { hasFilters, useSupportStore, type SupportFilters } from './support-store';
+import type { SupportSortColumn } from '../../../shared/features/support/api';
+import { hasFilters, useSupportStore, type SupportFilters } from './store';
 
 const STATUSES = [
   ['open', 'Open'],

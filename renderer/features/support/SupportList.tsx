@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
-import type { SupportRow } from '../../shared/features/support/api';
-import { useSupportStore } from './support-store';
+import { useRef } from 'react';
+import type { SupportRow } from '../../../shared/features/support/api';
+import { useListNavigation } from '../../components/list-navigation';
+import { useSupportStore } from './store';
 
 const ROW_HEIGHT = 40;
 
@@ -18,7 +19,7 @@ const STATUS_TEXT = { open: 'open', answered: 'waiting', resolved: 'resolved' } 
 
 /**
  * The requests, virtualized (only the visible rows are in the DOM, so 1,000 stay smooth). Keyboard:
- * ↑/↓ (Home/End) move the selection, Enter opens the selected request.
+ * ↑/↓, PageUp/PageDown and Home/End move the selection, Enter opens the selected request.
  */
 export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
   const selectedId = useSupportStore((s) => s.selectedId);
@@ -34,32 +35,15 @@ export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
     overscan: 12,
   });
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = rows.findIndex((r) => r.id === selectedId);
-    if (event.key === 'Enter') {
-      if (index >= 0) {
-        event.preventDefault();
-        open(selectedId);
-      }
-      return;
-    }
-    const target =
-      event.key === 'ArrowDown'
-        ? Math.min(rows.length - 1, index + 1)
-        : event.key === 'ArrowUp'
-          ? Math.max(0, index - 1)
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? rows.length - 1
-              : null;
-    if (target === null) return;
-    event.preventDefault();
-    const next = rows[target];
-    if (!next) return;
-    select(next.id);
-    virtualizer.scrollToIndex(target);
-  };
+  const onKeyDown = useListNavigation({
+    count: rows.length,
+    selectedIndex: rows.findIndex((r) => r.id === selectedId),
+    rowHeight: ROW_HEIGHT,
+    scrollRef,
+    virtualizer,
+    onSelect: (index) => select(rows[index]?.id ?? null),
+    onOpen: (index) => open(rows[index]?.id ?? null),
+  });
 
   if (rows.length === 0) {
     return (

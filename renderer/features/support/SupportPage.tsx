@@ -1,23 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { backlogKeys } from '../backlog/backlog-data';
-import { unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import { useQuery } from '@tanstack/react-query';
+import { supportListQuery } from './data';
 import { SupportDetail } from './SupportDetail';
 import { SupportFilterBar } from './SupportFilterBar';
 import { SupportList } from './SupportList';
-import { supportCountLabel, supportQuery, useSupportStore } from './support-store';
+import { supportCountLabel, supportQuery, useSupportStore } from './store';
 import './SupportPage.css';
 
 /** Support intake: requests with their SLA clock, escalation and resolution; load per capability. */
 export function SupportPage() {
   const filters = useSupportStore((s) => s.filters);
   const openId = useSupportStore((s) => s.openId);
-  const query = supportQuery(filters);
-  const page = useQuery({
-    queryKey: backlogKeys.support(query),
-    queryFn: async () => unwrap(await pave().invoke('support:list', query)),
-    placeholderData: keepPreviousData,
-  });
+  const page = useQuery(supportListQuery(supportQuery(filters)));
   const rows = page.data?.rows ?? [];
   const opened = rows.find((r) => r.id === openId) ?? null;
 

@@ -4,7 +4,7 @@ import type {
   SupportSortColumn,
   SupportStatus,
   SupportQuery,
-} from '../../shared/features/support/api';
+} from '../../../shared/features/support/api';
 
 type Tier = NonNullable<SupportQuery['tiers']>[number];
 
@@ -27,7 +27,10 @@ export const noFilters: SupportFilters = {
   sort: { column: 'created', direction: 'desc' },
 };
 
-/** Support UI state (STYLE.md §9): filters, the highlighted row and the open request; rows live in react-query. */
+/**
+ * Support UI state: filters, the highlighted row and the open request; rows live in react-query
+ * (docs/architecture.md, "Core").
+ */
 interface SupportState {
   filters: SupportFilters;
   /** Moved by the arrow keys. */

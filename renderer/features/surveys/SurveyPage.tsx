@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Question, SurveyAnswers } from '../../shared/features/surveys/api';
-import type { SurveyItem } from '../../shared/features/surveys/ipc';
-import { hrefFor } from '../app/route';
-import { settingsQuery } from '../data/ipc-queries';
+import type { Question, SurveyAnswers } from '../../../shared/features/surveys/api';
+import type { SurveyItem } from '../../../shared/features/surveys/ipc';
+import { surveyRoutes } from './routes';
+import { settingsQuery } from '../../data/ipc-queries';
 import { SurveyResultsView } from './SurveyResultsView';
-import { surveyQuery, useSurveyCommand } from './survey-data';
+import { useCommand } from '../../data/command';
+import { surveyKeys, surveyQuery } from './data';
 import './Surveys.css';
 
 export function SurveyPage({ id }: { id: string }) {
@@ -19,14 +20,14 @@ export function SurveyPage({ id }: { id: string }) {
     return (
       <div className="surveys-page">
         <p>This survey is not in the local cache.</p>
-        <a href={hrefFor({ page: 'surveys' })}>All surveys</a>
+        <a href={surveyRoutes.surveys.href()}>All surveys</a>
       </div>
     );
   }
   const s = item.data;
   return (
     <div className="surveys-page" data-testid="survey-page" data-phase={s.phase} data-my-answer={s.myAnswer}>
-      <a href={hrefFor({ page: 'surveys' })}>← Surveys</a>
+      <a href={surveyRoutes.surveys.href()}>← Surveys</a>
       <h1>{s.survey.title}</h1>
       <p className="surveys-hint">
         {s.phase === 'draft'
@@ -45,7 +46,7 @@ export function SurveyPage({ id }: { id: string }) {
 }
 
 function DraftEditor({ item }: { item: SurveyItem }) {
-  const run = useSurveyCommand();
+  const run = useCommand({ thenInvalidate: surveyKeys.all });
   const [type, setType] = useState<Question['type']>('likert');
   const [prompt, setPrompt] = useState('');
   const [options, setOptions] = useState('');
@@ -163,7 +164,7 @@ function AnswerSection({ item }: { item: SurveyItem }) {
 }
 
 function AnswerForm({ item }: { item: SurveyItem }) {
-  const run = useSurveyCommand();
+  const run = useCommand({ thenInvalidate: surveyKeys.all });
   const [answers, setAnswers] = useState<SurveyAnswers>({});
   const [error, setError] = useState<string | null>(null);
   const set = (id: string, value: SurveyAnswers[string]) => setAnswers((a) => ({ ...a, [id]: value }));

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { GroupResult, QuestionResult } from '../../shared/features/surveys/api';
-import { DEVEX_LABELS } from '../../shared/domain/devex';
+import type { GroupResult, QuestionResult } from '../../../shared/features/surveys/api';
+import { DEVEX_LABELS } from '../../../shared/domain/devex';
 import { resultsToCsv } from './results-csv';
-import { surveyResultsQuery } from './survey-data';
+import { surveyResultsQuery } from './data';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { surveysQuery, toAnswer } from './survey-data';
+import { surveysQuery, toAnswer } from './data';
 
 /** The nav badge: open surveys the user has not answered yet (from the cache, so it works offline). */
 export function SurveysBadge() {

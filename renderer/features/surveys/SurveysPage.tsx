@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { SurveyItem } from '../../shared/features/surveys/ipc';
-import { hrefFor, navigate } from '../app/route';
-import { settingsQuery, teamsQuery } from '../data/ipc-queries';
-import { pave } from '../data/pave';
-import { surveysQuery, useSurveyCommand } from './survey-data';
+import type { SurveyItem } from '../../../shared/features/surveys/ipc';
+import { navigate } from '../../router/hash-location';
+import { surveyRoutes } from './routes';
+import { settingsQuery, teamsQuery } from '../../data/ipc-queries';
+import { pave } from '../../data/pave';
+import { useCommand } from '../../data/command';
+import { surveyKeys, surveysQuery } from './data';
 import './Surveys.css';
 
 const isLead = (role: string | undefined) => role === 'lead' || role === 'admin';
@@ -51,7 +53,7 @@ export function SurveysPage() {
         <ul className="surveys-list">
           {items.map((s) => (
             <li key={s.survey.id} data-testid="survey-row">
-              <a href={hrefFor({ page: 'survey', id: s.survey.id })}>{s.survey.title}</a>
+              <a href={surveyRoutes.survey.href({ id: s.survey.id })}>{s.survey.title}</a>
               <span className={`survey-phase survey-phase-${s.phase}`}>{phaseLabel[s.phase]}</span>
               {s.phase !== 'draft' && <span className="survey-answer-state">{answerLabel[s.myAnswer]}</span>}
               {s.pendingEdits > 0 && (
@@ -73,7 +75,7 @@ const day = 86_400_000;
 const dateInput = (d: Date) => d.toISOString().slice(0, 10);
 
 function NewSurveyForm() {
-  const run = useSurveyCommand();
+  const run = useCommand({ thenInvalidate: surveyKeys.all });
   const teams = useQuery(teamsQuery());
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
@@ -118,7 +120,7 @@ function NewSurveyForm() {
               ]
             : [],
       });
-      navigate({ page: 'survey', id });
+      navigate(surveyRoutes.survey.href({ id }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     }

@@ -1,10 +1,10 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
-import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
-import type { SurveyItem } from '../../shared/features/surveys/ipc';
-import { unwrap } from '../data/ipc-error';
-import { pave } from '../data/pave';
+import { queryOptions } from '@tanstack/react-query';
+import type { SurveyItem } from '../../../shared/features/surveys/ipc';
+import { unwrap } from '../../data/ipc-error';
+import { pave } from '../../data/pave';
+import type { QueryKeysByTable } from '../../data/table-invalidation';
 
-/** Survey reads; `surveysQueriesByTable` tells table-invalidation which keys read which cache tables. */
+/** Survey query keys: prefixes first, so invalidating `all` hits every survey query. */
 export const surveyKeys = {
   all: ['surveys'] as const,
   list: ['surveys', 'list'] as const,
@@ -13,13 +13,14 @@ export const surveyKeys = {
   resultsFor: (id: string) => ['surveys', 'results', id] as const,
 };
 
-export const surveysQueriesByTable = {
+/** Cache tables → the survey queries that read them. */
+export const surveyQueryKeysByTable: QueryKeysByTable = {
   surveys: [surveyKeys.all],
   survey_receipts: [surveyKeys.all],
   survey_results: [surveyKeys.results],
   // The answer state comes from the outbox (queued / rejected with its reason).
   outbox: [surveyKeys.list, ['surveys', 'get']],
-} as const;
+};
 
 export const surveysQuery = () =>
   queryOptions({
@@ -40,15 +41,6 @@ export const surveyResultsQuery = (id: string) =>
     queryFn: async () => unwrap(await pave().invoke('surveys:results', { id })),
     staleTime: 30_000,
   });
-
-export function useSurveyCommand() {
-  const client = useQueryClient();
-  return async <C extends IpcCommand>(command: C, input: IpcInput<C>): Promise<IpcOutput<C>> => {
-    const value = unwrap(await pave().invoke(command, input)) as IpcOutput<C>;
-    await client.invalidateQueries({ queryKey: surveyKeys.all });
-    return value;
-  };
-}
 
 /** Open surveys the user still has to answer: the nav badge counts these. */
 export const toAnswer = (items: readonly SurveyItem[]) =>

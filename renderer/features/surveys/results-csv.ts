@@ -1,4 +1,4 @@
-import type { GroupResult, SurveyResults } from '../../shared/features/surveys/api';
+import type { GroupResult, SurveyResults } from '../../../shared/features/surveys/api';
 
 /**
  * CSV of what the results page shows (aggregates only — the backend never has responses):

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createWebBridge, type EventSourceLike } from '../../renderer/bridge/web-bridge';
-import type { SyncStatus } from '../../shared/ipc/contract';
+import { createWebBridge, type EventSourceLike } from '../../../renderer/bridge/web-bridge';
+import type { SyncStatus } from '../../../shared/ipc/contract';
 
 /** An EventSource the test drives: open, error (optionally CLOSED) and named messages. */
 class FakeEventSource implements EventSourceLike {

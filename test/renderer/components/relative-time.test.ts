@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatRelativeTime } from '../../renderer/status/relative-time';
+import { formatCountdown, formatRelativeTime } from '../../../renderer/components/relative-time';
 
 const now = Date.parse('2025-06-10T12:00:00Z');
 const ago = (ms: number) => new Date(now - ms).toISOString();

@@ -1,18 +1,25 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { PaveApi } from '../../shared/contract';
-import type { IpcEvent, IpcEventPayload } from '../../shared/contract';
-import type { SyncStatus } from '../../shared/ipc/contract';
-import { connectLiveUpdates } from '../../renderer/data/live-updates';
-import { queryKeys } from '../../renderer/data/query-keys';
-import { queriesByTable, queryKeysForTables } from '../../renderer/data/table-invalidation';
+import type { PaveApi } from '../../../shared/contract';
+import type { IpcEvent, IpcEventPayload } from '../../../shared/contract';
+import type { SyncStatus } from '../../../shared/ipc/contract';
+import { connectLiveUpdates } from '../../../renderer/data/live-updates';
+import { queryKeys } from '../../../renderer/data/query-keys';
+import { queryKeysForTables as keysForTables } from '../../../renderer/data/table-invalidation';
+import { home, rendererFeatures } from '../../../renderer/features';
+import { catalogKeys } from '../../../renderer/features/catalog/data';
+import { composeShell } from '../../../renderer/shell/compose-shell';
+
+/** The map the app runs with: the core's tables merged with every feature's. */
+const { queriesByTable } = composeShell(rendererFeatures, home);
+const queryKeysForTables = (tables: readonly string[]) => keysForTables(queriesByTable, tables);
 
 describe('queryKeysForTables', () => {
   it('maps a table to the queries that read it, without duplicates', () => {
     const keys = queryKeysForTables(['services', 'services_fts']);
-    expect(keys).toEqual(expect.arrayContaining([queryKeys.catalogList, queryKeys.service]));
+    expect(keys).toEqual(expect.arrayContaining([catalogKeys.list, catalogKeys.service]));
     expect(new Set(keys?.map((key) => JSON.stringify(key))).size).toBe(keys?.length);
-    expect(queryKeysForTables(['environments'])).toEqual([queryKeys.service]);
+    expect(queryKeysForTables(['environments'])).toEqual([catalogKeys.service]);
     expect(queryKeysForTables([])).toEqual([]);
   });
 
@@ -22,8 +29,8 @@ describe('queryKeysForTables', () => {
   });
 
   it('covers every cache table the backend announces', async () => {
-    const { syncedTables } = await import('../../electron/backend/cache/migrations');
-    for (const table of syncedTables) expect(Object.keys(queriesByTable)).toContain(table);
+    const { backendFeatures } = await import('../../../electron/backend/features');
+    for (const table of backendFeatures.syncedTables) expect(Object.keys(queriesByTable)).toContain(table);
   });
 });
 
@@ -48,8 +55,8 @@ function eventSource() {
 
 describe('connectLiveUpdates', () => {
   const seed = (client: QueryClient) => {
-    client.setQueryData(queryKeys.catalogListFor({ search: 'a' }), 'catalog');
-    client.setQueryData(queryKeys.serviceFor('s1'), 'service');
+    client.setQueryData(catalogKeys.listFor({ search: 'a' }), 'catalog');
+    client.setQueryData(catalogKeys.serviceFor('s1'), 'service');
     client.setQueryData(queryKeys.settings, 'settings');
     client.setQueryData(queryKeys.teams, 'teams');
   };
@@ -65,7 +72,7 @@ describe('connectLiveUpdates', () => {
     const client = new QueryClient();
     seed(client);
     const { api, fire } = eventSource();
-    connectLiveUpdates(api, client);
+    connectLiveUpdates(api, client, queriesByTable);
     fire('tables:changed', { tables: ['environments'] });
     expect(invalidated(client)).toEqual(['catalog:get']);
     fire('tables:changed', { tables: ['org'] });
@@ -76,7 +83,7 @@ describe('connectLiveUpdates', () => {
     const client = new QueryClient();
     seed(client);
     const { api, fire } = eventSource();
-    connectLiveUpdates(api, client);
+    connectLiveUpdates(api, client, queriesByTable);
     fire('tables:changed', { tables: ['something_new'] });
     expect(invalidated(client)).toEqual(['catalog:get', 'catalog:list', 'settings:', 'teams:']);
   });
@@ -84,7 +91,7 @@ describe('connectLiveUpdates', () => {
   it('puts sync:status events into the query cache and unsubscribes cleanly', () => {
     const client = new QueryClient();
     const { api, fire, count } = eventSource();
-    const stop = connectLiveUpdates(api, client);
+    const stop = connectLiveUpdates(api, client, queriesByTable);
     const status: SyncStatus = {
       state: 'offline',
       lastSyncedAt: null,

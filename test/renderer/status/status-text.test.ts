@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget } from '../../renderer/keyboard/shortcut-target';
-import { matchPages } from '../../renderer/palette/palette-pages';
-import { lastSyncedLabel, offlineDetail, pendingLabel } from '../../renderer/status/sync-status-text';
-import type { SyncStatus } from '../../shared/ipc/contract';
+import { isTypingTarget } from '../../../renderer/keyboard/shortcut-target';
+import { home, rendererFeatures } from '../../../renderer/features';
+import { matchPages as match } from '../../../renderer/palette/palette-pages';
+import { composeShell } from '../../../renderer/shell/compose-shell';
+import { lastSyncedLabel, offlineDetail, pendingLabel } from '../../../renderer/status/sync-status-text';
+import type { SyncStatus } from '../../../shared/ipc/contract';
 
 const now = Date.parse('2025-06-10T12:00:00Z');
 const base: SyncStatus = {
@@ -57,6 +59,7 @@ describe('isTypingTarget', () => {
 });
 
 describe('matchPages', () => {
+  const matchPages = (search: string) => match(search, composeShell(rendererFeatures, home).paletteCommands);
   it('lists every page for an empty search and matches labels and keywords', () => {
     expect(matchPages('').map((page) => page.id)).toEqual(['catalog', 'settings']);
     expect(matchPages('sett').map((page) => page.id)).toEqual(['settings']);

@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/features/support/api';
 import { BacklogItem } from '../../../../shared/features/backlog/api';
 import { rankAtEnd } from '../../../../shared/domain/fractional-rank';
+import { newBacklogItem } from '../../../../shared/features/backlog/new-item';
 import { setDemand } from '../../../../shared/features/backlog/prioritization-edits';
 import { defineLocalMutator, type LocalMutatorContext } from '../../outbox/local-mutator';
 import { localOrder } from '../backlog/public';
@@ -120,27 +121,20 @@ export const supportLocalMutators = [
       const request = current(ctx, id);
       if (!request || request.linkedItemId) return;
       if (!ctx.read('backlog_item', itemId)) {
-        ctx.put('backlog_item', itemId, {
-          id: itemId,
-          title: title ?? request.title,
-          description: request.body,
-          capability: request.capability,
-          status: 'proposed',
-          phase: 'common_needs',
-          strategicValue: 5,
-          impact: 1,
-          confidence: 50,
-          effort: 4,
-          timeCriticality: 3,
-          riskReduction: 3,
-          rank: rankAtEnd(localOrder(ctx.db)),
-          rankManual: false,
-          demandTeamIds: [],
-          proposedBy: null,
-          shippedAt: null,
-          createdAt: ctx.createdAt,
-          updatedAt: ctx.createdAt,
-        } satisfies BacklogItem);
+        ctx.put(
+          'backlog_item',
+          itemId,
+          newBacklogItem(
+            { title: title ?? request.title, description: request.body, capability: request.capability },
+            {
+              id: itemId,
+              rank: rankAtEnd(localOrder(ctx.db)),
+              at: ctx.createdAt,
+              proposedBy: null,
+              demandTeamIds: [],
+            },
+          ),
+        );
       }
       linkLocally(ctx, request, itemId);
     },

@@ -5,10 +5,13 @@ import {
   hasActiveFilters,
   toCatalogQuery,
   useCatalogStore,
-} from '../../renderer/catalog/catalog-store';
-import { lifecycleOptions, teamOptions, tierOptions } from '../../renderer/catalog/filter-options';
-import { nextSelectionIndex } from '../../renderer/catalog/row-navigation';
-import { CatalogQuery, type CatalogPage } from '../../shared/features/catalog/ipc';
+} from '../../../../renderer/features/catalog/store';
+import {
+  lifecycleOptions,
+  teamOptions,
+  tierOptions,
+} from '../../../../renderer/features/catalog/filter-options';
+import { CatalogQuery, type CatalogPage } from '../../../../shared/features/catalog/ipc';
 
 describe('catalog store', () => {
   it('toggles filters and builds a query the contract accepts', () => {
@@ -94,20 +97,5 @@ describe('filter options', () => {
       { value: 't1', label: 'Alpha', count: 0 },
       { value: 't2', label: 'Zeta', count: 3 },
     ]);
-  });
-});
-
-describe('nextSelectionIndex', () => {
-  it('moves within bounds and ignores other keys', () => {
-    expect(nextSelectionIndex('ArrowDown', -1, 5, 3)).toBe(0);
-    expect(nextSelectionIndex('ArrowDown', 4, 5, 3)).toBe(4);
-    expect(nextSelectionIndex('ArrowUp', 0, 5, 3)).toBe(0);
-    expect(nextSelectionIndex('ArrowUp', 3, 5, 3)).toBe(2);
-    expect(nextSelectionIndex('PageDown', 1, 5, 3)).toBe(4);
-    expect(nextSelectionIndex('PageUp', 4, 5, 3)).toBe(1);
-    expect(nextSelectionIndex('End', 0, 5, 3)).toBe(4);
-    expect(nextSelectionIndex('Home', 4, 5, 3)).toBe(0);
-    expect(nextSelectionIndex('a', 1, 5, 3)).toBeNull();
-    expect(nextSelectionIndex('ArrowDown', -1, 0, 3)).toBeNull();
   });
 });

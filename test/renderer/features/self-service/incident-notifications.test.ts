@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentView } from '../../shared/features/self-service/api';
-import { newlyOpened } from '../../renderer/incidents/newly-opened';
+import type { IncidentView } from '../../../../shared/features/self-service/api';
+import { newlyOpened } from '../../../../renderer/features/self-service/newly-opened';
 
 const incident = (id: string, ownerTeamId: string | null): IncidentView => ({
   id,

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldMessage, fieldsOf, formSchemaOf, valuesOf } from '../../renderer/create-service/schema-form';
+import {
+  fieldMessage,
+  fieldsOf,
+  formSchemaOf,
+  valuesOf,
+} from '../../../../renderer/features/self-service/schema-form';
 
 // A template parameter schema as the platform serves it (JSON Schema from zod).
 const parameters = z.toJSONSchema(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SurveyResults } from '../../shared/features/surveys/api';
-import { resultsToCsv } from '../../renderer/surveys/results-csv';
+import type { SurveyResults } from '../../../../shared/features/surveys/api';
+import { resultsToCsv } from '../../../../renderer/features/surveys/results-csv';
 
 const results: SurveyResults = {
   surveyId: 's1',

@@ -1,0 +1,33 @@
+import { pageRoute } from '../../router/page-route';
+import type { RendererFeature } from '../../shell/renderer-feature';
+import { BacklogPage } from './BacklogPage';
+import { backlogQueryKeysByTable } from './data';
+import { RoadmapPage } from './RoadmapPage';
+import { backlogRoutes } from './routes';
+
+/** The platform backlog (team demand, models, weights, manual order) and the roadmap. */
+export const backlogRenderer: RendererFeature = {
+  name: 'backlog',
+  routes: [pageRoute(backlogRoutes.backlog, BacklogPage), pageRoute(backlogRoutes.roadmap, RoadmapPage)],
+  navEntries: [
+    {
+      group: 'Platform',
+      order: 10,
+      label: 'Backlog',
+      icon: '☰',
+      href: backlogRoutes.backlog.href(),
+      activeOn: [backlogRoutes.backlog],
+      testId: 'nav-backlog',
+    },
+    {
+      group: 'Platform',
+      order: 20,
+      label: 'Roadmap',
+      icon: '➜',
+      href: backlogRoutes.roadmap.href(),
+      activeOn: [backlogRoutes.roadmap],
+      testId: 'nav-roadmap',
+    },
+  ],
+  queryKeysByTable: backlogQueryKeysByTable,
+};

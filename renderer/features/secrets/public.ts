@@ -1,0 +1,2 @@
+/** Secrets share nothing with other features yet: they plug into the service page only. */
+export {};

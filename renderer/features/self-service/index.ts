@@ -1,0 +1,56 @@
+import { contribute } from '../../shell/slots';
+import { pageRoute } from '../../router/page-route';
+import type { RendererFeature } from '../../shell/renderer-feature';
+import { serviceSections } from '../catalog/public';
+import { CostPage } from './CostPage';
+import { CreateServicePage } from './CreateServicePage';
+import { selfServiceQueryKeysByTable } from './data';
+import { DeploymentsSection } from './DeploymentsSection';
+import { IncidentNotifications } from './IncidentNotifications';
+import { IncidentsPage } from './IncidentsPage';
+import { selfServiceRoutes } from './routes';
+
+/**
+ * Self-service: create a service from a template, deploy and roll back (the service page's
+ * deployments section with its live log and alert rules), incidents and cost.
+ */
+export const selfServiceRenderer: RendererFeature = {
+  name: 'self-service',
+  routes: [
+    pageRoute(selfServiceRoutes.createService, CreateServicePage),
+    pageRoute(selfServiceRoutes.incidents, IncidentsPage),
+    pageRoute(selfServiceRoutes.cost, CostPage),
+  ],
+  navEntries: [
+    {
+      group: 'Services',
+      order: 20,
+      label: 'Create service',
+      icon: '+',
+      href: selfServiceRoutes.createService.href(),
+      activeOn: [selfServiceRoutes.createService],
+      testId: 'nav-create-service',
+    },
+    {
+      group: 'Services',
+      order: 40,
+      label: 'Incidents',
+      icon: '⚠',
+      href: selfServiceRoutes.incidents.href(),
+      activeOn: [selfServiceRoutes.incidents],
+      testId: 'nav-incidents',
+    },
+    {
+      group: 'Services',
+      order: 50,
+      label: 'Cost',
+      icon: '$',
+      href: selfServiceRoutes.cost.href(),
+      activeOn: [selfServiceRoutes.cost],
+      testId: 'nav-cost',
+    },
+  ],
+  queryKeysByTable: selfServiceQueryKeysByTable,
+  slots: [contribute(serviceSections, DeploymentsSection)],
+  background: [IncidentNotifications],
+};

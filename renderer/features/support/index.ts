@@ -1,0 +1,23 @@
+import { pageRoute } from '../../router/page-route';
+import type { RendererFeature } from '../../shell/renderer-feature';
+import { supportQueryKeysByTable } from './data';
+import { supportRoutes } from './routes';
+import { SupportPage } from './SupportPage';
+
+/** Support intake: requests with their SLA clock, escalation, resolution and backlog links. */
+export const supportRenderer: RendererFeature = {
+  name: 'support',
+  routes: [pageRoute(supportRoutes.support, SupportPage)],
+  navEntries: [
+    {
+      group: 'Platform',
+      order: 30,
+      label: 'Support',
+      icon: '?',
+      href: supportRoutes.support.href(),
+      activeOn: [supportRoutes.support],
+      testId: 'nav-support',
+    },
+  ],
+  queryKeysByTable: supportQueryKeysByTable,
+};

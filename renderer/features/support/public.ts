@@ -1,0 +1,2 @@
+/** What other features may use of support: its page address. */
+export { supportRoutes } from './routes';

@@ -1,0 +1,5 @@
+import { routePath } from '../../router/route-path';
+
+export const supportRoutes = {
+  support: routePath('/support'),
+};

@@ -1,0 +1,26 @@
+import { pageRoute } from '../../router/page-route';
+import type { RendererFeature } from '../../shell/renderer-feature';
+import { surveyQueryKeysByTable } from './data';
+import { surveyRoutes } from './routes';
+import { SurveyPage } from './SurveyPage';
+import { SurveysBadge } from './SurveysBadge';
+import { SurveysPage } from './SurveysPage';
+
+/** Satisfaction surveys and NPS: answer them, run them (leads), read the results. */
+export const surveysRenderer: RendererFeature = {
+  name: 'surveys',
+  routes: [pageRoute(surveyRoutes.surveys, SurveysPage), pageRoute(surveyRoutes.survey, SurveyPage)],
+  navEntries: [
+    {
+      group: 'Platform',
+      order: 40,
+      label: 'Surveys',
+      icon: '☺',
+      href: surveyRoutes.surveys.href(),
+      activeOn: [surveyRoutes.surveys, surveyRoutes.survey],
+      testId: 'nav-surveys',
+      badge: SurveysBadge,
+    },
+  ],
+  queryKeysByTable: surveyQueryKeysByTable,
+};

@@ -1,0 +1,6 @@
+import { routePath } from '../../router/route-path';
+
+export const surveyRoutes = {
+  surveys: routePath('/surveys'),
+  survey: routePath('/surveys/:id'),
+};

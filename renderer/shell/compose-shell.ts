@@ -1,0 +1,72 @@
+import type { ComponentType } from 'react';
+import type { QueryKey } from '@tanstack/react-query';
+import { mergeQueryKeysByTable } from '../data/table-invalidation';
+import type { Shortcut } from '../keyboard/shortcut';
+import type { PaletteCommand } from '../palette/palette-pages';
+import type { PaletteSearch } from '../palette/palette-search';
+import type { PageRoute } from '../router/page-route';
+import { settingsCommand, settingsPath, settingsRoute } from '../settings/settings-route';
+import type { NavEntry } from './nav-entry';
+import type { Home, RendererFeature, StartupQuery } from './renderer-feature';
+import type { SlotContribution } from './slots';
+
+/** Everything the shell needs, gathered once from the feature list. */
+export interface Shell {
+  home: Home;
+  routes: readonly PageRoute[];
+  navEntries: readonly NavEntry[];
+  paletteCommands: readonly PaletteCommand[];
+  paletteSearches: readonly PaletteSearch[];
+  slots: readonly SlotContribution[];
+  background: readonly ComponentType[];
+  shortcuts: readonly Shortcut[];
+  startup: readonly StartupQuery[];
+  queriesByTable: Readonly<Record<string, readonly QueryKey[]>>;
+}
+
+const settingsNavEntry: NavEntry = {
+  group: 'App',
+  order: 10,
+  label: 'Settings',
+  icon: '⚙',
+  href: settingsPath.href(),
+  activeOn: [settingsPath],
+};
+
+/**
+ * The features' contributions in list order, plus the core's own (settings). A feature listed
+ * twice or a path declared twice throws at start-up: the second would never be reached.
+ */
+export function composeShell(features: readonly RendererFeature[], home: Home): Shell {
+  unique(
+    'renderer feature',
+    features.map((feature) => feature.name),
+  );
+  const all = <T>(pick: (feature: RendererFeature) => readonly T[] | undefined): T[] =>
+    features.flatMap((feature) => pick(feature) ?? []);
+  const routes = [...all((f) => f.routes), settingsRoute];
+  unique(
+    'route path',
+    routes.map((route) => route.path.pattern),
+  );
+  return {
+    home,
+    routes,
+    navEntries: [...all((f) => f.navEntries), settingsNavEntry],
+    paletteCommands: [...all((f) => f.paletteCommands), settingsCommand],
+    paletteSearches: all((f) => f.paletteSearches),
+    slots: all((f) => f.slots),
+    background: all((f) => f.background),
+    shortcuts: all((f) => f.shortcuts),
+    startup: all((f) => (f.startup ? [f.startup] : [])),
+    queriesByTable: mergeQueryKeysByTable(all((f) => (f.queryKeysByTable ? [f.queryKeysByTable] : []))),
+  };
+}
+
+function unique(what: string, names: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`${what} ${name} is declared twice`);
+    seen.add(name);
+  }
+}
