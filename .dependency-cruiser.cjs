@@ -1,5 +1,5 @@
 /**
- * The import rules of DESIGN.md §1, checked in CI (`npm run deps:check`).
+ * The import rules of docs/architecture.md, "Rules", checked in CI (`npm run deps:check`).
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {

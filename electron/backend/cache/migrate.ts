@@ -5,7 +5,7 @@ import { CacheMigrationError } from './cache-errors';
 /**
  * One numbered cache migration: the SQL it runs, as text. Never edit one that has shipped:
  * `migrate` hashes each applied migration and refuses to open a cache whose history differs
- * (STYLE.md §7). Add a new one. Versions need only be unique and increasing; each feature owns
+ * (docs/architecture.md, "Core"). Add a new one. Versions need only be unique and increasing; each feature owns
  * its own range (docs/architecture.md, "Features").
  */
 export interface Migration {

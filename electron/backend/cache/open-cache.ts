@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { migrate, type Migration } from './migrate';
 
 export interface Cache {
-  /** The one writable connection (STYLE.md §6: the database has one owner). */
+  /** The one writable connection (docs/architecture.md, "Core": the database has one owner). */
   readonly db: Database;
   close(): void;
 }

@@ -7,7 +7,7 @@ import { prepared } from './prepared';
  * feature (and the directory) declares a writer per entity it syncs, and the composition hands the
  * composed `SyncedEntities` to the sync engine and the outbox. Every write records the tables it
  * touched so the backend can emit `tables:changed` and the renderer invalidates exactly the
- * queries that read them (STYLE.md §8). Callers own the transaction: the sync engine wraps a whole
+ * queries that read them (docs/architecture.md, "Sync and push"). Callers own the transaction: the sync engine wraps a whole
  * page plus its cursor in one.
  */
 
