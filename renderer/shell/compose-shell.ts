@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { QueryKey } from '@tanstack/react-query';
+import { assertUnique } from '../../shared/ipc/shared-feature';
 import { mergeQueryKeysByTable } from '../data/table-invalidation';
 import type { Shortcut } from '../keyboard/shortcut';
 import type { PaletteCommand } from '../palette/palette-pages';
@@ -38,14 +39,14 @@ const settingsNavEntry: NavEntry = {
  * twice or a path declared twice throws at start-up: the second would never be reached.
  */
 export function composeShell(features: readonly RendererFeature[], home: Home): Shell {
-  unique(
+  assertUnique(
     'renderer feature',
     features.map((feature) => feature.name),
   );
   const all = <T>(pick: (feature: RendererFeature) => readonly T[] | undefined): T[] =>
     features.flatMap((feature) => pick(feature) ?? []);
   const routes = [...all((f) => f.routes), settingsRoute];
-  unique(
+  assertUnique(
     'route path',
     routes.map((route) => route.path.pattern),
   );
@@ -61,12 +62,4 @@ export function composeShell(features: readonly RendererFeature[], home: Home): 
     startup: all((f) => (f.startup ? [f.startup] : [])),
     queriesByTable: mergeQueryKeysByTable(all((f) => (f.queryKeysByTable ? [f.queryKeysByTable] : []))),
   };
-}
-
-function unique(what: string, names: readonly string[]): void {
-  const seen = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) throw new Error(`${what} ${name} is declared twice`);
-    seen.add(name);
-  }
 }

@@ -40,6 +40,15 @@ export type MergeMaps<U> = (U extends unknown ? (x: U) => void : never) extends 
   ? I
   : never;
 
+/** Throws on the first name that repeats: a second entry under one name would never be reached. */
+export function assertUnique(what: string, names: Iterable<string>): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new Error(`${what} ${name} is listed twice`);
+    seen.add(name);
+  }
+}
+
 /** Merges the maps of every feature into one, refusing a name two of them claim. */
 export function mergeMaps<M extends Readonly<Record<string, unknown>>>(what: string, maps: readonly M[]): M {
   const merged: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { ChangeEntry, type SyncEntity } from '../../../shared/contract';
+import { ChangeEntry, entitySchemas, type SyncEntity } from '../../../shared/contract';
 import { prepared } from './prepared';
 
 /**
@@ -68,6 +68,9 @@ export function composeSyncedEntities(parts: {
   for (const w of parts.writers) {
     if (writers.has(w.entity)) throw new Error(`synced entity ${w.entity} has two cache writers`);
     writers.set(w.entity, w);
+  }
+  for (const entity of Object.keys(entitySchemas)) {
+    if (!writers.has(entity)) throw new Error(`synced entity ${entity} has no cache writer`);
   }
   const hooks = new Map<string, EntityWriteHook[]>();
   for (const h of parts.hooks) hooks.set(h.entity, [...(hooks.get(h.entity) ?? []), h]);

@@ -1,6 +1,6 @@
-import { entitySchemas, type IpcCommand } from '../../../shared/contract';
+import type { IpcCommand } from '../../../shared/contract';
 import type { coreCommands } from '../../../shared/ipc/contract';
-import type { IpcCommandMap } from '../../../shared/ipc/shared-feature';
+import { assertUnique, type IpcCommandMap } from '../../../shared/ipc/shared-feature';
 import { coreMigrations, coreSyncedTables } from '../cache/core-migrations';
 import { directoryWriters } from '../cache/directory-writers';
 import type { Migration } from '../cache/migrate';
@@ -45,23 +45,16 @@ export function composeBackendFeatures<const F extends readonly ListedFeature[]>
     ([UnservedCommands<F>] extends [never] ? unknown : { 'commands no feature serves': UnservedCommands<F> }),
 ): BackendComposition {
   const list: readonly ListedFeature[] = features;
-  const names = new Set<string>();
-  for (const f of list) {
-    if (names.has(f.name)) throw new Error(`backend feature ${f.name} is listed twice`);
-    names.add(f.name);
-  }
+  assertUnique(
+    'backend feature',
+    list.map((f) => f.name),
+  );
   const entities = composeSyncedEntities({
     writers: [...directoryWriters, ...list.flatMap((f) => f.entityWriters)],
     hooks: list.flatMap((f) => f.entityWriteHooks ?? []),
     tables: [...coreSyncedTables, ...list.flatMap((f) => f.syncedTables)],
     indexTables: list.flatMap((f) => f.indexTables ?? []),
   });
-  const written = new Set(
-    [...directoryWriters, ...list.flatMap((f) => f.entityWriters)].map((w) => w.entity),
-  );
-  for (const entity of Object.keys(entitySchemas)) {
-    if (!written.has(entity as never)) throw new Error(`synced entity ${entity} has no cache writer`);
-  }
   return {
     migrations: [...coreMigrations, ...list.flatMap((f) => f.cacheMigrations)],
     syncedTables: entities.tables,
