@@ -1,3 +1,4 @@
+import { eventsFeature } from './features/events';
 import { backlogFeature } from './features/backlog';
 import { catalogFeature } from './features/catalog';
 import { operationsFeature } from './features/operations';
@@ -22,4 +23,5 @@ export const serverFeatures: readonly ServerFeature[] = [
   backlogFeature,
   supportFeature,
   surveysFeature,
+  eventsFeature,
 ];

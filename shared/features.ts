@@ -1,3 +1,4 @@
+import { eventsShared } from './features/events';
 import { backlogShared } from './features/backlog';
 import { catalogShared } from './features/catalog';
 import { operationsShared } from './features/operations';
@@ -20,4 +21,5 @@ export const sharedFeatures = [
   surveysShared,
   backlogShared,
   supportShared,
+  eventsShared,
 ] as const;

@@ -1,3 +1,4 @@
+import { eventsBackend } from './features/events';
 import { composeBackendFeatures } from './composition/compose-features';
 import { backlogBackend } from './features/backlog';
 import { catalogBackend } from './features/catalog';
@@ -21,4 +22,5 @@ export const backendFeatures = composeBackendFeatures([
   surveysBackend,
   backlogBackend,
   supportBackend,
+  eventsBackend,
 ]);

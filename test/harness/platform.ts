@@ -20,11 +20,12 @@ export interface TestPlatform {
 
 /** The real platform API in-process, on a fresh database of the run's embedded PostgreSQL. */
 export async function startTestPlatform(
-  opts: { seed?: 'demo' | 'none'; selfService?: AppOptions['selfService'] } = {},
+  opts: { seed?: 'demo' | 'none' } & Omit<Partial<AppOptions>, 'pool' | 'dataDir'> = {},
 ): Promise<TestPlatform> {
+  const { seed, ...appOptions } = opts;
   const database = await createTestDatabase();
   const pool = createPool(database.url);
-  await prepareDatabase(pool, { seed: opts.seed ?? 'none' });
+  await prepareDatabase(pool, { seed: seed ?? 'none' });
   const adminToken = await issueToken(pool, ADMIN_USER_ID, 'test admin');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'pave-platform-'));
 
@@ -33,7 +34,7 @@ export async function startTestPlatform(
   const start = async () => {
     if (app) return;
     // A Fastify instance cannot listen again after close(), so each start builds a fresh one.
-    const next = buildApp({ dataDir, ...(opts.selfService ? { selfService: opts.selfService } : {}), pool });
+    const next = buildApp({ ...appOptions, dataDir, pool });
     await next.listen({ host: '127.0.0.1', port });
     const address = next.server.address();
     if (typeof address === 'object' && address) port = address.port;

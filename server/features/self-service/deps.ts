@@ -11,6 +11,8 @@ export interface SelfServiceDeps {
   /** How long a new version has to pass its health check before the deploy fails. */
   healthTimeoutMs: number;
   readSecrets(serviceId: string, environment: EnvironmentName): Promise<Record<string, string>>;
+  /** What other features add to a started process's environment (app.selfService.processEnv). */
+  processEnv(serviceId: string, environment: EnvironmentName): Promise<Record<string, string>>;
 }
 
 /** The slice of an operation's context the deploy code uses (see server/features/operations/executor-registry.ts). */

@@ -6,6 +6,7 @@ import { startHealthMonitor, type HealthMonitor } from './health/health-monitor'
 import { selfServiceRoutes } from './routes';
 import { LocalRuntime } from './runtime/local-runtime';
 import type { SelfServiceDeps } from './deps';
+import type { SelfServiceExtensions } from './public';
 import { defaultTemplatesDir } from './templates/render-template';
 
 // Each app's self-service wiring, for its routes (absent when the app has no data dir).
@@ -17,6 +18,8 @@ const installed = new WeakMap<PlatformApp, SelfServiceDeps>();
  * the health monitor. Service processes stop with the server. Needs the platform data dir.
  */
 export function installSelfService({ app, pool, options, log }: FeatureContext): void {
+  const extensions: SelfServiceExtensions = { processEnv: [] };
+  app.decorate('selfService', extensions);
   if (!options.dataDir) return;
   const runtime = new LocalRuntime(options.dataDir);
   const deps: SelfServiceDeps = {
@@ -26,6 +29,10 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
     templatesDir: defaultTemplatesDir,
     healthTimeoutMs: options.selfService?.healthTimeoutMs ?? 20_000,
     readSecrets: (serviceId, environment) => readSecretsForDeploy(pool, serviceId, environment),
+    processEnv: async (serviceId, environment) => {
+      const parts = await Promise.all(extensions.processEnv.map((add) => add(serviceId, environment)));
+      return Object.assign({}, ...parts) as Record<string, string>;
+    },
   };
   installed.set(app, deps);
   registerSelfServiceExecutors(app.operations.executors, deps);

@@ -13,6 +13,7 @@ export const OperationKind = z.enum([
   'service.rollback',
   'resource.provision',
   'resource.deprovision',
+  'pipeline.run',
 ]);
 export type OperationKind = z.infer<typeof OperationKind>;
 

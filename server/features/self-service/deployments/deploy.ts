@@ -184,8 +184,9 @@ export async function startVersion(
   dir: string,
 ): Promise<Instance> {
   const secrets = await deps.readSecrets(row.service_id, row.environment);
+  const env = await deps.processEnv(row.service_id, row.environment);
   if (reporter) {
-    for (const value of Object.values(secrets)) reporter.redact(value);
+    for (const value of [...Object.values(secrets), ...Object.values(env)]) reporter.redact(value);
     await reporter.progress(0.6, 'starting');
     await reporter.log(`starting ${template.start.join(' ')} with ${Object.keys(secrets).length} secret(s)`);
   }
@@ -198,6 +199,7 @@ export async function startVersion(
     command: template.start,
     healthPath: template.healthPath,
     secrets,
+    env,
   });
 }
 

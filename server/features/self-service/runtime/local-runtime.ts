@@ -20,6 +20,8 @@ export interface InstanceSpec {
   healthPath: string;
   /** Secrets by name; injected into the environment and redacted from captured output. */
   secrets: Record<string, string>;
+  /** Other platform-provided variables (a flags endpoint and key); redacted like secrets. */
+  env?: Record<string, string>;
 }
 
 export interface Instance {
@@ -89,11 +91,14 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
         PAVE_ENVIRONMENT: spec.environment,
         PAVE_VERSION: spec.version,
         PAVE_SECRET_NAMES: Object.keys(spec.secrets).join(','),
+        ...spec.env,
         ...spec.secrets,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const secretValues = Object.values(spec.secrets).filter((value) => value.length >= 4);
+    const secretValues = [...Object.values(spec.secrets), ...Object.values(spec.env ?? {})].filter(
+      (value) => value.length >= 4,
+    );
     const capture = (stream: NodeJS.ReadableStream, name: 'stdout' | 'stderr') => {
       createInterface({ input: stream }).on('line', (raw) => {
         let line = raw;

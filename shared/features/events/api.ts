@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { EnvironmentName } from '../catalog/api';
+
+/**
+ * Platform events (docs/architecture.md, "Numbers"): one row per thing the platform did that a
+ * metric counts — pushes, pipeline runs, deploys, rollbacks, canary decisions, incidents, flag
+ * changes, services created, resources provisioned. Written by the feature that did it, in the
+ * same transaction; synced to every desktop so DORA, adoption and onboarding are computed from
+ * what really happened. `data` holds the kind's details (see `EventData`).
+ */
+export const PlatformEventKind = z.enum([
+  'push',
+  'pipeline_run',
+  'deploy',
+  'rollback',
+  'canary_decision',
+  'incident_opened',
+  'incident_resolved',
+  'flag_changed',
+  'service_created',
+  'resource_provisioned',
+]);
+export type PlatformEventKind = z.infer<typeof PlatformEventKind>;
+
+const Timestamp = z.iso.datetime({ offset: true });
+const Sha = z.string().regex(/^[0-9a-f]{40}$/);
+
+/** Each kind's details: what its metric needs and nothing secret. */
+export const EventData = {
+  push: z.object({ ref: z.string(), before: Sha.nullable(), after: Sha, commits: z.number().int().min(0) }),
+  pipeline_run: z.object({
+    runId: z.string(),
+    commitSha: Sha,
+    result: z.enum(['succeeded', 'failed', 'cancelled']),
+    failedStep: z.string().nullable(),
+    durationMs: z.number().int().min(0),
+    steps: z.array(z.object({ name: z.string(), status: z.string(), durationMs: z.number().int().min(0) })),
+  }),
+  deploy: z.object({
+    deploymentId: z.string(),
+    version: z.string(),
+    committedAt: Timestamp,
+    result: z.enum(['live', 'failed']),
+    canary: z.boolean(),
+  }),
+  rollback: z.object({ deploymentId: z.string(), fromVersion: z.string(), toVersion: z.string() }),
+  canary_decision: z.object({
+    deploymentId: z.string(),
+    decision: z.enum(['promoted', 'aborted']),
+    automatic: z.boolean(),
+    reason: z.string(),
+  }),
+  incident_opened: z.object({ incidentId: z.string(), deploymentId: z.string().nullable() }),
+  incident_resolved: z.object({ incidentId: z.string(), openedAt: Timestamp }),
+  flag_changed: z.object({
+    flagId: z.string(),
+    key: z.string(),
+    change: z.enum(['created', 'enabled', 'disabled', 'rollout', 'deleted']),
+    rolloutPercent: z.number().min(0).max(100).nullable(),
+  }),
+  service_created: z.object({ templateId: z.string().nullable() }),
+  resource_provisioned: z.object({ resourceId: z.string(), kind: z.string() }),
+} satisfies Record<PlatformEventKind, z.ZodType>;
+export type EventData<K extends PlatformEventKind> = z.infer<(typeof EventData)[K]>;
+
+export const PlatformEvent = z.object({
+  id: z.string(),
+  kind: PlatformEventKind,
+  serviceId: z.string().nullable(),
+  /** The service's owner team when it happened (adoption counts teams). */
+  teamId: z.string().nullable(),
+  environment: EnvironmentName.nullable(),
+  /** Who asked for it; null for what the platform did on its own (an automatic canary abort). */
+  actorId: z.string().nullable(),
+  at: Timestamp,
+  data: z.record(z.string(), z.unknown()),
+});
+export type PlatformEvent = z.infer<typeof PlatformEvent>;
+
+export const PlatformEventsQuery = z.object({
+  kind: PlatformEventKind.optional(),
+  serviceId: z.string().max(100).optional(),
+  since: Timestamp.optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
