@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ResourceKind, ResourceSize } from '../../../shared/features/resources/api';
 import { withTransaction } from '../../db/transaction';
+import { recordEvent } from '../events/public';
 import type { ExecutorRegistry } from '../operations/public';
 import { generateSecretValue } from '../secrets/public';
 import type { ResourceConfig } from './config';
@@ -46,9 +47,19 @@ export function registerResourceExecutors(registry: ExecutorRegistry, config: Re
     async settle(tx, operation) {
       const parsed = ProvisionInput.safeParse(operation.input);
       if (!parsed.success) return;
-      await updateResource(tx, parsed.data.resourceId, {
+      const resource = await updateResource(tx, parsed.data.resourceId, {
         status: operation.status === 'succeeded' ? 'ready' : 'failed',
       });
+      // Adoption of "database / cache / queue provisioning" counts what was really provisioned.
+      if (resource && operation.status === 'succeeded') {
+        await recordEvent(tx, {
+          kind: 'resource_provisioned',
+          serviceId: resource.serviceId,
+          environment: resource.environment,
+          actorId: operation.requestedBy,
+          data: { resourceId: resource.id, kind: resource.kind },
+        });
+      }
     },
   });
 

@@ -103,6 +103,12 @@ describe('postgres resources', () => {
     const resource = (listed.body as { items: { id: string; status: string; monthlyCostUsd: number }[] })
       .items[0];
     expect(resource).toMatchObject({ id: first.resourceId, status: 'ready', monthlyCostUsd: 15 });
+    // One resource_provisioned event for the metrics' adoption, though the request was sent twice.
+    const events = await platform.pool.query<{ data: { resourceId: string; kind: string } }>(
+      "SELECT data FROM platform_events WHERE kind = 'resource_provisioned' AND data->>'resourceId' = $1",
+      [first.resourceId],
+    );
+    expect(events.rows.map((row) => row.data)).toEqual([{ resourceId: first.resourceId, kind: 'postgres' }]);
 
     await deprovision(first.resourceId);
     const name = `res_${first.resourceId.replace(/-/g, '')}`;
