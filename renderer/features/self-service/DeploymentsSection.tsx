@@ -1,9 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { EnvironmentName } from '../../../shared/features/catalog/api';
 import type {
   Deployment,
   EnvironmentDeployments,
   QueuedAction,
+  ServiceVersion,
 } from '../../../shared/features/self-service/api';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
 import { errorMessage, unwrap } from '../../data/ipc-error';
@@ -11,18 +13,24 @@ import { pave } from '../../data/pave';
 import { formatRelativeTime } from '../../components/relative-time';
 import { useNow } from '../../components/use-now';
 import { AlertRuleEditor } from './AlertRuleEditor';
+import { CanaryPanel } from './CanaryPanel';
+import { DeployControls, type DeployChoice } from './DeployControls';
+import { rollbackButtonState, versionLabel } from './rollback-button';
 import { LiveLog } from './LiveLog';
 import { deploymentsQuery } from './data';
 import './DeploymentsSection.css';
 
 const short = (sha: string) => sha.slice(0, 7);
 
-/** Per environment: live version and health, Deploy / Roll back, history with guardrail findings. */
+/**
+ * Per environment: live version and health, deploy a chosen version (production: as a canary),
+ * the running canary, Roll back (or why not), history with versions and guardrail findings.
+ */
 export function DeploymentsSection({ serviceId }: { serviceId: string }) {
   const deployments = useQuery(deploymentsQuery(serviceId));
   const deploy = useMutation({
-    mutationFn: async (environment: EnvironmentDeployments['environment']) =>
-      unwrap(await pave().invoke('deployments:deploy', { serviceId, environment })),
+    mutationFn: async ({ environment, ...choice }: DeployChoice & { environment: EnvironmentName }) =>
+      unwrap(await pave().invoke('deployments:deploy', { serviceId, environment, ...choice })),
   });
   const rollback = useMutation({
     mutationFn: async (environment: EnvironmentDeployments['environment']) =>
@@ -39,7 +47,7 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
       />
     );
   }
-  const { environments, queued } = deployments.data;
+  const { environments, queued, versions } = deployments.data;
   const anyDeployed = environments.some((e) => e.history.length > 0);
   return (
     <section className="deployments-section" data-testid="deployments-section">
@@ -55,10 +63,14 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
           <EnvironmentCard
             key={env.environment}
             env={env}
+            versions={versions}
             busy={queued.some((q) => q.environment === env.environment && q.status === 'pending')}
-            onDeploy={() => deploy.mutate(env.environment)}
+            onDeploy={(choice) => deploy.mutate({ environment: env.environment, ...choice })}
             onRollback={() => rollback.mutate(env.environment)}
           >
+            {env.canary && (
+              <CanaryPanel serviceId={serviceId} environment={env.environment} canary={env.canary} />
+            )}
             <AlertRuleEditor serviceId={serviceId} environment={env.environment} />
           </EnvironmentCard>
         ))}
@@ -89,21 +101,21 @@ function QueuedActions({ actions }: { actions: QueuedAction[] }) {
 
 function EnvironmentCard({
   env,
+  versions,
   busy,
   onDeploy,
   onRollback,
   children,
 }: {
   env: EnvironmentDeployments;
+  versions: ServiceVersion[];
   busy: boolean;
-  onDeploy(): void;
+  onDeploy(choice: DeployChoice): void;
   onRollback(): void;
   children?: ReactNode;
 }) {
   const now = useNow(30_000);
-  const canRollBack =
-    env.live !== null &&
-    env.history.some((d) => d.status === 'superseded' && d.version !== env.live?.version);
+  const rollback = rollbackButtonState(env.rollback, busy);
   return (
     <div className="environment-card">
       <div className="environment-head">
@@ -120,9 +132,15 @@ function EnvironmentCard({
       <div className="environment-live">
         {env.live ? (
           <>
-            <span className="mono">{short(env.live.version)}</span>{' '}
+            <span
+              data-testid="live-version"
+              data-environment={env.environment}
+              data-version={env.live.version}
+            >
+              {versionLabel(env.live)} {env.live.commitMessage}
+            </span>{' '}
             <span className="muted">
-              {env.live.commitMessage} · {formatRelativeTime(env.live.finishedAt ?? env.live.startedAt, now)}
+              · {formatRelativeTime(env.live.finishedAt ?? env.live.startedAt, now)}
             </span>
             {env.live.stablePort && <div className="muted mono">http://127.0.0.1:{env.live.stablePort}</div>}
           </>
@@ -130,27 +148,30 @@ function EnvironmentCard({
           <span className="muted">Nothing deployed</span>
         )}
       </div>
-      <div className="environment-actions">
-        <button
-          type="button"
-          className="button small primary"
-          data-testid="deploy-button"
-          data-environment={env.environment}
-          disabled={busy}
-          onClick={onDeploy}
-        >
-          Deploy main
-        </button>
+      <DeployControls environment={env.environment} versions={versions} busy={busy} onDeploy={onDeploy} />
+      <div className="environment-actions rollback-action">
         <button
           type="button"
           className="button small"
           data-testid="rollback-button"
           data-environment={env.environment}
-          disabled={busy || !canRollBack}
+          disabled={!rollback.enabled}
+          title={rollback.title}
+          aria-describedby={rollback.reason ? `rollback-reason-${env.environment}` : undefined}
           onClick={onRollback}
         >
           Roll back
         </button>
+        {rollback.reason && (
+          <span
+            className="muted rollback-reason"
+            id={`rollback-reason-${env.environment}`}
+            data-testid="rollback-reason"
+            data-environment={env.environment}
+          >
+            {rollback.reason}
+          </span>
+        )}
       </div>
       {children}
       {env.history.length > 0 && (
@@ -175,10 +196,14 @@ function DeploymentRow({ deployment: d, now }: { deployment: Deployment; now: nu
         data-version={d.version}
         data-environment={d.environment}
       >
-        <td className="mono">{short(d.version)}</td>
+        <td className="mono">
+          {d.versionNumber !== null && <span className="version-number">v{d.versionNumber} </span>}
+          {short(d.version)}
+        </td>
         <td>
           <span className={`pill status-${d.status}`}>{d.status.replace('_', ' ')}</span>
           {d.rolledBackFromId && <span className="muted"> (rollback)</span>}
+          {d.canary && <span className="muted"> (canary {d.canary.weightPercent} %)</span>}
         </td>
         <td className="muted">{formatRelativeTime(d.startedAt, now)}</td>
       </tr>

@@ -17,6 +17,8 @@ export const selfServiceKeys = {
 /** Cache tables → the self-service queries that read them. */
 export const selfServiceQueryKeysByTable: QueryKeysByTable = {
   deployments: [selfServiceKeys.deployments],
+  // The deploy controls list published versions.
+  versions: [selfServiceKeys.deployments],
   // Queued deploys and rollbacks are outbox rows until their operation syncs down.
   outbox: [selfServiceKeys.deployments],
   incidents: [selfServiceKeys.incidents],

@@ -10,6 +10,12 @@ export interface SelfServiceDeps {
   templatesDir: string;
   /** How long a new version has to pass its health check before the deploy fails. */
   healthTimeoutMs: number;
+  /** Between two canary analysis ticks (counts refreshed, decisions taken, manual requests read). */
+  canaryTickMs: number;
+  /** Aborted when the platform starts closing: running canaries end aborted, stable serving. */
+  stopping: AbortSignal;
+  /** Running canary analyses, awaited before the runtime closes. */
+  canaries: Set<Promise<unknown>>;
   readSecrets(serviceId: string, environment: EnvironmentName): Promise<Record<string, string>>;
   /** What other features add to a started process's environment (app.selfService.processEnv). */
   processEnv(serviceId: string, environment: EnvironmentName): Promise<Record<string, string>>;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
-import { CommitSha } from '../../../shared/features/self-service/api';
+import { CanaryRequest, CommitSha } from '../../../shared/features/self-service/api';
 import type { Operation } from '../../../shared/features/operations/api';
 import type { Tx } from '../../db/transaction';
 import { ExecutorError, type ExecutorContext, type ExecutorRegistry } from '../operations/public';
 import { createServiceFromTemplate } from './templates/create-service';
 import { deploy, rollback } from './deployments/deploy';
-import { updateDeployment } from './deployments/deployment-rows';
+import { getDeploymentRow, updateDeployment } from './deployments/deployment-rows';
+import { recordDeploymentEnd } from './deployments/deployment-events';
+import { decideCanary } from './canary/canary-rows';
 import type { SelfServiceDeps, StepReporter } from './deps';
 
 const reporterOf = (ctx: ExecutorContext): StepReporter => ({
@@ -28,20 +30,29 @@ const serviceOf = (operation: Operation): string => {
   return operation.serviceId;
 };
 
-// A deploy row left 'deploying' by a job that ended any other way (cancel, dead worker) is failed.
+// A deploy row left 'deploying' by a job that ended any other way (cancel, dead worker) is failed,
+// with its event; an unfinished canary of it is aborted (the stable version never stopped serving).
 async function settleDeployment(tx: Tx, operation: Operation): Promise<void> {
   if (operation.status === 'succeeded') return;
   const { rows } = await tx.query<{ id: string }>(
     `SELECT id FROM deployments WHERE operation_id = $1 AND status IN ('pending', 'deploying')`,
     [operation.id],
   );
-  for (const row of rows) {
-    await updateDeployment(
-      tx,
-      row.id,
-      `status = 'failed', error = COALESCE(error, $2), finished_at = now()`,
-      [operation.error?.message ?? `operation ${operation.status}`],
-    );
+  const reason = operation.error?.message ?? `operation ${operation.status}`;
+  for (const { id } of rows) {
+    const row = await getDeploymentRow(tx, id);
+    if (!row) continue;
+    if (row.canary_row && (row.canary_row.status === 'starting' || row.canary_row.status === 'analysing')) {
+      await decideCanary(tx, row, {
+        decision: 'aborted',
+        reason: `the deploy ended: ${reason}`,
+        decidedBy: null,
+      });
+    }
+    await updateDeployment(tx, id, `status = 'failed', error = COALESCE(error, $2), finished_at = now()`, [
+      reason,
+    ]);
+    await recordDeploymentEnd(tx, row, 'failed', Boolean(row.canary_row));
   }
 }
 
@@ -63,11 +74,20 @@ export function registerSelfServiceExecutors(registry: ExecutorRegistry, deps: S
   });
   registry.registerExecutor('service.deploy', {
     async run(ctx, input) {
-      const args = parse(z.object({ environment: EnvironmentName, version: CommitSha.optional() }), input);
-      const deployment = await deploy(deps, reporterOf(ctx), {
-        serviceId: serviceOf(ctx.operation),
-        ...args,
-      });
+      const args = parse(
+        z.object({
+          environment: EnvironmentName,
+          version: CommitSha.optional(),
+          canary: CanaryRequest.optional(),
+        }),
+        input,
+      );
+      const deployment = await deploy(
+        deps,
+        reporterOf(ctx),
+        { serviceId: serviceOf(ctx.operation), ...args },
+        ctx.signal,
+      );
       return { deploymentId: deployment.id, version: deployment.version, stablePort: deployment.stablePort };
     },
     settle: settleDeployment,

@@ -11,7 +11,7 @@ import './public';
 export const selfServiceFeature = defineServerFeature({
   name: 'self-service',
   migrationsDir: fileURLToPath(new URL('./migrations/', import.meta.url)),
-  syncedEntities: ['deployment', 'alert_rule', 'incident'],
+  syncedEntities: ['deployment', 'alert_rule', 'incident', 'version'],
   install: installSelfService,
   routes: selfServiceRoutesOf,
   mutations: () => selfServiceMutations,

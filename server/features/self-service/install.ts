@@ -8,6 +8,7 @@ import { LocalRuntime } from './runtime/local-runtime';
 import type { SelfServiceDeps } from './deps';
 import type { SelfServiceExtensions } from './public';
 import { defaultTemplatesDir } from './templates/render-template';
+import { recordDataDir } from './versions/data-dir';
 
 // Each app's self-service wiring, for its routes (absent when the app has no data dir).
 const installed = new WeakMap<PlatformApp, SelfServiceDeps>();
@@ -22,12 +23,16 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
   app.decorate('selfService', extensions);
   if (!options.dataDir) return;
   const runtime = new LocalRuntime(options.dataDir);
+  const stopping = new AbortController();
   const deps: SelfServiceDeps = {
     pool,
     runtime,
     dataDir: options.dataDir,
     templatesDir: defaultTemplatesDir,
     healthTimeoutMs: options.selfService?.healthTimeoutMs ?? 20_000,
+    canaryTickMs: options.selfService?.canaryTickMs ?? 1000,
+    stopping: stopping.signal,
+    canaries: new Set(),
     readSecrets: (serviceId, environment) => readSecretsForDeploy(pool, serviceId, environment),
     processEnv: async (serviceId, environment) => {
       const parts = await Promise.all(extensions.processEnv.map((add) => add(serviceId, environment)));
@@ -38,7 +43,9 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
   registerSelfServiceExecutors(app.operations.executors, deps);
   const onError = (error: unknown) => log.warn({ err: error }, 'self-service');
   let monitor: HealthMonitor | null = null;
+  const dataDir = options.dataDir;
   app.addHook('onReady', async () => {
+    await recordDataDir(pool, dataDir);
     // Not awaited: the API serves while old versions come back (each within the health timeout).
     void recoverDeployments(deps, onError).finally(() => {
       monitor = startHealthMonitor({
@@ -48,6 +55,12 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
         onError,
       });
     });
+  });
+  // Before anything closes (the worker drains, the pool ends): running canaries end aborted with
+  // the stable version serving, so a restart never finds traffic split with nobody deciding.
+  app.addHook('preClose', async () => {
+    stopping.abort();
+    await Promise.all([...deps.canaries]);
   });
   app.addHook('onClose', async () => {
     await monitor?.stop();

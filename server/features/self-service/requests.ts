@@ -3,7 +3,9 @@ import type { DeployRequest, RollbackRequest } from '../../../shared/features/se
 import type { CreateFromTemplate } from '../../../shared/features/self-service/api';
 import type { Principal } from '../../auth/tokens';
 import type { Tx } from '../../db/transaction';
-import { conflict, forbidden, invalid, notFound } from '../../http/api-error';
+import { ApiError, conflict, forbidden, invalid, notFound } from '../../http/api-error';
+import { rollbackAvailability } from '../../../shared/features/self-service/rollback-rule';
+import { listDeployments } from './deployments/deployment-rows';
 import { createOperation } from '../operations/public';
 import { assertCanActOnService } from '../catalog/public';
 import { findTemplate } from './templates/definitions';
@@ -66,7 +68,11 @@ export async function requestDeploy(
     kind: 'service.deploy',
     serviceId,
     environment: body.environment,
-    input: { environment: body.environment, ...(body.version ? { version: body.version } : {}) },
+    input: {
+      environment: body.environment,
+      ...(body.version ? { version: body.version } : {}),
+      ...(body.canary ? { canary: body.canary } : {}),
+    },
     idempotencyKey,
   });
   return operation;
@@ -80,12 +86,20 @@ export async function requestRollback(
   idempotencyKey: string | null,
 ): Promise<Operation> {
   await assertCanActOnService(tx, principal, serviceId);
-  const { operation } = await createOperation(tx, principal, {
+  const { operation, created } = await createOperation(tx, principal, {
     kind: 'service.rollback',
     serviceId,
     environment: body.environment,
     input: { environment: body.environment },
     idempotencyKey,
   });
+  if (created) {
+    // The same rule and words the app shows next to a disabled Roll back.
+    const history = await listDeployments(tx, { serviceId, environment: body.environment, limit: 500 });
+    const availability = rollbackAvailability(body.environment, history);
+    if (!availability.available) {
+      throw new ApiError(409, 'rollback_unavailable', `cannot roll back: ${availability.reason ?? ''}`);
+    }
+  }
   return operation;
 }

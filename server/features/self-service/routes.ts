@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import {
+  CanaryDecision,
+  CanaryDecisionAccepted,
   CostReport,
   Deployment,
+  ServiceVersion,
   DeployRequest,
   type LogLine,
   LogsQuery,
@@ -39,6 +42,8 @@ import type { LocalRuntime } from './runtime/local-runtime';
 import { templateDefinitions } from './templates/definitions';
 import { getDeployment, listDeployments } from './deployments/deployment-rows';
 import { requestCreateService, requestDeploy, requestRollback } from './requests';
+import { requestCanaryDecision } from './canary/canary-rows';
+import { listVersions } from './versions/versions';
 
 const accepted = { 202: OperationAccepted, ...errorResponses, 422: ApiErrorBody };
 const keyOf = (headers: Record<string, unknown>): string | null => {
@@ -116,6 +121,38 @@ export const selfServiceRoutes: FastifyPluginAsyncZod<{
       );
       return reply.code(202).send({ operationId: operation.id });
     },
+  );
+
+  app.post(
+    '/v1/services/:id/canary/:environment/:decision',
+    {
+      schema: {
+        tags,
+        description:
+          'Promote or abort the canary running in an environment. The running deploy acts on it at its next analysis tick (about a second); neither can be undone.',
+        params: IdParams.extend({ environment: EnvironmentName, decision: CanaryDecision }),
+        response: { 202: CanaryDecisionAccepted, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { id, environment, decision } = request.params;
+      const accepted = await withTransaction(pool, (tx) =>
+        requestCanaryDecision(tx, principalOf(request), id, environment, decision),
+      );
+      return reply.code(202).send(accepted);
+    },
+  );
+
+  app.get(
+    '/v1/services/:id/versions',
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ServiceVersion) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await listVersions(pool, request.params.id) }),
   );
 
   app.get(

@@ -61,6 +61,47 @@ export const GuardrailFinding = z.object({
 });
 export type GuardrailFinding = z.infer<typeof GuardrailFinding>;
 
+/** Traffic through the environment's stable proxy to one target during a canary. */
+export const TrafficCount = z.object({
+  requests: z.number().int().min(0),
+  /** 5xx answers and upstream errors (connection refused or reset). */
+  failures: z.number().int().min(0),
+});
+export type TrafficCount = z.infer<typeof TrafficCount>;
+
+export const CanaryStatus = z.enum([
+  'starting', // the new version is starting next to the stable one; takes no traffic yet
+  'analysing', // healthy: takes weightPercent of requests while canary and stable are compared
+  'promoted', // became the live version
+  'aborted', // stopped; the stable version kept (or took back) all traffic
+]);
+export type CanaryStatus = z.infer<typeof CanaryStatus>;
+
+/** A canary release of one deployment; counts are refreshed on the synced row every analysis tick. */
+export const CanaryState = z.object({
+  deploymentId: z.string(),
+  status: CanaryStatus,
+  weightPercent: z.number().int().min(1).max(50),
+  windowSeconds: z.number().int().min(10).max(3600),
+  /** When the analysis window opened (the canary's health check passed); null while starting. */
+  startedAt: Timestamp.nullable(),
+  endsAt: Timestamp.nullable(),
+  stable: TrafficCount,
+  canary: TrafficCount,
+  /** Why it was promoted or aborted (also in the operation log and the canary_decision event). */
+  reason: z.string().nullable(),
+  /** Whether the decision was the platform's own (end of window, crash, error rate) or a person's. */
+  automatic: z.boolean().nullable(),
+  decidedAt: Timestamp.nullable(),
+});
+export type CanaryState = z.infer<typeof CanaryState>;
+
+export const CanaryRequest = z.object({
+  weightPercent: z.number().int().min(1).max(50),
+  windowSeconds: z.number().int().min(10).max(3600),
+});
+export type CanaryRequest = z.infer<typeof CanaryRequest>;
+
 export const Deployment = z.object({
   id: z.string(),
   serviceId: z.string(),
@@ -82,13 +123,40 @@ export const Deployment = z.object({
   startedAt: Timestamp,
   finishedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
+  /** The published version this deploy ran (null for rows older than versions). */
+  versionId: z.string().nullable().default(null),
+  versionNumber: z.number().int().min(1).nullable().default(null),
+  /** Set when this deployment was (or is) a canary release. */
+  canary: CanaryState.nullable().default(null),
 });
 export type Deployment = z.infer<typeof Deployment>;
+
+/**
+ * A published version of a service: a commit and its built artifact. Deploys of the same commit
+ * (promotion, rollback) unpack this artifact instead of building again.
+ */
+export const ServiceVersion = z.object({
+  id: z.string(),
+  serviceId: z.string(),
+  /** 1, 2, 3 … per service, in publication order. */
+  number: z.number().int().min(1),
+  commitSha: z.string().regex(/^[0-9a-f]{40}$/),
+  commitMessage: z.string(),
+  committedAt: Timestamp,
+  /** Path of a .tar.gz relative to the platform data dir. */
+  artifact: z.string(),
+  source: z.enum(['pipeline', 'deploy']),
+  pipelineRunId: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type ServiceVersion = z.infer<typeof ServiceVersion>;
 
 export const DeployRequest = z.object({
   environment: EnvironmentName,
   /** Defaults to the head of main. */
   version: CommitSha.optional(),
+  /** Start the version next to the live one and shift a share of traffic to it first. */
+  canary: CanaryRequest.optional(),
 });
 export type DeployRequest = z.infer<typeof DeployRequest>;
 
@@ -136,6 +204,12 @@ export type CostReport = z.infer<typeof CostReport>;
 /** Push mutation args (docs/architecture.md, "Sync and push"): each creates the same operation its REST endpoint does. */
 export const ServiceDeployArgs = DeployRequest.extend({ serviceId: z.string().min(1).max(100) });
 export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: z.string().min(1).max(100) });
+
+export const CanaryDecision = z.enum(['promote', 'abort']);
+export type CanaryDecision = z.infer<typeof CanaryDecision>;
+/** Answer of POST /v1/services/:id/canary/:environment/promote|abort: the running deploy acts on it. */
+export const CanaryDecisionAccepted = z.object({ deploymentId: z.string(), decision: CanaryDecision });
+export type CanaryDecisionAccepted = z.infer<typeof CanaryDecisionAccepted>;
 /** Offline intents older than this are rejected `expired`; the app asks the user to confirm again. */
 export const SELF_SERVICE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;
 
@@ -153,11 +227,30 @@ export const QueuedAction = z.object({
 });
 export type QueuedAction = z.infer<typeof QueuedAction>;
 
+/** Whether Roll back can run now, and if not, why (in words a person understands). */
+export const RollbackAvailability = z.object({
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  /** The deployment whose version a rollback would bring back. */
+  target: z
+    .object({
+      deploymentId: z.string(),
+      version: z.string(),
+      versionNumber: z.number().int().nullable(),
+      commitMessage: z.string(),
+    })
+    .nullable(),
+});
+export type RollbackAvailability = z.infer<typeof RollbackAvailability>;
+
 export const EnvironmentDeployments = z.object({
   environment: EnvironmentName,
   live: Deployment.nullable(),
   health: HealthState,
   history: z.array(Deployment),
+  rollback: RollbackAvailability,
+  /** The canary release running in this environment, if any. */
+  canary: CanaryState.nullable(),
 });
 export type EnvironmentDeployments = z.infer<typeof EnvironmentDeployments>;
 
@@ -166,6 +259,8 @@ export const ServiceDeployments = z.object({
   /** Created from a template (has a platform repository): deploys are possible. */
   environments: z.array(EnvironmentDeployments),
   queued: z.array(QueuedAction),
+  /** Published versions, newest first: what can be deployed or promoted. */
+  versions: z.array(ServiceVersion),
 });
 export type ServiceDeployments = z.infer<typeof ServiceDeployments>;
 

@@ -4,6 +4,8 @@ import { Empty, Enqueued } from '../../ipc/contract';
 import {
   AlertRule,
   AlertRuleCreate,
+  CanaryDecision,
+  CanaryDecisionAccepted,
   CostReport,
   IncidentView,
   LiveLogLine,
@@ -26,6 +28,18 @@ export const selfServiceCommands = {
   },
   'deployments:deploy': { input: ServiceDeployArgs, output: Enqueued },
   'deployments:rollback': { input: ServiceRollbackArgs, output: Enqueued },
+  /**
+   * Promote or abort the canary running in an environment, online only: a canary decision is
+   * time-critical, so it is never queued for later (offline answers a clear error instead).
+   */
+  'deployments:canaryDecide': {
+    input: z.object({
+      serviceId: z.string().min(1).max(100),
+      environment: DeployEnvironment,
+      decision: CanaryDecision,
+    }),
+    output: CanaryDecisionAccepted,
+  },
   'incidents:list': { input: Empty, output: z.array(IncidentView) },
   'alertRules:list': {
     input: z.object({ serviceId: z.string().min(1).max(100) }),

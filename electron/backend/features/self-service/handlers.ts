@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AlertRule, CostReport, LogLine, Template } from '../../../../shared/features/self-service/api';
+import {
+  AlertRule,
+  CanaryDecisionAccepted,
+  CostReport,
+  LogLine,
+  Template,
+} from '../../../../shared/features/self-service/api';
 import type { selfServiceCommands } from '../../../../shared/features/self-service/ipc';
 import type { BackendContext, CommandOf, FeatureHandlers } from '../../composition/backend-feature';
 import { IpcError } from '../../ipc/ipc-error';
+import { isPlatformError } from '../../platform/platform-error';
 import { sleep } from '../../timing/sleep';
 import { listAlertRules, listIncidentViews, serviceDeployments } from './queries';
 import { cachedTemplates, storeTemplates } from './templates-cache';
@@ -15,6 +22,7 @@ type SelfServiceHandlers = FeatureHandlers<CommandOf<typeof selfServiceCommands>
 const MAX_LOG_STREAMS = 16;
 const RECONNECT_MS = 2000;
 
+const CANARY_DECISION = 'A canary decision is time-critical, so it is not queued: it';
 const offline = (what: string) =>
   new IpcError('offline', `${what} needs the platform, which is not reachable now. Try again when online.`);
 
@@ -51,6 +59,24 @@ export function createSelfServiceHandlers(ctx: BackendContext): SelfServiceHandl
     'deployments:list': ({ serviceId }) => serviceDeployments(db, serviceId),
     'deployments:deploy': (args) => ctx.enqueue('service.deploy', args),
     'deployments:rollback': (args) => ctx.enqueue('service.rollback', args),
+    async 'deployments:canaryDecide'({ serviceId, environment, decision }) {
+      // Never queued: a Promote or Abort applied minutes later, after the window closed or traffic
+      // changed, would be a different decision from the one the person took.
+      const client = ctx.platform.client();
+      if (!client) throw offline(CANARY_DECISION);
+      try {
+        return CanaryDecisionAccepted.parse(
+          await client.write(
+            'POST',
+            `/v1/services/${encodeURIComponent(serviceId)}/canary/${environment}/${decision}`,
+            {},
+          ),
+        );
+      } catch (error) {
+        if (isPlatformError(error) && error.code === 'platform_unreachable') throw offline(CANARY_DECISION);
+        throw error;
+      }
+    },
     'incidents:list': () => listIncidentViews(db),
     'alertRules:list': ({ serviceId }) => listAlertRules(db, serviceId),
     async 'alertRules:set'({ serviceId, ...rule }) {

@@ -56,14 +56,14 @@ export const selfServiceMutators = [
     name: 'service.deploy',
     args: ServiceDeployArgs,
     maxAgeMs: SELF_SERVICE_MUTATION_MAX_AGE_MS,
-    describe: (db, { serviceId, environment, version }) =>
-      `Deploy ${serviceName(db, serviceId)} ${version ? version.slice(0, 7) : 'main'} to ${environment}`,
-    apply(ctx, { serviceId, environment, version }) {
+    describe: (db, { serviceId, environment, version, canary }) =>
+      `Deploy ${serviceName(db, serviceId)} ${version ? version.slice(0, 7) : 'main'} to ${environment}${canary ? ` as a ${canary.weightPercent} % canary` : ''}`,
+    apply(ctx, { serviceId, environment, version, canary }) {
       putPlaceholder(ctx, {
         kind: 'service.deploy',
         serviceId,
         environment,
-        input: { environment, ...(version ? { version } : {}) },
+        input: { environment, ...(version ? { version } : {}), ...(canary ? { canary } : {}) },
       });
     },
   }),

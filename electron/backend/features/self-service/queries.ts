@@ -4,17 +4,22 @@ import {
   AlertRule,
   Deployment,
   Incident,
+  ServiceVersion,
   type EnvironmentDeployments,
   type IncidentView,
   type QueuedAction,
   type ServiceDeployments,
 } from '../../../../shared/features/self-service/api';
+import { rollbackAvailability } from '../../../../shared/features/self-service/rollback-rule';
 import { visibleOutbox } from '../../outbox/outbox-store';
 
 const HISTORY_PER_ENVIRONMENT = 20;
 const INCIDENT_LIMIT = 500;
 
-/** Per environment: the live version, its health and the recent history; plus queued actions. */
+/**
+ * Per environment: the live version, its health, the recent history, whether Roll back can run
+ * (and why not) and the running canary; plus queued actions and the published versions.
+ */
 export function serviceDeployments(db: Database, serviceId: string): ServiceDeployments {
   const rows = db
     .prepare('SELECT data FROM deployments WHERE service_id = ? ORDER BY started_at DESC')
@@ -23,11 +28,17 @@ export function serviceDeployments(db: Database, serviceId: string): ServiceDepl
   const environments: EnvironmentDeployments[] = EnvironmentName.options.map((environment) => {
     const history = all.filter((d) => d.environment === environment);
     const live = history.find((d) => d.status === 'live') ?? null;
+    const canary =
+      history.find((d) => d.canary?.status === 'starting' || d.canary?.status === 'analysing')?.canary ??
+      null;
     return {
       environment,
       live,
       health: live?.health ?? 'unknown',
       history: history.slice(0, HISTORY_PER_ENVIRONMENT),
+      // The whole cached history, not the page shown: the target may be older than 20 deploys.
+      rollback: rollbackAvailability(environment, history),
+      canary,
     };
   });
   const queued: QueuedAction[] = [];
@@ -46,7 +57,12 @@ export function serviceDeployments(db: Database, serviceId: string): ServiceDepl
       reason: entry.reason,
     });
   }
-  return { serviceId, environments, queued };
+  const versions = (
+    db.prepare('SELECT data FROM versions WHERE service_id = ? ORDER BY number DESC').all(serviceId) as {
+      data: string;
+    }[]
+  ).map((row) => ServiceVersion.parse(JSON.parse(row.data)));
+  return { serviceId, environments, queued, versions };
 }
 
 /** A service's alert rules (one per environment at most). */

@@ -7,7 +7,7 @@ export function putAlertRule(db: Database, rule: AlertRule): void {
   upsertSynced(db, 'alert_rules', rule.id, { service_id: rule.serviceId }, rule);
 }
 
-/** Synced deployments, alert rules and incidents. */
+/** Synced deployments, alert rules, incidents and published versions. */
 export const selfServiceWriters = [
   entityWriter({
     entity: 'deployment',
@@ -22,6 +22,11 @@ export const selfServiceWriters = [
       ),
   }),
   entityWriter({ entity: 'alert_rule', table: 'alert_rules', put: putAlertRule }),
+  entityWriter({
+    entity: 'version',
+    table: 'versions',
+    put: (db, v) => upsertSynced(db, 'versions', v.id, { service_id: v.serviceId, number: v.number }, v),
+  }),
   entityWriter({
     entity: 'incident',
     table: 'incidents',

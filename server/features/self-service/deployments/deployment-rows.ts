@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EnvironmentName } from '../../../../shared/features/catalog/api';
 import type {
+  CanaryState,
   Deployment,
   DeploymentStatus,
   GuardrailFinding,
@@ -31,10 +32,45 @@ export interface DeploymentRow {
   started_at: Date;
   finished_at: Date | null;
   updated_at: Date;
+  version_id: string | null;
   stable_port?: number | null;
+  version_number?: number | null;
+  canary_row?: CanaryJson | null;
+}
+
+/** A canary_releases row as row_to_json gives it (timestamps as text). */
+export interface CanaryJson {
+  deployment_id: string;
+  status: CanaryState['status'];
+  weight_percent: number;
+  window_seconds: number;
+  started_at: string | null;
+  ends_at: string | null;
+  stable_requests: number;
+  stable_failures: number;
+  canary_requests: number;
+  canary_failures: number;
+  reason: string | null;
+  automatic: boolean | null;
+  decided_at: string | null;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+const isoText = (text: string | null) => (text ? new Date(text).toISOString() : null);
+
+export const toCanaryState = (row: CanaryJson): CanaryState => ({
+  deploymentId: row.deployment_id,
+  status: row.status,
+  weightPercent: row.weight_percent,
+  windowSeconds: row.window_seconds,
+  startedAt: isoText(row.started_at),
+  endsAt: isoText(row.ends_at),
+  stable: { requests: row.stable_requests, failures: row.stable_failures },
+  canary: { requests: row.canary_requests, failures: row.canary_failures },
+  reason: row.reason,
+  automatic: row.automatic,
+  decidedAt: isoText(row.decided_at),
+});
 
 export const toDeployment = (row: DeploymentRow): Deployment => ({
   id: row.id,
@@ -56,10 +92,16 @@ export const toDeployment = (row: DeploymentRow): Deployment => ({
   startedAt: row.started_at.toISOString(),
   finishedAt: iso(row.finished_at),
   updatedAt: row.updated_at.toISOString(),
+  versionId: row.version_id,
+  versionNumber: row.version_number ?? null,
+  canary: row.canary_row ? toCanaryState(row.canary_row) : null,
 });
 
-const SELECT = `SELECT d.*, r.port AS stable_port FROM deployments d
-  LEFT JOIN service_routes r ON r.service_id = d.service_id AND r.environment = d.environment`;
+const SELECT = `SELECT d.*, r.port AS stable_port, v.number AS version_number, row_to_json(c) AS canary_row
+  FROM deployments d
+  LEFT JOIN service_routes r ON r.service_id = d.service_id AND r.environment = d.environment
+  LEFT JOIN versions v ON v.id = d.version_id
+  LEFT JOIN canary_releases c ON c.deployment_id = d.id`;
 
 export async function getDeployment(db: Pool | Tx, id: string): Promise<Deployment> {
   const { rows } = await db.query<DeploymentRow>(`${SELECT} WHERE d.id = $1`, [id]);

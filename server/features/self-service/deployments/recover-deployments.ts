@@ -1,7 +1,10 @@
 import { withTransaction } from '../../../db/transaction';
 import { findTemplate } from '../templates/definitions';
-import { exists, passesHealthCheck, startVersion } from './deploy';
-import { updateDeployment, type DeploymentRow } from './deployment-rows';
+import { startVersion } from './deploy';
+import { exists, passesHealthCheck } from './go-live';
+import { getDeploymentRow, updateDeployment, type DeploymentRow } from './deployment-rows';
+import { recordDeploymentEnd } from './deployment-events';
+import { decideCanary } from '../canary/canary-rows';
 import type { SelfServiceDeps } from '../deps';
 
 /**
@@ -15,6 +18,7 @@ export async function recoverDeployments(
 ): Promise<void> {
   // Processes of a platform process that was killed outright would otherwise run twice.
   await deps.runtime.reapOrphans().catch(onError);
+  await abortUnfinishedCanaries(deps).catch(onError);
   const { rows } = await deps.pool.query<DeploymentRow & { template_id: string | null; port: number | null }>(
     `SELECT d.*, sr.template_id, r.port FROM deployments d
        LEFT JOIN service_repositories sr ON sr.service_id = d.service_id
@@ -54,4 +58,29 @@ export async function recoverDeployments(
       }
     }),
   );
+}
+
+/**
+ * A canary the platform stopped in the middle of (killed outright, so no shutdown hook aborted it)
+ * ends aborted here, before anything restarts: its process is gone with the old platform, and only
+ * the live (stable) deployment is brought back below, so the stable version serves everything.
+ */
+async function abortUnfinishedCanaries(deps: SelfServiceDeps): Promise<void> {
+  const { rows } = await deps.pool.query<{ deployment_id: string }>(
+    `SELECT deployment_id FROM canary_releases WHERE status IN ('starting', 'analysing')`,
+  );
+  const reason = 'the platform restarted during the canary; the stable version keeps serving';
+  for (const { deployment_id: id } of rows) {
+    await withTransaction(deps.pool, async (tx) => {
+      const row = await getDeploymentRow(tx, id);
+      if (!row) return;
+      await decideCanary(tx, row, { decision: 'aborted', reason, decidedBy: null });
+      if (row.status === 'pending' || row.status === 'deploying') {
+        await updateDeployment(tx, id, `status = 'failed', error = $2, finished_at = now()`, [
+          `canary aborted: ${reason}`,
+        ]);
+        await recordDeploymentEnd(tx, row, 'failed', true);
+      }
+    });
+  }
 }

@@ -58,12 +58,16 @@ export function scanText(text: string, file: string): GuardrailFinding[] {
   return findings;
 }
 
-/** Scans every text file under `dir` (skipping node_modules and big or binary files). */
+// Lock files are full of integrity hashes (high entropy, never secrets); an installed version's
+// artifact always has one, so scanning them would bury real findings under noise.
+const LOCK_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml']);
+
+/** Scans every text file under `dir` (skipping node_modules, lock files and big or binary files). */
 export async function scanSource(dir: string): Promise<GuardrailFinding[]> {
   const findings: GuardrailFinding[] = [];
   const walk = async (current: string): Promise<void> => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      if (entry.name === 'node_modules' || entry.name === '.git' || LOCK_FILES.has(entry.name)) continue;
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && (await stat(full)).size <= MAX_FILE_BYTES) {

@@ -5,6 +5,7 @@ import type { Incident } from '../../../../shared/features/self-service/api';
 import { writeAudit } from '../../../audit/audit-log';
 import type { Tx } from '../../../db/transaction';
 import { recordChange } from '../../../sync/change-log';
+import { recordEvent } from '../../events/public';
 
 interface IncidentRow {
   id: string;
@@ -72,6 +73,13 @@ export async function openIncident(
   const incident = toIncident(rows[0]);
   await recordChange(tx, 'incident', incident.id, 'put', incident);
   await writeAudit(tx, null, 'incident.open', 'incident', incident.id, { serviceId: target.serviceId });
+  await recordEvent(tx, {
+    kind: 'incident_opened',
+    serviceId: target.serviceId,
+    environment: target.environment,
+    at: incident.openedAt,
+    data: { incidentId: incident.id, deploymentId: incident.deploymentId },
+  });
   return incident;
 }
 
@@ -85,6 +93,12 @@ export async function resolveIncidents(tx: Tx, serviceId: string, environment: s
   for (const incident of incidents) {
     await recordChange(tx, 'incident', incident.id, 'put', incident);
     await writeAudit(tx, null, 'incident.resolve', 'incident', incident.id, { serviceId });
+    await recordEvent(tx, {
+      kind: 'incident_resolved',
+      serviceId,
+      environment: incident.environment,
+      data: { incidentId: incident.id, openedAt: incident.openedAt },
+    });
   }
   return incidents;
 }

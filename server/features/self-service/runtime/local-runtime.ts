@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EnvironmentName } from '../../../../shared/features/catalog/api';
-import type { LogLine } from '../../../../shared/features/self-service/api';
+import type { LogLine, TrafficCount } from '../../../../shared/features/self-service/api';
 import { findFreePort } from '../../../process/free-port';
 import { probeHealth } from './health-probe';
 import { StableProxy } from './stable-proxy';
@@ -214,6 +214,8 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     if (!instance) return;
     this.instances.delete(deploymentId);
     if (instance.running) {
+      // Drain first: requests the stable proxy already sent here finish before the SIGTERM.
+      await this.drained(instance.port, STOP_GRACE_MS);
       instance.child.kill('SIGTERM');
       const timer = setTimeout(() => instance.child.kill('SIGKILL'), STOP_GRACE_MS);
       await instance.exited;
@@ -229,13 +231,7 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
       .map(([id]) => id);
   }
 
-  /** Opens (once) the stable-port proxy of a service+environment and points it at `targetPort`. */
-  async route(
-    serviceId: string,
-    environment: string,
-    stablePort: number,
-    targetPort: number | null,
-  ): Promise<void> {
+  private async proxyFor(serviceId: string, environment: string, stablePort: number): Promise<StableProxy> {
     const key = `${serviceId}/${environment}`;
     let proxy = this.proxies.get(key);
     if (!proxy) {
@@ -243,7 +239,43 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
       await proxy.listen();
       this.proxies.set(key, proxy);
     }
-    proxy.pointAt(targetPort);
+    return proxy;
+  }
+
+  /** Opens (once) the stable-port proxy of a service+environment and points it at `targetPort`. */
+  async route(
+    serviceId: string,
+    environment: string,
+    stablePort: number,
+    targetPort: number | null,
+  ): Promise<void> {
+    (await this.proxyFor(serviceId, environment, stablePort)).pointAt(targetPort);
+  }
+
+  /** Shares new requests of the stable port between two versions (a canary); counts restart at zero. */
+  async split(
+    serviceId: string,
+    environment: string,
+    stablePort: number,
+    targets: { stablePort: number; canaryPort: number; canaryPercent: number },
+  ): Promise<void> {
+    const proxy = await this.proxyFor(serviceId, environment, stablePort);
+    proxy.split(targets.stablePort, targets.canaryPort, targets.canaryPercent);
+  }
+
+  /** Requests and failures the stable proxy sent to `port` since the last split. */
+  traffic(serviceId: string, environment: string, port: number): TrafficCount {
+    return this.proxies.get(`${serviceId}/${environment}`)?.traffic(port) ?? { requests: 0, failures: 0 };
+  }
+
+  /** Resolves once no proxy has a request in flight to `port`, or after `timeoutMs`. */
+  private async drained(port: number, timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all([...this.proxies.values()].map((proxy) => proxy.drained(port))),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
   }
 
   /** The last `count` captured lines of a service+environment. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { EnvironmentName } from '../../../../shared/features/catalog/api';
 import { createService } from '../../catalog/public';
 import { withTransaction } from '../../../db/transaction';
+import { recordEvent } from '../../events/public';
 import { deploy } from '../deployments/deploy';
 import type { SelfServiceDeps, StepReporter } from '../deps';
 import { ExecutorError } from '../../operations/public';
@@ -86,6 +87,12 @@ export async function createServiceFromTemplate(
       template.id,
       relative,
     ]);
+    await recordEvent(tx, {
+      kind: 'service_created',
+      serviceId: created.id,
+      actorId: reporter.requestedBy,
+      data: { templateId: template.id },
+    });
     return created;
   });
   await reporter.log(`registered service ${service.name} (${service.id})`);

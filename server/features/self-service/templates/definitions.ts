@@ -50,7 +50,7 @@ export const templateDefinitions: readonly TemplateDefinition[] = [
       logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Log level'),
     }),
     policies: [productionAfterStaging, stagingAfterDevelopment],
-    build: null,
+    build: ['npm', 'install', '--no-audit', '--no-fund', '--prefer-offline', '--omit=dev'],
     start: ['node', 'server.js'],
     healthPath: '/healthz',
   },
