@@ -10,6 +10,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Also accept `?access_token=` (EventSource cannot set headers). */
     queryToken?: boolean;
+    /**
+     * Also accept HTTP basic auth with the token as password (any user name): the git CLI speaks
+     * only basic. A 401 then carries `WWW-Authenticate: Basic` so git asks for credentials.
+     */
+    basicAuth?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -19,8 +24,13 @@ declare module 'fastify' {
 function tokenFrom(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    return match?.[1] ?? null;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header);
+    if (bearer) return bearer[1] ?? null;
+    const basic = request.routeOptions.config.basicAuth ? /^Basic\s+(\S+)$/i.exec(header) : null;
+    if (!basic?.[1]) return null;
+    const credentials = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = credentials.indexOf(':');
+    return colon >= 0 ? credentials.slice(colon + 1) : null;
   }
   if (request.routeOptions.config.queryToken) {
     const query = request.query as Record<string, unknown> | undefined;
@@ -30,16 +40,24 @@ function tokenFrom(request: FastifyRequest): string | null {
   return null;
 }
 
-/** Bearer auth on every route not marked `config: { public: true }`. */
+/** Bearer auth (or basic, where a route allows it) on every route not marked `config: { public: true }`. */
 export function installAuthentication(app: FastifyInstance, pool: Pool): void {
   app.decorateRequest('principal', null);
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', async (request, reply) => {
     // Unknown routes answer 404 whatever the token; the not-found handler has no route config.
     if (request.is404 || request.routeOptions.config.public) return;
+    const basicAuth = request.routeOptions.config.basicAuth === true;
     const token = tokenFrom(request);
-    if (!token) throw unauthorized('missing bearer token (Authorization: Bearer pave_...)');
-    const principal = await findPrincipal(pool, token);
-    if (!principal) throw unauthorized('unknown or revoked token');
+    const principal = token ? await findPrincipal(pool, token) : null;
+    if (!principal) {
+      if (basicAuth) void reply.header('www-authenticate', 'Basic realm="Pave"');
+      if (token) throw unauthorized('unknown or revoked token');
+      throw unauthorized(
+        basicAuth
+          ? 'missing credentials (any user name, your Pave personal access token as password)'
+          : 'missing bearer token (Authorization: Bearer pave_...)',
+      );
+    }
     request.principal = principal;
   });
 }
