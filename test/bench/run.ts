@@ -31,3 +31,5 @@ try {
 await (await import('./surveys-at-scale')).printSurveyBench();
 (await import('./backlog-at-scale')).printBacklogBench();
 await (await import('./self-service')).printSelfServiceBench();
+await (await import('./pipeline')).printPipelineBench();
+await (await import('./canary')).printCanaryBench();

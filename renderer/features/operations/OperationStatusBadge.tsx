@@ -33,4 +33,5 @@ export const operationKindLabel: Record<string, string> = {
   'service.rollback': 'Roll back',
   'resource.provision': 'Provision',
   'resource.deprovision': 'Deprovision',
+  'pipeline.run': 'Pipeline run',
 };

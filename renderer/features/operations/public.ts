@@ -1,7 +1,8 @@
 /**
  * What other features may use of operations: the job pages' addresses, the status badge and
- * progress bar every job-backed view shows, and the list query.
+ * progress bar every job-backed view shows, the list query, and an operation's live log.
  */
 export { operationRoutes } from './routes';
 export { OperationProgress, OperationStatusBadge } from './OperationStatusBadge';
 export { operationsListQuery } from './data';
+export { useOperationLog } from './use-operation-log';

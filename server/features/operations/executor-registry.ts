@@ -25,6 +25,12 @@ export interface Executor {
    * resource the job was creating as ready or failed.
    */
   settle?(tx: Tx, operation: Operation): Promise<void>;
+  /**
+   * The job may be cancelled while it runs, not only while queued: the cancel ends the operation
+   * and settles it at once, and the executor, which watches its operation (`app.operations.events`;
+   * the worker's heartbeat also aborts `ctx.signal` soon after), stops its work.
+   */
+  cancelsWhileRunning?: boolean;
 }
 
 /** An error whose code reaches the client as the operation's error code. */

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import { isFinished, Operation, OperationStatus } from '../../../shared/features/operations/api';
+import { writeAudit } from '../../audit/audit-log';
 import { principalOf } from '../../auth/authenticate';
 import { withTransaction } from '../../db/transaction';
 import { conflict, forbidden } from '../../http/api-error';
@@ -53,15 +54,24 @@ export const operationRoutes: FastifyPluginAsyncZod<{
         if (current.requestedBy !== principal.userId && principal.role === 'engineer') {
           throw forbidden('only the requester, a lead or an admin can cancel this operation');
         }
+        const executor = executors.get(current.kind);
+        const running = current.status === 'running' && executor?.cancelsWhileRunning === true;
         const cancelled = await finishOperation(
           tx,
           current.id,
           { status: 'cancelled', error: { code: 'cancelled', message: `cancelled by ${principal.userId}` } },
-          { fromStatus: 'queued' },
+          { fromStatus: running ? 'running' : 'queued' },
         );
-        if (!cancelled)
-          throw conflict(`operation is ${current.status}; only queued operations can be cancelled`);
-        await executors.get(cancelled.kind)?.settle?.(tx, cancelled);
+        if (!cancelled) {
+          throw conflict(
+            `operation is ${current.status}; only queued operations${executor?.cancelsWhileRunning ? ' and running ones' : ''} can be cancelled`,
+          );
+        }
+        await executor?.settle?.(tx, cancelled);
+        await writeAudit(tx, principal.userId, 'operation.cancel', 'operation', cancelled.id, {
+          kind: cancelled.kind,
+          wasRunning: running,
+        });
         return cancelled;
       });
     },

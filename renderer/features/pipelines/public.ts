@@ -1,0 +1,2 @@
+/** What other features may use of pipelines: nothing yet. */
+export {};
