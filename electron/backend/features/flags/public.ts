@@ -1,0 +1,2 @@
+/** What other backend features may use of flags (docs/architecture.md, "Rules"): nothing yet. */
+export {};

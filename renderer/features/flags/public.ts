@@ -1,0 +1,2 @@
+/** Flags share nothing with other features: they plug into the service page only. */
+export {};

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { keyProblem, parseRollout } from '../../../../renderer/features/flags/flag-form';
+
+describe('the new-flag form', () => {
+  const existing = [
+    { key: 'new-checkout', environment: 'production' as const },
+    { key: 'dark-mode', environment: 'staging' as const },
+  ];
+
+  it('accepts a well-formed key that this environment does not have yet', () => {
+    expect(keyProblem('new-checkout', 'staging', existing)).toBeNull();
+    expect(keyProblem('beta.search_v2', 'production', existing)).toBeNull();
+  });
+
+  it('explains a malformed key with the API’s own rule', () => {
+    expect(keyProblem('', 'production', existing)).toBe('Enter a key, like new-checkout.');
+    for (const bad of ['New-Checkout', '1st', 'dark mode', `a${'b'.repeat(64)}`]) {
+      expect(keyProblem(bad, 'production', existing)).toMatch(/starts with a lowercase letter/);
+    }
+  });
+
+  it('catches a key this service already has in that environment before it is queued', () => {
+    expect(keyProblem('new-checkout', 'production', existing)).toBe(
+      'A flag "new-checkout" already exists in production.',
+    );
+  });
+});
+
+describe('a typed rollout', () => {
+  it('takes whole numbers from 0 to 100, with or without %', () => {
+    expect(parseRollout('0')).toEqual({ ok: true, value: 0 });
+    expect(parseRollout(' 25 ')).toEqual({ ok: true, value: 25 });
+    expect(parseRollout('100 %')).toEqual({ ok: true, value: 100 });
+  });
+
+  it('refuses anything else with a message', () => {
+    for (const bad of ['', '-1', '101', '12.5', 'half', '1000']) {
+      const parsed = parseRollout(bad);
+      expect(parsed.ok, bad).toBe(false);
+      if (!parsed.ok) expect(parsed.message).toMatch(/0|100/);
+    }
+  });
+});
