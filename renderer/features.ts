@@ -1,6 +1,9 @@
 import { backlogRenderer } from './features/backlog';
 import { catalogRenderer } from './features/catalog';
 import { catalogRoutes } from './features/catalog/public';
+import { flagsRenderer } from './features/flags';
+import { gitRenderer } from './features/git';
+import { pipelinesRenderer } from './features/pipelines';
 import { operationsRenderer } from './features/operations';
 import { resourcesRenderer } from './features/resources';
 import { secretsRenderer } from './features/secrets';
@@ -11,13 +14,17 @@ import type { Home, RendererFeature } from './shell/renderer-feature';
 
 /**
  * The renderer's features (docs/architecture.md, "Add a feature"): one import and one entry each.
- * The order is the order of their palette pages and of their parts in a shared slot (the
- * service page shows deployments, then resources, then secrets).
+ * The order is the order of their palette pages and of their parts in a shared slot: the service
+ * page shows what runs first (deployments), then the everyday loop (pipeline, flags), then where
+ * the code lives (source), then what it uses (resources, secrets).
  */
 export const rendererFeatures: readonly RendererFeature[] = [
   catalogRenderer,
   operationsRenderer,
   selfServiceRenderer,
+  pipelinesRenderer,
+  flagsRenderer,
+  gitRenderer,
   resourcesRenderer,
   secretsRenderer,
   backlogRenderer,

@@ -1,4 +1,7 @@
 import { eventsFeature } from './features/events';
+import { gitFeature } from './features/git';
+import { pipelinesFeature } from './features/pipelines';
+import { flagsFeature } from './features/flags';
 import { backlogFeature } from './features/backlog';
 import { catalogFeature } from './features/catalog';
 import { operationsFeature } from './features/operations';
@@ -20,6 +23,9 @@ export const serverFeatures: readonly ServerFeature[] = [
   operationsFeature,
   resourcesFeature,
   selfServiceFeature,
+  gitFeature,
+  pipelinesFeature,
+  flagsFeature,
   backlogFeature,
   supportFeature,
   surveysFeature,

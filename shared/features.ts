@@ -1,4 +1,7 @@
 import { eventsShared } from './features/events';
+import { gitShared } from './features/git';
+import { pipelinesShared } from './features/pipelines';
+import { flagsShared } from './features/flags';
 import { backlogShared } from './features/backlog';
 import { catalogShared } from './features/catalog';
 import { operationsShared } from './features/operations';
@@ -15,6 +18,8 @@ import { surveysShared } from './features/surveys';
 export const sharedFeatures = [
   catalogShared,
   operationsShared,
+  gitShared,
+  pipelinesShared,
   selfServiceShared,
   resourcesShared,
   secretsShared,
@@ -22,4 +27,5 @@ export const sharedFeatures = [
   backlogShared,
   supportShared,
   eventsShared,
+  flagsShared,
 ] as const;

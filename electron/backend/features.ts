@@ -1,4 +1,7 @@
 import { eventsBackend } from './features/events';
+import { flagsBackend } from './features/flags';
+import { gitBackend } from './features/git';
+import { pipelinesBackend } from './features/pipelines';
 import { composeBackendFeatures } from './composition/compose-features';
 import { backlogBackend } from './features/backlog';
 import { catalogBackend } from './features/catalog';
@@ -9,13 +12,12 @@ import { selfServiceBackend } from './features/self-service';
 import { supportBackend } from './features/support';
 import { surveysBackend } from './features/surveys';
 
-/**
- * Every feature of the desktop backend, one line each (docs/architecture.md, "Add a feature").
- * Composed once: `tsc` fails here if a command of the contract has no feature to serve it.
- */
-export const backendFeatures = composeBackendFeatures([
+/** Every feature of the desktop backend, one line each (docs/architecture.md, "Add a feature"). */
+export const backendFeatureList = [
   catalogBackend,
   operationsBackend,
+  gitBackend,
+  pipelinesBackend,
   selfServiceBackend,
   resourcesBackend,
   secretsBackend,
@@ -23,4 +25,8 @@ export const backendFeatures = composeBackendFeatures([
   backlogBackend,
   supportBackend,
   eventsBackend,
-]);
+  flagsBackend,
+] as const;
+
+/** Composed once: `tsc` fails here if a command of the contract has no feature to serve it. */
+export const backendFeatures = composeBackendFeatures(backendFeatureList);

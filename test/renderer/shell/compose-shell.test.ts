@@ -51,6 +51,9 @@ describe('composeShell', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(shell.slots.map(({ slot, component }) => `${slot.id}: ${component.name}`)).toEqual([
       'catalog.service-sections: DeploymentsSection',
+      'catalog.service-sections: PipelineSection',
+      'catalog.service-sections: FlagsSection',
+      'catalog.service-sections: SourceSection',
       'catalog.service-sections: ResourcesSection',
       'catalog.service-sections: SecretsSection',
     ]);
