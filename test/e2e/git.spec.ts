@@ -55,6 +55,8 @@ test('an engineer copies the clone URL from the Source section, clones and pushe
     await expect(section.getByTestId('clone-url')).toHaveValue(expectedUrl);
     await expect(section).toContainText(`git clone ${expectedUrl}`);
     await expect(section.getByTestId('commit-row')).toHaveCount(1);
+    // The service's facts name its platform repository (no more "Repository: None").
+    await expect(page.getByTestId('repository-fact')).toHaveText(expectedUrl);
 
     // Copy with the mouse, then again from the keyboard: the clipboard holds the URL both times.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {

@@ -7,7 +7,7 @@ import { useNow } from '../../components/use-now';
 import { SlotOutlet } from '../../shell/slots';
 import { serviceQuery } from './data';
 import { catalogRoutes } from './routes';
-import { serviceSections } from './service-sections';
+import { serviceFacts, serviceSections } from './service-sections';
 import { ServiceEditForm } from './ServiceEditForm';
 import './ServicePage.css';
 
@@ -130,14 +130,17 @@ function ServiceDetails({ service, back }: { service: ServiceDetail; back: React
                 </span>
               ))}
             </dd>
-            <dt>Repository</dt>
-            <dd>
-              {service.repositoryUrl ? (
-                <ExternalLink href={service.repositoryUrl}>{service.repositoryUrl}</ExternalLink>
-              ) : (
-                <span className="muted">None</span>
-              )}
-            </dd>
+            {/* A repository elsewhere, when the catalog names one; a platform-hosted one is a fact
+                git hosting adds below, so a template-created service no longer says "None". */}
+            {service.repositoryUrl && (
+              <>
+                <dt>Repository</dt>
+                <dd>
+                  <ExternalLink href={service.repositoryUrl}>{service.repositoryUrl}</ExternalLink>
+                </dd>
+              </>
+            )}
+            <SlotOutlet slot={serviceFacts} props={{ serviceId: service.id }} />
             <dt>Updated</dt>
             <dd title={new Date(service.updatedAt).toLocaleString()}>
               {formatRelativeTime(service.updatedAt, now)}

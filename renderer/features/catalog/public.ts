@@ -1,7 +1,7 @@
 /**
  * What other features may use of the catalog (docs/architecture.md, "Features"): its page
- * addresses, the service page's sections slot, and the list query (to find a service by name).
+ * addresses, the service page's slots (sections, facts), and the list query (to find a service by name).
  */
 export { catalogRoutes } from './routes';
-export { serviceSections } from './service-sections';
+export { serviceFacts, serviceSections } from './service-sections';
 export { catalogListQuery } from './data';

@@ -7,3 +7,9 @@ import { defineSlot } from '../../shell/slots';
 export const serviceSections = defineSlot<{ serviceId: string; serviceName: string }>(
   'catalog.service-sections',
 );
+
+/**
+ * Extra facts in the service page's details list (a `<dt>`/`<dd>` pair each, or nothing): git
+ * hosting adds the platform repository's clone URL there.
+ */
+export const serviceFacts = defineSlot<{ serviceId: string }>('catalog.service-facts');

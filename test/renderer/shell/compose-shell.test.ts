@@ -54,6 +54,7 @@ describe('composeShell', () => {
       'catalog.service-sections: PipelineSection',
       'catalog.service-sections: FlagsSection',
       'catalog.service-sections: SourceSection',
+      'catalog.service-facts: RepositoryFact',
       'catalog.service-sections: ResourcesSection',
       'catalog.service-sections: SecretsSection',
     ]);
