@@ -35,7 +35,9 @@ const serviceOf = (operation: Operation): string => {
 async function settleDeployment(tx: Tx, operation: Operation): Promise<void> {
   if (operation.status === 'succeeded') return;
   const { rows } = await tx.query<{ id: string }>(
-    `SELECT id FROM deployments WHERE operation_id = $1 AND status IN ('pending', 'deploying')`,
+    // FOR UPDATE: a canary abort at start-up (recover-deployments.ts) may end the same row; the
+    // lock re-checks the status, so only one of them records the end.
+    `SELECT id FROM deployments WHERE operation_id = $1 AND status IN ('pending', 'deploying') FOR UPDATE`,
     [operation.id],
   );
   const reason = operation.error?.message ?? `operation ${operation.status}`;

@@ -72,8 +72,13 @@ async function abortUnfinishedCanaries(deps: SelfServiceDeps): Promise<void> {
   const reason = 'the platform restarted during the canary; the stable version keeps serving';
   for (const { deployment_id: id } of rows) {
     await withTransaction(deps.pool, async (tx) => {
+      // The operations sweeper may settle the same deploy concurrently (settleDeployment): both
+      // lock the deployment row first and re-check, so the abort is recorded once.
+      await tx.query('SELECT 1 FROM deployments WHERE id = $1 FOR UPDATE', [id]);
       const row = await getDeploymentRow(tx, id);
       if (!row) return;
+      const unfinished = row.canary_row?.status === 'starting' || row.canary_row?.status === 'analysing';
+      if (!unfinished) return;
       await decideCanary(tx, row, { decision: 'aborted', reason, decidedBy: null });
       if (row.status === 'pending' || row.status === 'deploying') {
         await updateDeployment(tx, id, `status = 'failed', error = $2, finished_at = now()`, [
