@@ -2,6 +2,7 @@ import { eventsFeature } from './features/events';
 import { gitFeature } from './features/git';
 import { pipelinesFeature } from './features/pipelines';
 import { flagsFeature } from './features/flags';
+import { metricsFeature } from './features/metrics';
 import { backlogFeature } from './features/backlog';
 import { catalogFeature } from './features/catalog';
 import { operationsFeature } from './features/operations';
@@ -30,4 +31,5 @@ export const serverFeatures: readonly ServerFeature[] = [
   supportFeature,
   surveysFeature,
   eventsFeature,
+  metricsFeature,
 ];

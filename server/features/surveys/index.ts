@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineServerFeature } from '../../platform/server-feature';
+import { seedDemoSurveys } from './demo';
 import { surveyMutations } from './mutations';
 import { surveyRoutes } from './routes';
 
@@ -10,4 +11,5 @@ export const surveysFeature = defineServerFeature({
   syncedEntities: ['survey'],
   routes: ({ app, pool }) => void app.register(surveyRoutes, { pool }),
   mutations: () => surveyMutations,
+  seed: seedDemoSurveys,
 });
