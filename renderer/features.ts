@@ -3,6 +3,7 @@ import { catalogRenderer } from './features/catalog';
 import { catalogRoutes } from './features/catalog/public';
 import { flagsRenderer } from './features/flags';
 import { gitRenderer } from './features/git';
+import { metricsRenderer } from './features/metrics';
 import { pipelinesRenderer } from './features/pipelines';
 import { operationsRenderer } from './features/operations';
 import { resourcesRenderer } from './features/resources';
@@ -30,6 +31,7 @@ export const rendererFeatures: readonly RendererFeature[] = [
   backlogRenderer,
   supportRenderer,
   surveysRenderer,
+  metricsRenderer,
 ];
 
 /** `#/` opens the catalog, and the not-found page leads back to it. */

@@ -1,5 +1,6 @@
 import { eventsShared } from './features/events';
 import { gitShared } from './features/git';
+import { metricsShared } from './features/metrics';
 import { pipelinesShared } from './features/pipelines';
 import { flagsShared } from './features/flags';
 import { backlogShared } from './features/backlog';
@@ -28,4 +29,5 @@ export const sharedFeatures = [
   supportShared,
   eventsShared,
   flagsShared,
+  metricsShared,
 ] as const;

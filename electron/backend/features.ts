@@ -1,6 +1,7 @@
 import { eventsBackend } from './features/events';
 import { flagsBackend } from './features/flags';
 import { gitBackend } from './features/git';
+import { metricsBackend } from './features/metrics';
 import { pipelinesBackend } from './features/pipelines';
 import { composeBackendFeatures } from './composition/compose-features';
 import { backlogBackend } from './features/backlog';
@@ -26,6 +27,7 @@ export const backendFeatureList = [
   supportBackend,
   eventsBackend,
   flagsBackend,
+  metricsBackend,
 ] as const;
 
 /** Composed once: `tsc` fails here if a command of the contract has no feature to serve it. */

@@ -33,3 +33,5 @@ await (await import('./surveys-at-scale')).printSurveyBench();
 await (await import('./self-service')).printSelfServiceBench();
 await (await import('./pipeline')).printPipelineBench();
 await (await import('./canary')).printCanaryBench();
+await (await import('./metrics')).printMetricsBench();
+(await import('./metrics-cache')).printMetricsCacheBench();

@@ -22,6 +22,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+export interface WriteOptions extends RequestOptions {
+  /** Sends a string body as-is with this type (a CSV file, say) instead of as JSON. */
+  contentType?: string;
+}
+
 export interface PlatformClient {
   readonly url: string;
   me(opts?: RequestOptions): Promise<z.infer<typeof Me>>;
@@ -48,7 +53,7 @@ export interface PlatformClient {
     method: 'POST' | 'PUT' | 'DELETE',
     path: string,
     body: unknown,
-    opts?: RequestOptions,
+    opts?: WriteOptions,
   ): Promise<unknown>;
   /** Reads any SSE endpoint (e.g. a service's live logs) until it ends or `signal` aborts. */
   stream(path: string, onEvent: (event: EventSourceMessage) => void, opts?: RequestOptions): Promise<void>;
@@ -73,7 +78,9 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     accept = 'application/json',
     body?: unknown,
     method: 'GET' | 'POST' | 'PUT' | 'DELETE' = body !== undefined ? 'POST' : 'GET',
+    contentType = 'application/json',
   ): Promise<Response> {
+    const raw = contentType !== 'application/json' && typeof body === 'string';
     const signals = [AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])];
     let res: Response;
     try {
@@ -81,11 +88,11 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
         headers: {
           authorization: `Bearer ${opts.token}`,
           accept,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(body !== undefined ? { 'content-type': contentType } : {}),
         },
         signal: AbortSignal.any(signals),
         method,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
       });
     } catch (err) {
       if (signal?.aborted) throw err;
@@ -160,7 +167,7 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     push: (request, o) => json('/v1/sync/push', PushResponse, o?.signal, request),
     get: (path, schema, o) => json(path, schema, o?.signal),
     async write(method, path, body, o) {
-      const res = await send(path, o?.signal, 'application/json', body, method);
+      const res = await send(path, o?.signal, 'application/json', body, method, o?.contentType);
       if (res.status === 204 || !res.headers.get('content-type')?.includes('json')) {
         await res.body?.cancel();
         return undefined;

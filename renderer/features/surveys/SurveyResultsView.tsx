@@ -3,6 +3,7 @@ import type { GroupResult, QuestionResult } from '../../../shared/features/surve
 import { DEVEX_LABELS } from '../../../shared/domain/devex';
 import { resultsToCsv } from './results-csv';
 import { surveyResultsQuery } from './data';
+import { NpsTrendChart } from './NpsTrendChart';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`;
@@ -89,6 +90,10 @@ export function SurveyResultsView({ id }: { id: string }) {
       {r.trend.length > 0 && (
         <>
           <h3>Trend</h3>
+          <p className="surveys-hint">
+            NPS per quarter; the whiskers are the 95% interval. The table below has the numbers.
+          </p>
+          <NpsTrendChart points={r.trend} />
           <table className="survey-table" data-testid="survey-trend">
             <thead>
               <tr>

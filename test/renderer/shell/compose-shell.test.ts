@@ -32,6 +32,7 @@ describe('composeShell', () => {
           ['➜', 'Roadmap', '#/roadmap', 'nav-roadmap'],
           ['?', 'Support', '#/support', 'nav-support'],
           ['☺', 'Surveys', '#/surveys', 'nav-surveys'],
+          ['▮', 'Metrics', '#/metrics', 'nav-metrics'],
         ],
       },
       { group: 'App', items: [['⚙', 'Settings', '#/settings', null]] },
@@ -58,7 +59,7 @@ describe('composeShell', () => {
       'catalog.service-sections: ResourcesSection',
       'catalog.service-sections: SecretsSection',
     ]);
-    expect(shell.paletteCommands.map((command) => command.id)).toEqual(['catalog', 'settings']);
+    expect(shell.paletteCommands.map((command) => command.id)).toEqual(['catalog', 'metrics', 'settings']);
     expect(shell.paletteSearches.map((search) => search.id)).toEqual(['service']);
   });
 });

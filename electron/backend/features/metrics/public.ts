@@ -1,0 +1,2 @@
+/** What other backend features may use of metrics (docs/architecture.md, "Rules"): nothing yet. */
+export {};

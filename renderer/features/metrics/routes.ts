@@ -1,0 +1,5 @@
+import { routePath } from '../../router/route-path';
+
+export const metricsRoutes = {
+  metrics: routePath('/metrics'),
+};
