@@ -1,25 +1,15 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Operation } from '../../shared/features/operations/api';
 import type { Deployment } from '../../shared/features/self-service/api';
-import { buildApp, prepareDatabase } from '../../server/app';
-import { issueToken } from '../../server/auth/tokens';
-import { ADMIN_USER_ID } from '../../server/directory/admin-user';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
-import { createPool } from '../../server/db/pool';
+import { medianOf, startBenchPlatform } from './bench-platform';
 import { commitFiles } from '../../server/features/self-service/repositories/git-repository';
 
 const RUNS = Number(process.env.PAVE_BENCH_CANARY_RUNS ?? 3);
 const WINDOW_SECONDS = 10; // the shortest window the API accepts
 const TICK_MS = 250;
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
+const median = (values: number[]): number => medianOf(values) ?? 0;
 
 /**
  * Canary decision time on real processes behind the real stable proxy, with 4 callers looping on
@@ -28,33 +18,8 @@ const median = (values: number[]): number => {
  * past the window) and a canary answering 500 aborted on its error rate. Medians over RUNS.
  */
 export async function printCanaryBench(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-canary-'));
-  const cluster = await startEmbeddedPostgres({ databaseDir: join(dir, 'postgres'), password: 'bench' });
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE pave_canary');
-  await admin.end();
-  const url = new URL(cluster.adminUrl);
-  url.pathname = '/pave_canary';
-  const pool = createPool(url.toString());
-  await prepareDatabase(pool, { seed: 'none' });
-  const app = buildApp({ pool, dataDir: join(dir, 'platform'), selfService: { canaryTickMs: TICK_MS } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('platform has no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
-
-  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const platform = await startBenchPlatform('canary', { selfService: { canaryTickMs: TICK_MS } });
+  const { call, dir } = platform;
   // Waits on the operation row (the signal the app also waits on); any final status is returned.
   const finished = async (accepted: Record<string, unknown>): Promise<Operation> => {
     for (;;) {
@@ -150,9 +115,6 @@ http.createServer((q, s) => { s.writeHead(q.url === '/healthz' ? 200 : 500); s.e
   } finally {
     loopsRunning = false;
     await Promise.all(loops);
-    await app.close();
-    await pool.end();
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
+    await platform.close();
   }
 }

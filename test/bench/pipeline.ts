@@ -1,26 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import type { PipelineRun } from '../../shared/features/pipelines/api';
 import type { Deployment } from '../../shared/features/self-service/api';
-import { buildApp, prepareDatabase } from '../../server/app';
-import { issueToken } from '../../server/auth/tokens';
-import { ADMIN_USER_ID } from '../../server/directory/admin-user';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
-import { createPool } from '../../server/db/pool';
+import { medianOf, startBenchPlatform } from './bench-platform';
 
 const execFileAsync = promisify(execFile);
 const RUNS = Number(process.env.PAVE_BENCH_PIPELINE_RUNS ?? 3);
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
+const median = (values: number[]): number => medianOf(values) ?? 0;
 
 /**
  * Issue 9: push → healthy in development, pipeline included — a real `git push` over the
@@ -29,33 +19,8 @@ const median = (values: number[]): number => {
  * split into the pipeline (push → green run) and the deploy (green → serving).
  */
 export async function printPipelineBench(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-pipeline-'));
-  const cluster = await startEmbeddedPostgres({ databaseDir: join(dir, 'postgres'), password: 'bench' });
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE pave_pipeline');
-  await admin.end();
-  const url = new URL(cluster.adminUrl);
-  url.pathname = '/pave_pipeline';
-  const pool = createPool(url.toString());
-  await prepareDatabase(pool, { seed: 'none' });
-  const app = buildApp({ pool, dataDir: join(dir, 'platform'), selfService: { healthIntervalMs: 200 } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('platform has no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
-
-  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const platform = await startBenchPlatform('pipeline', { selfService: { healthIntervalMs: 200 } });
+  const { base, token, call, dir } = platform;
   // Polls the state the app waits on; 20 ms is far below what is measured.
   const until = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
     const deadline = Date.now() + 180_000;
@@ -139,10 +104,7 @@ export async function printPipelineBench(): Promise<void> {
     console.log(`  push → pipeline green (install, test, build, package)  ${fmt(toGreen)}`);
     console.log(`  push → live, healthy and serving in development      ${fmt(toHealthy)}`);
   } finally {
-    await app.close();
-    await pool.end();
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
+    await platform.close();
   }
 }
 

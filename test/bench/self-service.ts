@@ -1,56 +1,21 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import type { Operation } from '../../shared/features/operations/api';
-import { buildApp, prepareDatabase } from '../../server/app';
-import { issueToken } from '../../server/auth/tokens';
-import { ADMIN_USER_ID } from '../../server/directory/admin-user';
-import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
-import { createPool } from '../../server/db/pool';
+import { medianOf, startBenchPlatform } from './bench-platform';
 import { commitFiles } from '../../server/features/self-service/repositories/git-repository';
 
 const RUNS = Number(process.env.PAVE_BENCH_SELF_SERVICE_RUNS ?? 3);
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
+const median = (values: number[]): number => medianOf(values) ?? 0;
 
 /**
  * Self-service on real processes (issue 3): "Create service" → healthy in development, a deploy of
  * a new commit, and provisioning a PostgreSQL database — medians over RUNS services.
  */
 export async function printSelfServiceBench(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-self-service-'));
-  const cluster = await startEmbeddedPostgres({ databaseDir: join(dir, 'postgres'), password: 'bench' });
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  await admin.query('CREATE DATABASE pave_self_service');
-  await admin.end();
-  const url = new URL(cluster.adminUrl);
-  url.pathname = '/pave_self_service';
-  const pool = createPool(url.toString());
-  await prepareDatabase(pool, { seed: 'none' });
-  const app = buildApp({ pool, dataDir: join(dir, 'platform') });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('platform has no port');
-  const base = `http://127.0.0.1:${address.port}`;
-  const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
-
-  const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const platform = await startBenchPlatform('self-service');
+  const { call, dir } = platform;
   // Waits on the operation row (the signal the app also waits on).
   const finished = async (accepted: Record<string, unknown>): Promise<Operation> => {
     for (;;) {
@@ -122,9 +87,6 @@ export async function printSelfServiceBench(): Promise<void> {
     console.log(`  deploy a new commit                       ${fmt(deploy)}`);
     console.log(`  provision PostgreSQL (small)              ${fmt(provision)}`);
   } finally {
-    await app.close();
-    await pool.end();
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
+    await platform.close();
   }
 }
