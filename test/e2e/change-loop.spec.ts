@@ -2,25 +2,16 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { PlatformEvent } from '../../shared/features/events/api';
-import type { Operation } from '../../shared/features/operations/api';
 import type { Deployment } from '../../shared/features/self-service/api';
 import { cloneUrl, gitUser } from '../server/features/git/git-cli';
-import { expect, syncState, test, type PlatformHandle } from './support/fixtures';
+import { expect, syncState, test } from './support/fixtures';
+import { engineerOfFirstTeam, succeeded } from './support/engineer';
 import { startWeb } from './support/processes';
 
 // Issue 9's whole loop as one engineer lives it, in one session of the app: copy the clone URL,
 // push with the git CLI, watch the pipeline, promote, ship production as a canary, roll back,
 // toggle a flag, and toggle one offline that lands exactly once. The parts have their own specs
 // (git, pipelines, canary, flags) for the details; this one checks they chain.
-
-async function finished(platform: PlatformHandle, operationId: string): Promise<Operation> {
-  await expect
-    .poll(async () => (await platform.api<Operation>('GET', `/v1/operations/${operationId}`)).status, {
-      timeout: 120_000,
-    })
-    .toBe('succeeded');
-  return platform.api<Operation>('GET', `/v1/operations/${operationId}`);
-}
 
 const liveVersion = (page: Page, environment: string) =>
   page.locator(`[data-testid="live-version"][data-environment="${environment}"]`);
@@ -43,26 +34,17 @@ test('the change loop: clone URL → git push → pipeline → staging → produ
 }) => {
   test.setTimeout(480_000);
   const name = 'orders-loop';
-  const { items: teams } = await platform.api<{ items: { id: string }[] }>('GET', '/v1/teams');
-  const teamId = teams[0]?.id ?? '';
-  const user = await platform.api<{ id: string }>('POST', '/v1/users', {
+  const { teamId, token, tokenFile } = await engineerOfFirstTeam(platform, dataDir, {
     name: 'Lou Engineer',
     email: 'lou@example.com',
-    role: 'engineer',
-    teamIds: [teamId],
   });
-  const { token } = await platform.api<{ token: string }>('POST', `/v1/users/${user.id}/tokens`, {
-    name: 'e2e',
-  });
-  const tokenFile = join(dataDir, 'engineer-token');
-  await writeFile(tokenFile, `${token}\n`);
 
   // Set-up through the API: the service's first version live in every environment.
   const created = await platform.api<{ operationId: string }>('POST', '/v1/templates/http-service/services', {
     values: { name, title: 'Orders', ownerTeamId: teamId, greeting: 'orders v1' },
     deployTo: 'development',
   });
-  const { result } = await finished(platform, created.operationId);
+  const { result } = await succeeded(platform, created.operationId);
   const serviceId = String(result?.serviceId);
   const first = String(result?.version);
   for (const environment of ['staging', 'production']) {
@@ -71,7 +53,7 @@ test('the change loop: clone URL → git push → pipeline → staging → produ
       `/v1/services/${serviceId}/deployments`,
       { environment, version: first },
     );
-    await finished(platform, operationId);
+    await succeeded(platform, operationId);
   }
   const { items: production } = await platform.api<{ items: Deployment[] }>(
     'GET',

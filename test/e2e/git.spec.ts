@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Operation } from '../../shared/features/operations/api';
 import { cloneUrl, gitUser } from '../server/features/git/git-cli';
 import { expect, syncState, test } from './support/fixtures';
+import { engineerOfFirstTeam, succeeded } from './support/engineer';
 import { startWeb } from './support/processes';
 
 test('an engineer copies the clone URL from the Source section, clones and pushes with the git CLI, and sees the commit', async ({
@@ -14,31 +14,14 @@ test('an engineer copies the clone URL from the Source section, clones and pushe
   test.setTimeout(240_000);
   const name = 'ledger-e2e';
   // An engineer of a demo team, with a token of their own: the app and git both use it.
-  const { items: teams } = await platform.api<{ items: { id: string }[] }>('GET', '/v1/teams');
-  const teamId = teams[0]?.id ?? '';
-  const user = await platform.api<{ id: string }>('POST', '/v1/users', {
+  const { teamId, token, tokenFile } = await engineerOfFirstTeam(platform, dataDir, {
     name: 'Gita Engineer',
     email: 'gita@example.com',
-    role: 'engineer',
-    teamIds: [teamId],
   });
-  const { token } = await platform.api<{ token: string }>('POST', `/v1/users/${user.id}/tokens`, {
-    name: 'e2e',
-  });
-  const tokenFile = join(dataDir, 'engineer-token');
-  await writeFile(tokenFile, `${token}\n`);
   const created = await platform.api<{ operationId: string }>('POST', '/v1/templates/http-service/services', {
     values: { name, title: 'Ledger', ownerTeamId: teamId },
   });
-  await expect
-    .poll(
-      async () => (await platform.api<Operation>('GET', `/v1/operations/${created.operationId}`)).status,
-      {
-        timeout: 60_000,
-      },
-    )
-    .toBe('succeeded');
-  const { result } = await platform.api<Operation>('GET', `/v1/operations/${created.operationId}`);
+  const { result } = await succeeded(platform, created.operationId, 60_000);
   const serviceId = (result as { serviceId: string }).serviceId;
 
   const web = await startWeb(join(dataDir, 'app'), { url: platform.url, tokenFile });

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Operation } from '../../shared/features/operations/api';
 import { cloneUrl, gitUser } from '../server/features/git/git-cli';
 import { expect, syncState, test } from './support/fixtures';
+import { engineerOfFirstTeam, succeeded } from './support/engineer';
 import { startWeb } from './support/processes';
 
 test('an engineer pushes a change, watches the pipeline’s live log turn green, sees it live in development, runs the pipeline again and promotes to staging', async ({
@@ -13,32 +13,15 @@ test('an engineer pushes a change, watches the pipeline’s live log turn green,
   test.setTimeout(300_000);
   const name = 'basket-e2e';
   // An engineer of a demo team, with a token of their own: the app and git both use it.
-  const { items: teams } = await platform.api<{ items: { id: string }[] }>('GET', '/v1/teams');
-  const teamId = teams[0]?.id ?? '';
-  const user = await platform.api<{ id: string }>('POST', '/v1/users', {
+  const { teamId, token, tokenFile } = await engineerOfFirstTeam(platform, dataDir, {
     name: 'Pia Engineer',
     email: 'pia@example.com',
-    role: 'engineer',
-    teamIds: [teamId],
   });
-  const { token } = await platform.api<{ token: string }>('POST', `/v1/users/${user.id}/tokens`, {
-    name: 'e2e',
-  });
-  const tokenFile = join(dataDir, 'engineer-token');
-  await writeFile(tokenFile, `${token}\n`);
   const created = await platform.api<{ operationId: string }>('POST', '/v1/templates/http-service/services', {
     values: { name, title: 'Basket', ownerTeamId: teamId },
     deployTo: 'development',
   });
-  await expect
-    .poll(
-      async () => (await platform.api<Operation>('GET', `/v1/operations/${created.operationId}`)).status,
-      {
-        timeout: 90_000,
-      },
-    )
-    .toBe('succeeded');
-  const { result } = await platform.api<Operation>('GET', `/v1/operations/${created.operationId}`);
+  const { result } = await succeeded(platform, created.operationId, 90_000);
   const serviceId = (result as { serviceId: string }).serviceId;
 
   const web = await startWeb(join(dataDir, 'app'), { url: platform.url, tokenFile });
