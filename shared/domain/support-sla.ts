@@ -1,3 +1,5 @@
+import { median } from './metrics/median';
+
 /**
  * Support intake SLA clock, escalation and load (pure; golden-tested). Wall-clock time, not business
  * hours: platform support for production is on call around the clock, and one rule is easy to trust.
@@ -86,15 +88,8 @@ export function supportLoad(requests: readonly LoadInput[], now: Date, windowDay
     if (Date.parse(r.createdAt) < since) continue;
     counts.set(r.capability, (counts.get(r.capability) ?? 0) + 1);
   }
-  const sorted = [...counts.values()].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length === 0
-      ? 0
-      : sorted.length % 2
-        ? (sorted[mid] ?? 0)
-        : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  const typical = median([...counts.values()]) ?? 0;
   return [...counts.entries()]
-    .map(([capability, n]) => ({ capability, requests: n, high: n >= 5 && n >= 2 * median }))
+    .map(([capability, n]) => ({ capability, requests: n, high: n >= 5 && n >= 2 * typical }))
     .sort((a, b) => b.requests - a.requests || a.capability.localeCompare(b.capability));
 }

@@ -4,6 +4,7 @@ import { adoption } from '../../server/features/metrics/adoption';
 import { doraKeys } from '../../server/features/metrics/dora-sql';
 import { resolveScope } from '../../server/features/metrics/scope';
 import { startBenchDatabase } from './bench-database';
+import { medianOf } from './bench-platform';
 
 const DEPLOYMENTS = Number(process.env.PAVE_BENCH_DEPLOYMENTS ?? 500_000);
 const INCIDENTS = Number(process.env.PAVE_BENCH_INCIDENTS ?? 50_000);
@@ -12,10 +13,7 @@ const SERVICES = 300;
 const RUNS = 7;
 const GOAL_MS = 100;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-};
+const median = (values: number[]): number => medianOf(values) ?? 0;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 /**
