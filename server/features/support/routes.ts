@@ -5,8 +5,8 @@ import {
   SupportLink,
   SupportPromote,
   SupportReplyCreate,
-  SupportRequest,
   SupportRequestCreate,
+  SupportRequestView,
   SupportResolve,
 } from '../../../shared/features/support/api';
 import { principalOf } from '../../auth/authenticate';
@@ -22,47 +22,51 @@ import {
   replyToRequest,
   resolveRequest,
 } from './store';
+import { withSla } from './sla-view';
 
 /** Support intake's REST surface; the push mutations in mutations.ts call the same functions. */
 export const supportRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, { pool }) => {
   const tags = ['support'];
   const errors = { ...errorResponses, 422: errorResponses[409] };
-  const reply = { 200: SupportRequest, ...errors };
+  const reply = { 200: SupportRequestView, ...errors };
 
   app.get(
     '/v1/support/requests',
-    { schema: { tags, response: { 200: listOf(SupportRequest), ...errors } } },
-    async () => ({
-      items: await listRequests(pool),
-    }),
+    { schema: { tags, response: { 200: listOf(SupportRequestView), ...errors } } },
+    async () => {
+      const now = new Date();
+      return { items: (await listRequests(pool)).map((item) => withSla(item, now)) };
+    },
   );
 
   app.post(
     '/v1/support/requests',
     {
       config: { idempotency: true },
-      schema: { tags, body: SupportRequestCreate, response: { 201: SupportRequest, ...errors } },
+      schema: { tags, body: SupportRequestCreate, response: { 201: SupportRequestView, ...errors } },
     },
     async (request, res) => {
       const created = await withTransaction(pool, (tx) =>
         createRequest(tx, principalOf(request), request.body),
       );
-      return res.code(201).send(created);
+      return res.code(201).send(withSla(created));
     },
   );
 
   app.get(
     '/v1/support/requests/:id',
     { schema: { tags, params: IdParams, response: reply } },
-    async (request) => getRequest(pool, request.params.id),
+    async (request) => withSla(await getRequest(pool, request.params.id)),
   );
 
   app.post(
     '/v1/support/requests/:id/replies',
     { schema: { tags, params: IdParams, body: SupportReplyCreate, response: reply } },
     async (request) =>
-      withTransaction(pool, (tx) =>
-        replyToRequest(tx, principalOf(request), request.params.id, request.body),
+      withSla(
+        await withTransaction(pool, (tx) =>
+          replyToRequest(tx, principalOf(request), request.params.id, request.body),
+        ),
       ),
   );
 
@@ -70,15 +74,19 @@ export const supportRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, 
     '/v1/support/requests/:id/escalate',
     { schema: { tags, params: IdParams, response: reply } },
     async (request) =>
-      withTransaction(pool, (tx) => escalateRequest(tx, principalOf(request), request.params.id)),
+      withSla(
+        await withTransaction(pool, (tx) => escalateRequest(tx, principalOf(request), request.params.id)),
+      ),
   );
 
   app.post(
     '/v1/support/requests/:id/resolve',
     { schema: { tags, params: IdParams, body: SupportResolve, response: reply } },
     async (request) =>
-      withTransaction(pool, (tx) =>
-        resolveRequest(tx, principalOf(request), request.params.id, request.body.resolution),
+      withSla(
+        await withTransaction(pool, (tx) =>
+          resolveRequest(tx, principalOf(request), request.params.id, request.body.resolution),
+        ),
       ),
   );
 
@@ -86,8 +94,10 @@ export const supportRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, 
     '/v1/support/requests/:id/link',
     { schema: { tags, params: IdParams, body: SupportLink, response: reply } },
     async (request) =>
-      withTransaction(pool, (tx) =>
-        linkRequest(tx, principalOf(request), request.params.id, request.body.itemId),
+      withSla(
+        await withTransaction(pool, (tx) =>
+          linkRequest(tx, principalOf(request), request.params.id, request.body.itemId),
+        ),
       ),
   );
 
@@ -95,8 +105,10 @@ export const supportRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, 
     '/v1/support/requests/:id/promote',
     { schema: { tags, params: IdParams, body: SupportPromote, response: reply } },
     async (request) =>
-      withTransaction(pool, (tx) =>
-        promoteRequest(tx, principalOf(request), request.params.id, request.body),
+      withSla(
+        await withTransaction(pool, (tx) =>
+          promoteRequest(tx, principalOf(request), request.params.id, request.body),
+        ),
       ),
   );
 };

@@ -42,6 +42,21 @@ export const SupportRequest = z.object({
 });
 export type SupportRequest = z.infer<typeof SupportRequest>;
 
+/** The SLA states of shared/domain/support-sla.ts, for API answers. */
+export const SupportSlaState = z.enum(['none', 'on_track', 'at_risk', 'breached', 'met', 'missed']);
+
+/**
+ * What the REST API answers: the request plus its first-response SLA clock at answer time, so a
+ * script or a chat bot shows the same due time and state as the app. Not part of the synced
+ * entity: the state changes with the clock, not with a write (the app computes it locally with
+ * the same function).
+ */
+export const SupportRequestView = SupportRequest.extend({
+  slaDueAt: Timestamp.nullable(),
+  slaState: SupportSlaState,
+});
+export type SupportRequestView = z.infer<typeof SupportRequestView>;
+
 export const SupportRequestCreate = z.object({
   id: z.uuid().optional(),
   title: z.string().trim().min(1).max(200),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BacklogItem } from '../../../../shared/features/backlog/api';
 import { ChangesPage } from '../../../../shared/contract';
-import { SupportRequest } from '../../../../shared/features/support/api';
+import { SupportRequest, SupportRequestView } from '../../../../shared/features/support/api';
 import { apiClient } from '../../api-client';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
 
@@ -209,6 +209,42 @@ describe('support intake', () => {
     );
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'restarted the runner' });
     expect((await engineer('POST', '/v1/support/requests', { title: 'x' })).status).toBe(400);
+  });
+
+  it('answers each request with its SLA due time and state, for scripts and chat bots', async () => {
+    const created = SupportRequestView.parse(
+      (
+        await engineer('POST', '/v1/support/requests', {
+          title: 'Prod down',
+          capability: 'deployment',
+          kind: 'production',
+          tier: 'community',
+        })
+      ).body,
+    );
+    // Production: 15 minutes from filing, whatever the tier.
+    expect(Date.parse(created.slaDueAt!) - Date.parse(created.createdAt)).toBe(15 * 60_000);
+    expect(created.slaState).toBe('on_track');
+    const docs = SupportRequestView.parse(
+      (
+        await engineer('POST', '/v1/support/requests', {
+          title: 'Where are the docs?',
+          capability: 'deployment',
+          tier: 'documentation',
+        })
+      ).body,
+    );
+    expect(docs).toMatchObject({ slaDueAt: null, slaState: 'none' });
+
+    const answered = SupportRequestView.parse(
+      (await lead('POST', `/v1/support/requests/${created.id}/replies`, { body: 'looking' })).body,
+    );
+    expect(answered).toMatchObject({ slaDueAt: created.slaDueAt, slaState: 'met' });
+    const one = SupportRequestView.parse((await engineer('GET', `/v1/support/requests/${created.id}`)).body);
+    expect(one.slaState).toBe('met');
+    const list = (await engineer('GET', '/v1/support/requests')).body as { items: unknown[] };
+    const listed = list.items.map((entry) => SupportRequestView.parse(entry));
+    expect(listed.find((entry) => entry.id === docs.id)?.slaState).toBe('none');
   });
 
   it('linking a request adds its team to the item demand once; promoting creates a linked item', async () => {
