@@ -116,8 +116,25 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     const first = await resolveCommit(bareRepo, 'main');
     await expect(liveRow(page, first.sha)).toBeVisible();
 
-    // The live log shows the service's own structured lines.
-    await expect(page.getByTestId('live-log')).toContainText('"message":"listening"');
+    // The live log shows the service's own structured lines, parsed into level and message.
+    await expect(
+      page.locator('[data-testid="log-line"][data-level="info"]', { hasText: 'listening' }).first(),
+    ).toBeVisible();
+    // Search, level filter, pause and download work on what was captured.
+    const viewer = page.getByTestId('log-viewer');
+    await viewer.getByTestId('log-search').fill('listening');
+    await expect(viewer.getByTestId('log-line').first()).toContainText('listening');
+    await viewer.getByTestId('log-level-filter').selectOption('error');
+    await expect(viewer.getByText('No line matches.')).toBeVisible();
+    await viewer.getByTestId('log-level-filter').selectOption('');
+    await viewer.getByTestId('log-search').fill('');
+    await viewer.getByTestId('log-follow').click();
+    await expect(viewer).toHaveAttribute('data-following', 'false');
+    const download = page.waitForEvent('download');
+    await viewer.getByTestId('log-download').click();
+    expect((await download).suggestedFilename()).toMatch(/-development-\d{4}-\d{2}-\d{2}\.log$/);
+    await viewer.getByTestId('log-follow').click();
+    await expect(viewer).toHaveAttribute('data-following', 'true');
 
     // A new commit, deployed from the app; then rolled back to the first version.
     const server = await readFile(

@@ -16,6 +16,7 @@ import { AlertRuleEditor } from './AlertRuleEditor';
 import { CanaryPanel } from './CanaryPanel';
 import { DeployControls, type DeployChoice } from './DeployControls';
 import { rollbackButtonState, versionLabel } from './rollback-button';
+import { currentQueuedActions, deploymentProblems } from './deployment-messages';
 import { LiveLog } from './LiveLog';
 import { deploymentsQuery } from './data';
 import './DeploymentsSection.css';
@@ -28,11 +29,14 @@ const short = (sha: string) => sha.slice(0, 7);
  */
 export function DeploymentsSection({ serviceId }: { serviceId: string }) {
   const deployments = useQuery(deploymentsQuery(serviceId));
+  // One message at a time: starting either action clears what the other one last said.
   const deploy = useMutation({
+    onMutate: (): void => rollback.reset(),
     mutationFn: async ({ environment, ...choice }: DeployChoice & { environment: EnvironmentName }) =>
       unwrap(await pave().invoke('deployments:deploy', { serviceId, environment, ...choice })),
   });
   const rollback = useMutation({
+    onMutate: (): void => deploy.reset(),
     mutationFn: async (environment: EnvironmentDeployments['environment']) =>
       unwrap(await pave().invoke('deployments:rollback', { serviceId, environment })),
   });
@@ -47,7 +51,8 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
       />
     );
   }
-  const { environments, queued, versions } = deployments.data;
+  const { environments, versions } = deployments.data;
+  const queued = currentQueuedActions(deployments.data.queued, environments);
   const anyDeployed = environments.some((e) => e.history.length > 0);
   return (
     <section className="deployments-section" data-testid="deployments-section">
@@ -188,6 +193,7 @@ function EnvironmentCard({
 }
 
 function DeploymentRow({ deployment: d, now }: { deployment: Deployment; now: number }) {
+  const problems = deploymentProblems(d);
   return (
     <>
       <tr
@@ -207,11 +213,11 @@ function DeploymentRow({ deployment: d, now }: { deployment: Deployment; now: nu
         </td>
         <td className="muted">{formatRelativeTime(d.startedAt, now)}</td>
       </tr>
-      {(d.error || d.findings.length > 0) && (
+      {(problems.error || problems.findings.length > 0) && (
         <tr className="deployment-detail">
           <td colSpan={3}>
-            {d.error && <div className="form-error">{d.error}</div>}
-            {d.findings.map((f, i) => (
+            {problems.error && <div className="form-error">{problems.error}</div>}
+            {problems.findings.map((f, i) => (
               <div key={i} className={`finding severity-${f.severity}`} data-testid="guardrail-finding">
                 {f.severity}: {f.message}
                 {f.location && <span className="mono muted"> {f.location}</span>}

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EnvironmentName } from '../../../shared/features/catalog/api';
 import type { EnvironmentDeployments, LiveLogLine } from '../../../shared/features/self-service/api';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
+import { LogViewer, type CapturedLine } from '../../components/log-viewer/LogViewer';
 
 const MAX_LINES = 500;
 
@@ -39,9 +40,8 @@ export function LiveLog({
 }
 
 function LogStream({ serviceId, environment }: { serviceId: string; environment: EnvironmentName }) {
-  const [lines, setLines] = useState<{ key: number; text: string; stream: string }[]>([]);
+  const [lines, setLines] = useState<CapturedLine[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const bottom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let streamId: string | null = null;
@@ -78,28 +78,14 @@ function LogStream({ serviceId, environment }: { serviceId: string; environment:
     };
   }, [serviceId, environment]);
 
-  useEffect(() => {
-    bottom.current?.scrollIntoView({ block: 'nearest' });
-  }, [lines]);
-
   return (
     <>
       {error && <div className="form-error">{error}</div>}
-      <div
-        className="live-log"
-        data-testid="live-log"
-        data-lines={lines.length}
-        role="log"
-        aria-live="polite"
-      >
-        {lines.length === 0 && <div className="muted">Waiting for log lines…</div>}
-        {lines.map((line) => (
-          <div key={line.key} className={line.stream === 'stderr' ? 'log-line stderr' : 'log-line'}>
-            {line.text}
-          </div>
-        ))}
-        <div ref={bottom} />
-      </div>
+      <LogViewer
+        lines={lines}
+        fileName={`${serviceId}-${environment}-${new Date().toISOString().slice(0, 10)}.log`}
+        emptyText="Waiting for log lines…"
+      />
     </>
   );
 }
