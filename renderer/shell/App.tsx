@@ -45,7 +45,11 @@ export function App({ shell }: { shell: Shell }) {
             )}
           </main>
           <StatusBar />
-          <CommandPalette commands={shell.paletteCommands} searches={shell.paletteSearches} />
+          <CommandPalette
+            commands={shell.paletteCommands}
+            searches={shell.paletteSearches}
+            shortcuts={shell.shortcuts}
+          />
         </div>
       )}
     </SlotsProvider>

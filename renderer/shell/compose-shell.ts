@@ -7,7 +7,7 @@ import type { PaletteCommand } from '../palette/palette-pages';
 import type { PaletteSearch } from '../palette/palette-search';
 import type { PageRoute } from '../router/page-route';
 import { settingsCommand, settingsPath, settingsRoute } from '../settings/settings-route';
-import type { NavEntry } from './nav-entry';
+import { navGroups, type NavEntry } from './nav-entry';
 import type { Home, RendererFeature, StartupQuery } from './renderer-feature';
 import type { SlotContribution } from './slots';
 
@@ -50,11 +50,12 @@ export function composeShell(features: readonly RendererFeature[], home: Home): 
     'route path',
     routes.map((route) => route.path.pattern),
   );
+  const navEntries = [...all((f) => f.navEntries), settingsNavEntry];
   return {
     home,
     routes,
-    navEntries: [...all((f) => f.navEntries), settingsNavEntry],
-    paletteCommands: [...all((f) => f.paletteCommands), settingsCommand],
+    navEntries,
+    paletteCommands: withNavPages([...all((f) => f.paletteCommands), settingsCommand], navEntries),
     paletteSearches: all((f) => f.paletteSearches),
     slots: all((f) => f.slots),
     background: all((f) => f.background),
@@ -62,4 +63,24 @@ export function composeShell(features: readonly RendererFeature[], home: Home): 
     startup: all((f) => (f.startup ? [f.startup] : [])),
     queriesByTable: mergeQueryKeysByTable(all((f) => (f.queryKeysByTable ? [f.queryKeysByTable] : []))),
   };
+}
+
+/**
+ * Every sidebar entry is a page in the palette (in sidebar order), so a page is never missing; a feature's
+ * own command for the same address wins (it carries search keywords).
+ */
+function withNavPages(commands: readonly PaletteCommand[], entries: readonly NavEntry[]): PaletteCommand[] {
+  const covered = new Set(
+    commands.filter((command) => command.kind !== 'action').map((command) => command.href),
+  );
+  const pages = [...entries]
+    .sort((a, b) => navGroups.indexOf(a.group) - navGroups.indexOf(b.group) || a.order - b.order)
+    .filter((entry) => !covered.has(entry.href))
+    .map((entry): PaletteCommand => ({
+      id: `nav:${entry.href}`,
+      label: entry.label,
+      keywords: entry.group.toLowerCase(),
+      href: entry.href,
+    }));
+  return [...commands, ...pages];
 }

@@ -29,5 +29,15 @@ export const backlogRenderer: RendererFeature = {
       testId: 'nav-roadmap',
     },
   ],
+  paletteCommands: [
+    {
+      id: 'propose-backlog-item',
+      kind: 'action',
+      label: 'Propose a backlog item',
+      keywords: 'idea request feature platform new',
+      href: backlogRoutes.backlog.href(),
+      then: { focus: 'input[aria-label="New item title"]' },
+    },
+  ],
   queryKeysByTable: backlogQueryKeysByTable,
 };

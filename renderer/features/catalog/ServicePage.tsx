@@ -10,6 +10,7 @@ import { catalogRoutes } from './routes';
 import { serviceFacts, serviceSections } from './service-sections';
 import { ServiceEditForm } from './ServiceEditForm';
 import './ServicePage.css';
+import { useRememberRecent } from '../../palette/use-remember-recent';
 
 /** External links leave the app: Electron's main process opens target=_blank in the OS browser. */
 function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
@@ -25,6 +26,10 @@ function ExternalLink({ href, children }: { href: string; children: ReactNode })
 
 export function ServicePage({ id }: { id: string }) {
   const service = useQuery(serviceQuery(id));
+  const name = service.data?.name;
+  useRememberRecent(
+    name === undefined ? null : { id, title: name, href: catalogRoutes.service.href({ id }) },
+  );
   const back = (
     <a className="back-link" href={catalogRoutes.catalog.href()}>
       ← Catalog

@@ -27,7 +27,7 @@ export const catalogRenderer: RendererFeature = {
   ],
   paletteSearches: [serviceSearch],
   queryKeysByTable: catalogQueryKeysByTable,
-  shortcuts: [{ key: '/', run: focusCatalogSearch }],
+  shortcuts: [{ key: '/', label: 'Search the catalog', run: focusCatalogSearch }],
   startup: {
     // The catalog is the home page: its first page is part of "ready".
     prefetch: (queryClient) =>

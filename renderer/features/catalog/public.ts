@@ -5,3 +5,4 @@
 export { catalogRoutes } from './routes';
 export { serviceFacts, serviceSections } from './service-sections';
 export { catalogListQuery } from './data';
+export { servicePageAt } from './service-page-at';

@@ -1,3 +1,4 @@
+import { whenRendered } from '../../keyboard/focus-when-rendered';
 import { navigate } from '../../router/hash-location';
 import { catalogRoutes } from './routes';
 
@@ -9,15 +10,6 @@ export function focusCatalogSearch(): void {
   if (search) search.focus();
   else {
     navigate(catalogRoutes.catalog.href());
-    focusWhenRendered(catalogSearchId);
+    whenRendered(`#${catalogSearchId}`, (element) => element.focus());
   }
-}
-
-/** The catalog renders after the hash change is handled; wait a few frames for its search box. */
-function focusWhenRendered(id: string, framesLeft = 30): void {
-  requestAnimationFrame(() => {
-    const element = document.getElementById(id);
-    if (element) element.focus();
-    else if (framesLeft > 0) focusWhenRendered(id, framesLeft - 1);
-  });
 }

@@ -1,7 +1,7 @@
 import { contribute } from '../../shell/slots';
 import { pageRoute } from '../../router/page-route';
 import type { RendererFeature } from '../../shell/renderer-feature';
-import { serviceSections } from '../catalog/public';
+import { servicePageAt, serviceSections } from '../catalog/public';
 import { CostPage } from './CostPage';
 import { CreateServicePage } from './CreateServicePage';
 import { selfServiceQueryKeysByTable } from './data';
@@ -48,6 +48,24 @@ export const selfServiceRenderer: RendererFeature = {
       href: selfServiceRoutes.cost.href(),
       activeOn: [selfServiceRoutes.cost],
       testId: 'nav-cost',
+    },
+  ],
+  paletteCommands: [
+    {
+      id: 'create-service',
+      kind: 'action',
+      label: 'Create a service',
+      keywords: 'new template scaffold',
+      href: selfServiceRoutes.createService.href(),
+      then: { focus: '[data-testid="template-option"]' },
+    },
+    {
+      id: 'deploy-this-service',
+      kind: 'action',
+      label: 'Deploy this service',
+      keywords: 'release ship version canary rollback',
+      href: servicePageAt,
+      then: { focus: '[data-testid="deploy-version"][data-environment="development"]' },
     },
   ],
   queryKeysByTable: selfServiceQueryKeysByTable,

@@ -22,5 +22,16 @@ export const surveysRenderer: RendererFeature = {
       badge: SurveysBadge,
     },
   ],
+  paletteCommands: [
+    {
+      id: 'new-survey',
+      kind: 'action',
+      label: 'New survey',
+      keywords: 'nps satisfaction quarter create',
+      href: surveyRoutes.surveys.href(),
+      roles: ['lead', 'admin'],
+      then: { click: '[data-testid="survey-new"]' },
+    },
+  ],
   queryKeysByTable: surveyQueryKeysByTable,
 };

@@ -59,7 +59,25 @@ describe('composeShell', () => {
       'catalog.service-sections: ResourcesSection',
       'catalog.service-sections: SecretsSection',
     ]);
-    expect(shell.paletteCommands.map((command) => command.id)).toEqual(['catalog', 'metrics', 'settings']);
+    expect(shell.paletteCommands.map((command) => command.id)).toEqual([
+      'catalog',
+      'create-service',
+      'deploy-this-service',
+      'provision-resource',
+      'propose-backlog-item',
+      'new-survey',
+      'metrics',
+      'settings',
+      // Every sidebar entry without a command of its own is a page in the palette.
+      'nav:#/create-service',
+      'nav:#/operations',
+      'nav:#/incidents',
+      'nav:#/cost',
+      'nav:#/backlog',
+      'nav:#/roadmap',
+      'nav:#/support',
+      'nav:#/surveys',
+    ]);
     expect(shell.paletteSearches.map((search) => search.id)).toEqual(['service']);
   });
 });
