@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { installPlainErrors } from '../shared/api/plain-errors';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installWebBridgeIfMissing } from './bridge/install-web-bridge';
@@ -14,6 +15,7 @@ import { useSessionStore } from './shell/session-store';
 import './theme/theme.css';
 
 setAppState('loading');
+installPlainErrors();
 const queryClient = createQueryClient();
 const shell = composeShell(rendererFeatures, home);
 

@@ -11,7 +11,12 @@ import { Org, Team, User } from '../api/directory';
 export const SyncState = z.enum(['starting', 'syncing', 'online', 'offline']);
 export type SyncState = z.infer<typeof SyncState>;
 
-export const IpcErrorShape = z.object({ code: z.string(), message: z.string() });
+export const IpcErrorShape = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Input refused by validation: each field's problem in plain words, for forms to show by the field. */
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
 export type IpcErrorShape = z.infer<typeof IpcErrorShape>;
 
 export const SyncStatus = z.object({

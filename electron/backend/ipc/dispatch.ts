@@ -6,6 +6,7 @@ import {
   type IpcOutput,
   type IpcParsedInput,
 } from '../../../shared/contract';
+import { fieldProblems, installPlainErrors } from '../../../shared/api/plain-errors';
 import { IpcErrorCode, type IpcResult } from '../../../shared/ipc/result';
 import { isPlatformError } from '../platform/platform-error';
 import { IpcError } from './ipc-error';
@@ -16,11 +17,14 @@ export type IpcHandlers = {
 
 export type Dispatch = (command: string, input: unknown) => Promise<IpcResult<unknown>>;
 
-/** "teamIds.0: expected string; sort.column: invalid option" — short enough for a toast. */
+/**
+ * "Title is required; Tag 3 must be at most 50 characters" — plain words, at most five, short
+ * enough for a toast; the command name and schema paths stay out of what people read.
+ */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
+  return fieldProblems(error)
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((problem) => problem.message)
     .join('; ');
 }
 
@@ -30,6 +34,7 @@ export function describeIssues(error: z.ZodError): string {
  * IpcResult errors with codes; a bug's stack goes to the log, never to the renderer.
  */
 export function createDispatch(handlers: IpcHandlers, log: (line: string) => void): Dispatch {
+  installPlainErrors();
   return async (command, input) => {
     if (typeof command !== 'string' || !isIpcCommand(command)) {
       return {
@@ -44,7 +49,11 @@ export function createDispatch(handlers: IpcHandlers, log: (line: string) => voi
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: IpcErrorCode.invalidInput, message: `${command}: ${describeIssues(parsed.error)}` },
+        error: {
+          code: IpcErrorCode.invalidInput,
+          message: describeIssues(parsed.error),
+          fields: fieldProblems(parsed.error),
+        },
       };
     }
     try {

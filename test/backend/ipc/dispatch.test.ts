@@ -62,16 +62,23 @@ describe('dispatch', () => {
     }
   });
 
-  it('parses input with the contract schema and explains what is wrong', async () => {
+  it('parses input with the contract schema and explains what is wrong in plain words', async () => {
     const list = vi.fn(() => emptyPage);
     const dispatch = createDispatch(handlers({ 'catalog:list': list }), () => {});
     const bad = await dispatch('catalog:list', { tiers: [9], sort: { column: 'owner', direction: 'up' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('invalid_input');
-      expect(bad.error.message).toMatch(/^catalog:list: /);
-      expect(bad.error.message).toContain('tiers.0');
-      expect(bad.error.message).toContain('sort.column');
+      // People read the message: no command name, no schema path, no zod wording.
+      expect(bad.error.message).toBe(
+        'Tier 1 must be at most 4; Column must be one of name, title, team, tier, lifecycle, updatedAt; ' +
+          'Direction must be one of asc, desc',
+      );
+      expect(bad.error.fields?.map((field) => field.path)).toEqual([
+        'tiers.0',
+        'sort.column',
+        'sort.direction',
+      ]);
     }
     expect(list).not.toHaveBeenCalled();
     expect((await dispatch('sync:status', { extra: 1 })).ok).toBe(false); // strict empty input
