@@ -61,7 +61,7 @@ describe('isTypingTarget', () => {
 describe('matchPages', () => {
   const matchPages = (search: string) => match(search, composeShell(rendererFeatures, home).paletteCommands);
   it('lists every page for an empty search and matches labels and keywords', () => {
-    expect(matchPages('').map((page) => page.id)).toEqual(['catalog', 'metrics', 'settings']);
+    expect(matchPages('')).toHaveLength(composeShell(rendererFeatures, home).paletteCommands.length);
     expect(matchPages('sett').map((page) => page.id)).toEqual(['settings']);
     expect(matchPages('token').map((page) => page.id)).toEqual(['settings']);
     expect(matchPages('zzz')).toEqual([]);
