@@ -4,7 +4,7 @@ import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { errorMessage } from '../data/ipc-error';
 import { settingsQuery } from '../data/ipc-queries';
-import { whenRendered } from '../keyboard/focus-when-rendered';
+import { whenRendered } from '../components/when-rendered';
 import type { Shortcut } from '../keyboard/shortcut';
 import { navigate, useHash } from '../router/hash-location';
 import type { Href } from '../router/route-path';

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { CommandPalette } from '../palette/CommandPalette';
+import { usePaletteStore } from '../palette/palette-store';
 import { locate, useHash } from '../router/hash-location';
 import { StatusBar } from '../status/StatusBar';
 import type { Shell } from './compose-shell';
@@ -11,12 +12,20 @@ import { SlotsProvider } from './slots';
 import { useAppReadiness } from './use-app-readiness';
 import './App.css';
 
+const paletteToggle = {
+  toggle: () => {
+    const palette = usePaletteStore.getState();
+    palette.setOpen(!palette.open);
+  },
+  isOpen: () => usePaletteStore.getState().open,
+};
+
 /** The app frame: sidebar, the page the hash names, status bar and palette — all from `shell`. */
 export function App({ shell }: { shell: Shell }) {
   const expired = useSessionStore((state) => state.expired);
   const location = locate(shell.routes, shell.home.path, useHash());
   useAppReadiness(shell.startup);
-  useGlobalShortcuts(shell.shortcuts);
+  useGlobalShortcuts(shell.shortcuts, paletteToggle);
 
   return (
     <SlotsProvider contributions={shell.slots}>

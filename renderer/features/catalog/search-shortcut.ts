@@ -1,4 +1,4 @@
-import { whenRendered } from '../../keyboard/focus-when-rendered';
+import { whenRendered } from '../../components/when-rendered';
 import { navigate } from '../../router/hash-location';
 import { catalogRoutes } from './routes';
 
