@@ -5,7 +5,7 @@ import { EnvironmentName } from '../../../shared/features/catalog/api';
 import { ResourceKind, ResourceProvision, ResourceSize } from '../../../shared/features/resources/api';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
-import { estimateQuery } from './data';
+import { estimateQuery, resourceKindsQuery } from './data';
 
 const kindLabel: Record<ResourceKind, string> = {
   postgres: 'PostgreSQL database',
@@ -29,6 +29,8 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
   });
   const [kind, size] = useWatch({ control, name: ['kind', 'size'] });
   const estimate = useQuery(estimateQuery(kind, size));
+  const kinds = useQuery(resourceKindsQuery()).data?.items ?? [];
+  const unavailable = kinds.find((k) => k.kind === kind && !k.available) ?? null;
   const provision = useMutation({
     mutationFn: async (values: ResourceProvision) =>
       unwrap(await pave().invoke('resources:provision', { serviceId, ...values })),
@@ -72,11 +74,15 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
             data-testid="resource-kind"
             aria-invalid={errors.kind ? true : undefined}
           >
-            {ResourceKind.options.map((k) => (
-              <option key={k} value={k}>
-                {kindLabel[k]}
-              </option>
-            ))}
+            {ResourceKind.options.map((k) => {
+              const off = kinds.some((other) => other.kind === k && !other.available);
+              return (
+                // Offered but marked, not hidden: people learn caches exist and why they cannot have one.
+                <option key={k} value={k} disabled={off} data-available={!off}>
+                  {off ? `${kindLabel[k]} — not on this platform` : kindLabel[k]}
+                </option>
+              );
+            })}
           </select>
           {fieldError('kind')}
         </label>
@@ -111,12 +117,19 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
           {fieldError('environment')}
         </label>
       </div>
+      {unavailable && (
+        <p className="form-error" role="alert" data-testid="resource-kind-unavailable">
+          {unavailable.reason}
+        </p>
+      )}
       <p className="provision-estimate" data-testid="resource-cost-estimate" aria-live="polite">
-        {estimate.data
-          ? `Estimated $${estimate.data.monthlyCostUsd} / month`
-          : estimate.isError
-            ? 'No estimate available'
-            : 'Estimating…'}
+        {unavailable
+          ? 'No estimate: this platform cannot provision it'
+          : estimate.data
+            ? `Estimated $${estimate.data.monthlyCostUsd} / month`
+            : estimate.isError
+              ? 'No estimate available'
+              : 'Estimating…'}
       </p>
       {estimate.data && <p className="muted provision-note">{estimate.data.note}</p>}
       {provision.isError && (
@@ -129,7 +142,7 @@ export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onC
           type="submit"
           className="button primary"
           data-testid="resource-confirm"
-          disabled={isSubmitting || provision.isPending || !estimate.data}
+          disabled={isSubmitting || provision.isPending || !estimate.data || unavailable !== null}
         >
           Confirm
         </button>

@@ -31,6 +31,14 @@ export const estimateQuery = (kind: ResourceKind, size: ResourceSize) =>
     queryFn: async () => unwrap(await pave().invoke('resources:estimate', { kind, size })),
   });
 
+/** What the platform can provision (no Redis: no caches or queues); the last answer offline. */
+export const resourceKindsQuery = () =>
+  queryOptions({
+    queryKey: ['resources', 'kinds'] as const,
+    queryFn: async () => unwrap(await pave().invoke('resources:kinds', {})),
+    staleTime: 60_000,
+  });
+
 /** Provisioning requests the platform refused or that wait for a new confirmation. */
 export const resourceRequestsQuery = () =>
   queryOptions({

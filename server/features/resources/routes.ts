@@ -7,6 +7,8 @@ import {
   Resource,
   ResourceEstimate,
   ResourceEstimateQuery,
+  ResourceKind,
+  ResourceKindsAnswer,
   ResourceProvision,
 } from '../../../shared/features/resources/api';
 import { principalOf } from '../../auth/authenticate';
@@ -14,7 +16,7 @@ import { withTransaction } from '../../db/transaction';
 // The header the REST Idempotency-Key wrapper reads (server/http/idempotency-route.ts).
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 import { errorResponses, IdParams } from '../../http/schemas';
-import type { ResourceConfig } from './config';
+import { REDIS_NOT_CONFIGURED_MESSAGE, type ResourceConfig } from './config';
 import { requestDeprovision, requestProvision } from './requests';
 import { listResources } from './store';
 
@@ -39,6 +41,17 @@ export const resourceRoutes: FastifyPluginAsyncZod<{ pool: Pool; config: Resourc
       },
     },
     async (request) => estimateResource(request.query.kind, request.query.size),
+  );
+
+  app.get(
+    '/v1/resources/kinds',
+    { schema: { tags, response: { 200: ResourceKindsAnswer, ...errorResponses } } },
+    async () => ({
+      items: ResourceKind.options.map((kind) => {
+        const available = kind === 'postgres' || config.redisUrl !== null;
+        return { kind, available, reason: available ? null : REDIS_NOT_CONFIGURED_MESSAGE };
+      }),
+    }),
   );
 
   app.get(

@@ -61,6 +61,15 @@ export const ResourceEstimate = z.object({
 });
 export type ResourceEstimate = z.infer<typeof ResourceEstimate>;
 
+/** Whether this platform can provision a kind now (caches and queues need its Redis), and why not. */
+export const ResourceKindAvailability = z.object({
+  kind: ResourceKind,
+  available: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type ResourceKindAvailability = z.infer<typeof ResourceKindAvailability>;
+export const ResourceKindsAnswer = z.object({ items: z.array(ResourceKindAvailability) });
+
 export const estimateResource = (kind: ResourceKind, size: ResourceSize): ResourceEstimate => ({
   kind,
   size,

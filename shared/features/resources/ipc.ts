@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EnvironmentName as ResourceEnvironment } from '../catalog/api';
 import { Enqueued } from '../../ipc/contract';
 import { OperationStatus } from '../operations/api';
-import { Resource, ResourceEstimate, ResourceKind, ResourceSize } from './api';
+import { Resource, ResourceEstimate, ResourceKind, ResourceKindAvailability, ResourceSize } from './api';
 
 /** `resource.provision` push mutation args; server/resources/resource-mutations.ts parses the same. */
 export const ResourceProvisionArgs = z.object({
@@ -35,6 +35,14 @@ export const resourcesCommands = {
   'resources:estimate': {
     input: z.object({ kind: ResourceKind, size: ResourceSize }),
     output: ResourceEstimate,
+  },
+  /**
+   * What this platform can provision (caches and queues need its Redis): asked when reachable,
+   * else the last answer of this session; `known: false` when never asked (the push still checks).
+   */
+  'resources:kinds': {
+    input: z.object({}).strict(),
+    output: z.object({ items: z.array(ResourceKindAvailability), known: z.boolean() }),
   },
   /** Offline-first: a queued operation and a 'provisioning' resource show at once; pushed as `resource.provision`. */
   'resources:provision': { input: ResourceProvisionArgs, output: Enqueued },

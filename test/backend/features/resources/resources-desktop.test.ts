@@ -106,6 +106,16 @@ const readyResources = (list: IpcOutput<'resources:list'>) =>
   list.filter((r) => !r.local && r.kind === 'postgres' && r.status === 'ready');
 
 describe('resources from the desktop backend', () => {
+  it('asks the platform which kinds it can provision (this one has no Redis)', async () => {
+    const kinds = await invoke('resources:kinds', {});
+    expect(kinds.known).toBe(true);
+    expect(kinds.items.map((k) => [k.kind, k.available])).toEqual([
+      ['postgres', true],
+      ['cache', false],
+      ['queue', false],
+    ]);
+  });
+
   it('provisions a database online: a queued placeholder at once, then the real operation succeeds', async () => {
     await invoke('resources:provision', {
       serviceId,
@@ -181,6 +191,10 @@ describe('resources from the desktop backend', () => {
     const before = await resourceDatabases();
     await platform.stop();
 
+    // What the platform can provision is remembered from when it was reachable.
+    expect((await invoke('resources:kinds', {})).items.find((k) => k.kind === 'cache')?.available).toBe(
+      false,
+    );
     // The estimate is pure: no platform needed.
     expect(await invoke('resources:estimate', { kind: 'postgres', size: 'large' })).toMatchObject({
       monthlyCostUsd: 240,

@@ -228,3 +228,10 @@ describe('roles and secrets', () => {
     await deprovision(resourceId);
   });
 });
+
+it('offers every kind when the platform has a Redis', async () => {
+  const kinds = await call(people.ownToken, 'GET', '/v1/resources/kinds');
+  expect(kinds.body).toEqual({
+    items: ['postgres', 'cache', 'queue'].map((kind) => ({ kind, available: true, reason: null })),
+  });
+});
