@@ -45,6 +45,8 @@ async function createService(page: Page, name: string): Promise<string> {
   });
   // The service.create job's own row, synced down: queued → running → succeeded.
   await expect(page.getByTestId('create-operation')).toHaveAttribute('data-status', 'succeeded');
+  // Finished means the page says so: no "Creating …" left over.
+  await expect(page.getByTestId('create-heading')).toHaveText(`Created ${name}`);
   await page.getByTestId('open-created-service').click();
   const servicePage = page.getByTestId('service-page');
   await expect(servicePage).toBeVisible();
@@ -99,6 +101,14 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     const name = 'checkout-e2e';
     const serviceId = await createService(page, name);
     await expect(health(page, 'development')).toHaveAttribute('data-state', 'healthy');
+
+    // The Operations page's "Create service" row leads to the service it created.
+    await page.evaluate(() => {
+      window.location.hash = '#/operations';
+    });
+    const createRow = page.locator('[data-testid="operation-row"][data-kind="service.create"]').first();
+    await createRow.getByRole('link', { name }).click();
+    await expect(page.getByTestId('service-page')).toHaveAttribute('data-service-id', serviceId);
 
     // An alert rule for development, saved on the platform.
     const rule = page.locator('[data-testid="alert-rule"][data-environment="development"]');

@@ -68,6 +68,9 @@ export function OperationsPage() {
                       <a href={catalogRoutes.service.href({ id: op.serviceId })}>
                         {op.serviceName ?? op.serviceId}
                       </a>
+                    ) : typeof op.input.name === 'string' ? (
+                      // Being created: no page to open yet.
+                      <span data-testid="operation-service-pending">{op.input.name}</span>
                     ) : (
                       <span className="muted">—</span>
                     )}

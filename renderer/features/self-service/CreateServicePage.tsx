@@ -259,14 +259,12 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
       failed: latest?.status === 'failed',
     });
   }
-  const finished =
-    steps.every((s) => s.done) ||
-    steps.some((s) => s.failed) ||
-    operation?.status === 'failed' ||
-    operation?.status === 'cancelled';
+  const failed =
+    steps.some((s) => s.failed) || operation?.status === 'failed' || operation?.status === 'cancelled';
+  const finished = steps.every((s) => s.done) || failed;
   return (
     <div className="create-progress" data-testid="create-progress" data-state={finished ? 'done' : 'running'}>
-      <h2>Creating {name}</h2>
+      <h2 data-testid="create-heading">{createHeading(name, finished, failed)}</h2>
       {operation && (
         <div className="create-operation" data-testid="create-operation" data-status={operation.status}>
           <OperationStatusBadge status={operation.status} local={operation.local} />
@@ -301,4 +299,10 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
       )}
     </div>
   );
+}
+
+/** Says where creation stands, so a finished page never still reads "Creating …". */
+export function createHeading(name: string, finished: boolean, failed: boolean): string {
+  if (failed) return `Could not finish creating ${name}`;
+  return finished ? `Created ${name}` : `Creating ${name}…`;
 }

@@ -12,15 +12,19 @@ interface Row {
   requested_by_name: string | null;
 }
 
+// A service.create operation names its service only in its result (the service did not exist
+// when it was queued), so the join falls back to that.
 const SELECT_VIEW = `SELECT o.data, s.name AS service_name, u.name AS requested_by_name
   FROM operations o
-  LEFT JOIN services s ON s.id = o.service_id
+  LEFT JOIN services s ON s.id = COALESCE(o.service_id, json_extract(o.data, '$.result.serviceId'))
   LEFT JOIN users u ON u.id = json_extract(o.data, '$.requestedBy')`;
 
 const toView = (row: Row): OperationView => {
   const operation = Operation.parse(JSON.parse(row.data));
+  const created = operation.result?.serviceId;
   return {
     ...operation,
+    serviceId: operation.serviceId ?? (typeof created === 'string' ? created : null),
     serviceName: row.service_name,
     requestedByName: row.requested_by_name,
     local: isLocalId(operation.id),
