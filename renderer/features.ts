@@ -1,3 +1,4 @@
+import { backstageRenderer } from './features/backstage';
 import { backlogRenderer } from './features/backlog';
 import { catalogRenderer } from './features/catalog';
 import { catalogRoutes } from './features/catalog/public';
@@ -32,6 +33,7 @@ export const rendererFeatures: readonly RendererFeature[] = [
   supportRenderer,
   surveysRenderer,
   metricsRenderer,
+  backstageRenderer,
 ];
 
 /** `#/` opens the catalog, and the not-found page leads back to it. */

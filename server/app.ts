@@ -1,5 +1,7 @@
 import type { Pool } from 'pg';
 import packageJson from '../package.json' with { type: 'json' };
+import { installPlainErrors } from '../shared/api/plain-errors';
+import { installMaintenance } from './maintenance/maintenance';
 import { buildPlatform, type PlatformAppOptions } from './platform/build-platform';
 import {
   migrationDirsOf,
@@ -20,7 +22,12 @@ export interface AppOptions extends Omit<PlatformAppOptions, 'version'> {
 
 /** The whole platform API on one pool: the core with server/features.ts plugged in. */
 export function buildApp({ version = packageJson.version, ...options }: AppOptions): PlatformApp {
-  return buildPlatform(serverFeatures, { ...options, version });
+  // Validation messages in plain words for API callers too (docs/architecture.md, "Rules").
+  installPlainErrors();
+  const app = buildPlatform(serverFeatures, { ...options, version });
+  // Prunes tombstones, push results and expired Idempotency-Keys on a schedule (server/maintenance).
+  installMaintenance(app, options.pool, options.maintenance);
+  return app;
 }
 
 /** Every migrations folder of this platform (the core's, then each feature's). */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
@@ -9,6 +9,7 @@ import { buildApp, prepareDatabase } from './app';
 import { ensureAdminTokenFile } from './auth/admin-token';
 import { ADMIN_USER_ID } from './directory/admin-user';
 import { lockDataDir } from './process/data-dir-lock';
+import { ensurePrivateDir } from './process/private-dir';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
 import { createPool } from './db/pool';
 import { loadSecretsKey } from './process/secrets-key';
@@ -81,7 +82,7 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
 async function main(): Promise<void> {
   const args = parseCommandLine();
   const dataDir = path.resolve(args['data-dir']);
-  await mkdir(dataDir, { recursive: true });
+  await ensurePrivateDir(dataDir);
   const unlock = await lockDataDir(dataDir);
 
   let embedded: EmbeddedPostgres | null = null;

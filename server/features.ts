@@ -1,3 +1,4 @@
+import { backstageFeature } from './features/backstage';
 import { eventsFeature } from './features/events';
 import { gitFeature } from './features/git';
 import { pipelinesFeature } from './features/pipelines';
@@ -11,6 +12,7 @@ import { secretsFeature } from './features/secrets';
 import { selfServiceFeature } from './features/self-service';
 import { supportFeature } from './features/support';
 import { surveysFeature } from './features/surveys';
+import { tokensFeature } from './features/tokens';
 import type { ServerFeature } from './platform/server-feature';
 
 /**
@@ -32,4 +34,6 @@ export const serverFeatures: readonly ServerFeature[] = [
   surveysFeature,
   eventsFeature,
   metricsFeature,
+  backstageFeature,
+  tokensFeature,
 ];

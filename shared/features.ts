@@ -1,3 +1,4 @@
+import { backstageShared } from './features/backstage';
 import { eventsShared } from './features/events';
 import { gitShared } from './features/git';
 import { metricsShared } from './features/metrics';
@@ -11,6 +12,7 @@ import { secretsShared } from './features/secrets';
 import { selfServiceShared } from './features/self-service';
 import { supportShared } from './features/support';
 import { surveysShared } from './features/surveys';
+import { tokensShared } from './features/tokens';
 
 /**
  * Every feature's share of the contract, one line each (docs/architecture.md, "Add a
@@ -30,4 +32,6 @@ export const sharedFeatures = [
   eventsShared,
   flagsShared,
   metricsShared,
+  backstageShared,
+  tokensShared,
 ] as const;

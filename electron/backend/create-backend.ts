@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCache } from './cache/open-cache';
+import { ensurePrivateDir } from './cache/private-files';
 import { createBackendContext } from './composition/backend-context';
 import { createCoreHandlers } from './composition/core-handlers';
 import { createPlatformConnection } from './connection/platform-connection';
@@ -28,7 +28,8 @@ export interface BackendTestHooks {
 export async function createBackend(opts: BackendOptions, hooks: BackendTestHooks = {}): Promise<Backend> {
   const log = opts.log ?? ((line: string) => console.error(line));
   const { model } = backendFeatures;
-  mkdirSync(opts.dataDir, { recursive: true });
+  // Owner-only: it holds the cache, the token key and the embedded platform's data.
+  ensurePrivateDir(opts.dataDir);
   const cache = openCache(join(opts.dataDir, 'cache.db'), backendFeatures.migrations);
   const events = createBackendEvents(log);
   const tablesChanged = (tables: string[]) => events.emit('tables:changed', { tables });
@@ -48,6 +49,7 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     log,
     ...(opts.platform ? { override: opts.platform } : {}),
     ...(hooks.embeddedEntry ? { embeddedEntry: hooks.embeddedEntry } : {}),
+    ...(opts.spawnPlatform ? { spawnPlatform: opts.spawnPlatform } : {}),
   });
   const outbox = createOutboxHandlers({
     db: cache.db,

@@ -1,3 +1,4 @@
+import { backstageBackend } from './features/backstage';
 import { eventsBackend } from './features/events';
 import { flagsBackend } from './features/flags';
 import { gitBackend } from './features/git';
@@ -12,6 +13,7 @@ import { secretsBackend } from './features/secrets';
 import { selfServiceBackend } from './features/self-service';
 import { supportBackend } from './features/support';
 import { surveysBackend } from './features/surveys';
+import { tokensBackend } from './features/tokens';
 
 /** Every feature of the desktop backend, one line each (docs/architecture.md, "Add a feature"). */
 export const backendFeatureList = [
@@ -28,6 +30,8 @@ export const backendFeatureList = [
   eventsBackend,
   flagsBackend,
   metricsBackend,
+  backstageBackend,
+  tokensBackend,
 ] as const;
 
 /** Composed once: `tsc` fails here if a command of the contract has no feature to serve it. */

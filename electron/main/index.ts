@@ -9,6 +9,7 @@ import {
   safeStorage,
   session,
   shell,
+  utilityProcess,
   type WebContents,
 } from 'electron';
 import type { Backend } from '../backend/host/backend-types';
@@ -22,6 +23,7 @@ import { guardNavigation } from './navigation-guard';
 import { guardPermissions } from './permission-guard';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { claimSingleInstance } from './single-instance';
+import { utilityPlatformSpawner } from './utility-platform-process';
 import { createWindowOptions } from './window-options';
 
 /**
@@ -89,7 +91,15 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const vault = createSafeStorageVault(safeStorage, dataDir, log);
-  const created = await createBackend({ dataDir, vault, log, ...platformFromEnv() });
+  const created = await createBackend({
+    dataDir,
+    vault,
+    log,
+    // The packaged app has the RunAsNode fuse off (scripts/after-pack.mjs), so the bundled platform
+    // runs in a utilityProcess; development does the same, so both take one path.
+    ...(existsSync(platformBundle) ? { spawnPlatform: utilityPlatformSpawner(utilityProcess) } : {}),
+    ...platformFromEnv(),
+  });
   backend = created;
   routeIpc(ipcMain, created, (contents) => ourContents.has(contents as WebContents));
   forwardBackendEvents(created, () => [...ourContents]);

@@ -8,6 +8,7 @@ import { settingsQuery } from '../data/ipc-queries';
 import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { queryKeys } from '../data/query-keys';
+import { TokensSection } from './TokensSection';
 import './SettingsPage.css';
 
 const PlatformInput = ipcCommands['settings:setPlatform'].input;
@@ -31,6 +32,7 @@ export function SettingsPage() {
           )}
           {settings.data && <CurrentPlatform settings={settings.data} />}
           {settings.data && <SwitchPlatform settings={settings.data} />}
+          {settings.data && <TokensSection />}
         </div>
       </div>
     </div>

@@ -13,10 +13,19 @@ const statusLabel: Record<OutboxItem['status'], string> = {
   rejected: 'Rejected',
 };
 
+/** "Sent 3 times, last 2 min ago" — how long a waiting change has been trying. */
+export function attemptsLabel(item: Pick<OutboxItem, 'attempts' | 'lastSentAt'>, now: number): string | null {
+  if (item.attempts === 0 || item.lastSentAt === null) return null;
+  const times = item.attempts === 1 ? 'once' : `${item.attempts.toLocaleString('en-US')} times`;
+  return `sent ${times}, last ${formatRelativeTime(item.lastSentAt, now)}`;
+}
+
 /**
- * The user's offline changes the platform has not accepted yet. Expired ones wait for a decision
- * (send anyway or discard); rejected ones say why and can be dismissed. Lists refresh through
- * `tables:changed` (outbox), so actions need no manual refetch.
+ * The user's offline changes the platform has not accepted yet (docs/architecture.md, "Sync and
+ * push"). Each shows what (summary, and the exact arguments on demand), when, and why it waits:
+ * expired ones wait for a decision (send anyway or discard), rejected ones say why and can be
+ * dismissed, and a pending one that keeps failing can be discarded (the backend refuses while it
+ * is on the wire). Lists refresh through `tables:changed` (outbox), so actions need no refetch.
  */
 export function OutboxPanel({ onClose }: { onClose: () => void }) {
   const outbox = useQuery(outboxQuery());
@@ -50,10 +59,36 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
           >
             <div className="outbox-summary">{item.summary}</div>
             <div className="outbox-meta muted">
-              {statusLabel[item.status]} · {formatRelativeTime(item.createdAt, now)}
+              {statusLabel[item.status]} · made {formatRelativeTime(item.createdAt, now)}
+              {attemptsLabel(item, now) && <> · {attemptsLabel(item, now)}</>}
             </div>
-            {item.reason && <div className="outbox-reason">{item.reason.message}</div>}
-            {item.status !== 'pending' && (
+            {item.reason && (
+              <div className="outbox-reason" data-testid="outbox-reason">
+                {item.status === 'pending' ? 'Last try failed: ' : ''}
+                {item.reason.message}
+              </div>
+            )}
+            <details className="outbox-details">
+              <summary>Details</summary>
+              <dl>
+                <dt>Change</dt>
+                <dd>
+                  <code>{item.name}</code> #{item.mutationId}
+                </dd>
+                <dt>Made</dt>
+                <dd>{new Date(item.createdAt).toLocaleString()}</dd>
+                {item.reason && (
+                  <>
+                    <dt>Reason</dt>
+                    <dd>
+                      <code>{item.reason.code}</code>
+                    </dd>
+                  </>
+                )}
+              </dl>
+              <pre className="outbox-args">{JSON.stringify(item.args, null, 2)}</pre>
+            </details>
+            {(item.status !== 'pending' || item.attempts > 0) && (
               <div className="outbox-actions">
                 {item.status === 'needs_confirmation' && (
                   <button

@@ -26,6 +26,23 @@ export async function writeAudit(
   );
 }
 
+/**
+ * An audited event with no actor and only the day it happened: for acts that must not tie a
+ * person to a time, such as answering an anonymous survey (docs/architecture.md, "Numbers").
+ */
+export async function writeAnonymousAudit(
+  tx: Tx,
+  action: string,
+  entity: string,
+  entityId: string,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (at, actor_user_id, action, entity, entity_id)
+     VALUES (date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', NULL, $1, $2, $3)`,
+    [action, entity, entityId],
+  );
+}
+
 export async function listAudit(pool: Pool, limit: number): Promise<AuditEntry[]> {
   const { rows } = await pool.query<{
     id: number;

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Pool } from 'pg';
 import type { Role } from '../../shared/api/directory';
-import { forbidden, unauthorized } from '../http/api-error';
-import { findPrincipal, type Principal } from './tokens';
+import { ApiErrorCode } from '../../shared/api/errors';
+import { ApiError, forbidden, unauthorized } from '../http/api-error';
+import { checkToken, type Principal, type TokenRefusal } from './tokens';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,6 +41,26 @@ function tokenFrom(request: FastifyRequest): string | null {
   return null;
 }
 
+/** A refused token's 401: expired and revoked tokens get their own codes, so a client can say which. */
+function refusal(reason: TokenRefusal): ApiError {
+  switch (reason) {
+    case 'expired':
+      return new ApiError(
+        401,
+        ApiErrorCode.tokenExpired,
+        'this token has expired; create a new one in Settings → Tokens',
+      );
+    case 'revoked':
+      return new ApiError(
+        401,
+        ApiErrorCode.tokenRevoked,
+        'this token was revoked; create a new one in Settings → Tokens',
+      );
+    case 'unknown':
+      return unauthorized('unknown token');
+  }
+}
+
 /** Bearer auth (or basic, where a route allows it) on every route not marked `config: { public: true }`. */
 export function installAuthentication(app: FastifyInstance, pool: Pool): void {
   app.decorateRequest('principal', null);
@@ -48,10 +69,11 @@ export function installAuthentication(app: FastifyInstance, pool: Pool): void {
     if (request.is404 || request.routeOptions.config.public) return;
     const basicAuth = request.routeOptions.config.basicAuth === true;
     const token = tokenFrom(request);
-    const principal = token ? await findPrincipal(pool, token) : null;
+    const check = token ? await checkToken(pool, token) : null;
+    const principal = check && 'principal' in check ? check.principal : null;
     if (!principal) {
       if (basicAuth) void reply.header('www-authenticate', 'Basic realm="Pave"');
-      if (token) throw unauthorized('unknown or revoked token');
+      if (check && 'refused' in check) throw refusal(check.refused);
       throw unauthorized(
         basicAuth
           ? 'missing credentials (any user name, your Pave personal access token as password)'

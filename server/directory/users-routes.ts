@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { listOf, TokenCreate, TokenCreated, User, UserCreate, UserPatch } from '../../shared/api/directory';
 import { writeAudit } from '../audit/audit-log';
 import { principalOf, requireRole } from '../auth/authenticate';
+import { userForReader } from '../auth/roles';
 import { issueToken } from '../auth/tokens';
 import { createUser, getUser, listUsers, updateUser } from './users';
 import { withTransaction } from '../db/transaction';
@@ -13,9 +14,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, { p
   app.get(
     '/v1/users',
     { schema: { tags, response: { 200: listOf(User), ...errorResponses } } },
-    async () => ({
-      items: await listUsers(pool),
-    }),
+    async (request) => {
+      const reader = principalOf(request);
+      return { items: (await listUsers(pool)).map((user) => userForReader(reader, user)) };
+    },
   );
 
   app.post(

@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { Tx } from '../db/transaction';
 import { ApiError } from '../http/api-error';
 import { PushErrorCode } from '../../shared/api/push';
+import { CLAIM_LEASE_SECONDS, takeoverCondition } from './stale-claim';
 
 /**
  * Idempotency-Key (IETF draft-ietf-httpapi-idempotency-key-header): same key + same payload →
@@ -29,8 +30,8 @@ export interface IdempotentResponse {
   body: unknown;
 }
 
-/** Stable JSON (sorted keys) hashed, so `{a,b}` and `{b,a}` are the same payload. */
-export function fingerprintOf(value: unknown): string {
+/** Stable JSON (sorted keys), so `{a,b}` and `{b,a}` are the same payload. */
+function canonicalJson(value: unknown): string {
   const canonical = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(canonical);
     if (v && typeof v === 'object') {
@@ -43,9 +44,32 @@ export function fingerprintOf(value: unknown): string {
     }
     return v;
   };
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(value)) ?? 'undefined')
-    .digest('hex');
+  return JSON.stringify(canonical(value)) ?? 'undefined';
+}
+
+const HMAC_PREFIX = 'hmac-sha256:';
+
+/**
+ * The stored fingerprint: an HMAC keyed with the server's own `idempotency` key (server_keys,
+ * migration 042), so a dump of idempotency_keys cannot be checked against guessed bodies — a
+ * secret PUT's body is the secret (docs/architecture.md, "Sync and push").
+ */
+export function fingerprintOf(value: unknown, key: Buffer): string {
+  return HMAC_PREFIX + createHmac('sha256', key).update(canonicalJson(value)).digest('hex');
+}
+
+/** Rows written before migration 042 hold an unkeyed SHA-256; they expire within the TTL. */
+function sameRequest(stored: string, value: unknown, key: Buffer): boolean {
+  if (stored.startsWith(HMAC_PREFIX)) return stored === fingerprintOf(value, key);
+  return stored === createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+async function fingerprintKey(tx: Tx): Promise<Buffer> {
+  const { rows } = await tx.query<{ secret: Buffer }>(
+    "SELECT secret FROM server_keys WHERE name = 'idempotency'",
+  );
+  if (!rows[0]) throw new Error('server_keys has no idempotency key (migration 042 not applied?)');
+  return rows[0].secret;
 }
 
 export const keyReused = () =>
@@ -78,7 +102,8 @@ export type ClaimOutcome = { kind: 'claimed' } | { kind: 'replay'; response: Ide
  * until then a concurrent claim of the same key waits on the row.
  */
 export async function claimIdempotencyKey(tx: Tx, scope: IdempotencyScope): Promise<ClaimOutcome> {
-  const fingerprint = fingerprintOf(scope.fingerprint);
+  const key = await fingerprintKey(tx);
+  const fingerprint = fingerprintOf(scope.fingerprint, key);
   const inserted = await tx.query(
     `INSERT INTO idempotency_keys (user_id, key, fingerprint, state) VALUES ($1, $2, $3, 'running')
      ON CONFLICT (user_id, key) DO NOTHING`,
@@ -86,14 +111,14 @@ export async function claimIdempotencyKey(tx: Tx, scope: IdempotencyScope): Prom
   );
   if (inserted.rowCount) return { kind: 'claimed' };
   const { rows } = await tx.query<KeyRow>(
-    `SELECT fingerprint, state, response_status, response_body,
-            created_at < now() - make_interval(hours => $3) AS expired
+    `SELECT fingerprint, state, response_status, response_body, ${takeoverCondition('$3', '$4')} AS expired
        FROM idempotency_keys WHERE user_id = $1 AND key = $2 FOR UPDATE`,
-    [scope.userId, scope.key, IDEMPOTENCY_TTL_HOURS],
+    [scope.userId, scope.key, IDEMPOTENCY_TTL_HOURS, CLAIM_LEASE_SECONDS],
   );
   const row = rows[0];
   if (!row || row.expired) {
-    // Gone (freed by a 5xx between our insert and select) or expired: start afresh.
+    // Gone (freed by a 5xx between our insert and select), expired, or a claim a crash left
+    // running past its lease (stale-claim.ts): start afresh.
     await tx.query(
       `INSERT INTO idempotency_keys (user_id, key, fingerprint, state) VALUES ($1, $2, $3, 'running')
        ON CONFLICT (user_id, key) DO UPDATE
@@ -103,7 +128,7 @@ export async function claimIdempotencyKey(tx: Tx, scope: IdempotencyScope): Prom
     );
     return { kind: 'claimed' };
   }
-  if (row.fingerprint !== fingerprint) throw keyReused();
+  if (!sameRequest(row.fingerprint, scope.fingerprint, key)) throw keyReused();
   if (row.state === 'running' || row.response_status === null) throw keyInProgress();
   return {
     kind: 'replay',

@@ -11,7 +11,7 @@ import { installAuthentication } from '../auth/authenticate';
 import { platformRoutes } from '../directory/platform-routes';
 import { teamRoutes } from '../directory/teams-routes';
 import { userRoutes } from '../directory/users-routes';
-import { installErrorHandlers } from '../http/error-handler';
+import { frameworkErrors, installErrorHandlers } from '../http/error-handler';
 import { EventStreams } from '../http/event-stream';
 import { installIdempotency } from '../idempotency/idempotency-route';
 import { syncRoutes } from '../sync/changes-routes';
@@ -42,6 +42,7 @@ export function buildPlatform(features: readonly ServerFeature[], options: Platf
     bodyLimit: BODY_LIMIT_BYTES,
     // Keep-alive sockets must not hold close() open: a stopped server is unreachable at once.
     forceCloseConnections: true,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,11 +11,16 @@ const CursorPayload = z.object({
   epoch: z.string().min(1),
   seq: z.number().int().min(0),
   floor: z.number().int().min(0).default(0),
+  /**
+   * The reader's scope fingerprint (sync-scope.ts): what the pages so far were filtered for. A
+   * cursor from before scoped sync has none, and resyncs like any changed scope.
+   */
+  scope: z.string().default(''),
 });
 export type CursorPayload = z.infer<typeof CursorPayload>;
 
-export function encodeCursor(epoch: string, seq: number, floor = 0): string {
-  const payload: CursorPayload = { v: 1, epoch, seq, floor };
+export function encodeCursor(epoch: string, seq: number, floor = 0, scope = ''): string {
+  const payload: CursorPayload = { v: 1, epoch, seq, floor, scope };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 

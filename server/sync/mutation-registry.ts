@@ -21,6 +21,12 @@ export interface MutationDefinition {
   /** Older than this (by `createdAt`) → rejected `expired`; absent = never expires. */
   maxAgeMs?: number;
   /**
+   * The act must not tie the person to a time (an anonymous survey answer): the push layer writes
+   * no audit row naming the actor and keeps only the day in the stored result
+   * (docs/architecture.md, "Numbers"). The handler audits it anonymously itself.
+   */
+  anonymous?: boolean;
+  /**
    * Applies the mutation. Throw an ApiError (4xx) to reject it with that code and message;
    * any other error is treated as transient and the client retries later. The return value
    * (JSON) is sent back as the applied result.
@@ -37,12 +43,14 @@ export function defineMutation<S extends z.ZodType>(def: {
   name: string;
   args: S;
   maxAgeMs?: number;
+  anonymous?: boolean;
   handle(ctx: MutationContext, args: z.output<S>): Promise<unknown>;
 }): MutationDefinition {
   return {
     name: def.name,
     args: def.args,
     ...(def.maxAgeMs !== undefined ? { maxAgeMs: def.maxAgeMs } : {}),
+    ...(def.anonymous ? { anonymous: true } : {}),
     handle: (ctx, args) => def.handle(ctx, args as z.output<S>),
   };
 }

@@ -16,6 +16,8 @@ export const pushRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/v1/sync/push',
     {
+      // One mutation's bad text rejects that mutation, not the batch (server/sync/push.ts).
+      config: { checksOwnText: true },
       schema: {
         tags: ['sync'],
         description:

@@ -12,7 +12,8 @@ import {
 import { writeAudit } from '../audit/audit-log';
 import type { Principal } from '../auth/tokens';
 import { withTransaction, type Tx } from '../db/transaction';
-import { ApiError } from '../http/api-error';
+import { findBrokenText } from '../../shared/api/text';
+import { ApiError, fromDatabaseError } from '../http/api-error';
 import type { MutationRegistry } from './mutation-registry';
 
 interface StoredResultRow {
@@ -35,9 +36,19 @@ const toResult = (row: StoredResultRow): MutationResult =>
         reason: row.reason ?? { code: 'rejected', message: '' },
       };
 
-/** Rejections a client can act on; anything else means "try again later". */
-const isRejection = (err: unknown): err is ApiError =>
-  err instanceof ApiError && err.status < 500 && err.code !== PushErrorCode.idempotencyInProgress;
+/**
+ * The rejection a failed handler deserves, or null when the failure is transient ("try again
+ * later"). The database refusing the input (SQLSTATE class 22, constraint violations) is the
+ * caller's fault and permanent: answering 503 would make the client resend it for ever, with
+ * every later change stuck behind it (docs/architecture.md, "Sync and push").
+ */
+function rejectionOf(err: unknown): ApiError | null {
+  if (err instanceof ClientNotYours) return null;
+  if (err instanceof ApiError) {
+    return err.status < 500 && err.code !== PushErrorCode.idempotencyInProgress ? err : null;
+  }
+  return fromDatabaseError(err);
+}
 
 const describe = (error: z.ZodError): string =>
   error.issues
@@ -77,8 +88,9 @@ async function storedResult(db: Pool | Tx, clientId: string, mutationId: number)
     [clientId, mutationId],
   );
   const row = rows[0];
-  // Results are kept as long as client_state is; a missing one means an id the client skipped
-  // below an answered one, which it never sends (ids only grow).
+  // Each client's newest results are kept (server/maintenance/prune-mutation-results.ts: more than
+  // the one batch a client may resend); a missing one means an id the client skipped below an
+  // answered one, which it never sends (ids only grow).
   if (!row) {
     return {
       id: mutationId,
@@ -92,10 +104,22 @@ async function storedResult(db: Pool | Tx, clientId: string, mutationId: number)
   return toResult(row);
 }
 
-async function record(tx: Tx, clientId: string, m: Mutation, result: MutationResult): Promise<void> {
+/**
+ * Stores the answer. For an `anonymous` mutation (a survey answer) only the day is kept, and the
+ * client's updated_at is left as it was, so no row says when this person answered
+ * (docs/architecture.md, "Numbers").
+ */
+async function record(
+  tx: Tx,
+  clientId: string,
+  m: Mutation,
+  result: MutationResult,
+  anonymous = false,
+): Promise<void> {
   await tx.query(
-    `INSERT INTO mutation_results (client_id, mutation_id, name, status, result, reason)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+    `INSERT INTO mutation_results (client_id, mutation_id, name, status, result, reason, at)
+     VALUES ($1, $2, $3, $4, $5, $6,
+             CASE WHEN $7 THEN date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' ELSE now() END)`,
     [
       clientId,
       m.id,
@@ -103,12 +127,14 @@ async function record(tx: Tx, clientId: string, m: Mutation, result: MutationRes
       result.status,
       result.status === 'applied' && result.result !== undefined ? JSON.stringify(result.result) : null,
       result.status === 'rejected' ? JSON.stringify(result.reason) : null,
+      anonymous,
     ],
   );
-  await tx.query('UPDATE client_state SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [
-    clientId,
-    m.id,
-  ]);
+  await tx.query(
+    `UPDATE client_state SET last_mutation_id = $2, updated_at = CASE WHEN $3 THEN updated_at ELSE now() END
+      WHERE client_id = $1`,
+    [clientId, m.id, anonymous],
+  );
 }
 
 const reject = (m: Mutation, code: string, message: string): MutationResult => ({
@@ -142,8 +168,11 @@ async function applyOne(
           `${m.name} is older than ${Math.round(def.maxAgeMs / 60_000)} min; confirm it again to send it`,
         );
       } else {
+        const broken = findBrokenText(m.args, 'args');
         const args = def.args.safeParse(m.args);
-        if (!args.success) {
+        if (broken) {
+          result = reject(m, ApiErrorCode.validation, `${m.name}: ${broken.path}: ${broken.problem}`);
+        } else if (!args.success) {
           result = reject(m, ApiErrorCode.validation, `${m.name}: ${describe(args.error)}`);
         } else {
           const value = await def.handle(
@@ -158,24 +187,27 @@ async function applyOne(
             args.data,
           );
           result = { id: m.id, status: 'applied', ...(value !== undefined ? { result: value } : {}) };
-          await writeAudit(tx, principal.userId, m.name, 'mutation', `${clientId}/${m.id}`, {
-            clientId,
-            mutationId: m.id,
-            idempotencyKey: m.idempotencyKey,
-          });
+          if (!def.anonymous) {
+            await writeAudit(tx, principal.userId, m.name, 'mutation', `${clientId}/${m.id}`, {
+              clientId,
+              mutationId: m.id,
+              idempotencyKey: m.idempotencyKey,
+            });
+          }
         }
       }
-      await record(tx, clientId, m, result);
+      await record(tx, clientId, m, result, def?.anonymous);
       return result;
     });
   } catch (err) {
-    if (!isRejection(err) || err instanceof ClientNotYours) throw err;
+    const rejection = rejectionOf(err);
+    if (!rejection) throw err;
     // The handler's effect rolled back; record the rejection on its own so it never blocks the queue.
     return withTransaction(pool, async (tx) => {
       const last = await lockClient(tx, clientId, principal.userId);
       if (m.id <= last) return storedResult(tx, clientId, m.id);
-      const result = reject(m, err.code, err.message);
-      await record(tx, clientId, m, result);
+      const result = reject(m, rejection.code, rejection.message);
+      await record(tx, clientId, m, result, registry.get(m.name)?.anonymous);
       return result;
     });
   }

@@ -17,4 +17,10 @@ export const ApiErrorCode = {
   validation: 'validation_failed',
   conflict: 'conflict',
   resyncRequired: 'resync_required',
+  /** 401: the token's expiry has passed; create a new one (Settings → Tokens). */
+  tokenExpired: 'token_expired',
+  /** 401: the token was revoked; create a new one (Settings → Tokens). */
+  tokenRevoked: 'token_revoked',
+  /** The database refused a value (SQLSTATE class 22): permanent, fix the input. */
+  invalidData: 'invalid_data',
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * The push protocol (docs/architecture.md, "Sync and push"): a client sends its offline intents in order; the server
@@ -11,7 +12,7 @@ export const MutationId = z.number().int().positive();
 export const Mutation = z.object({
   id: MutationId,
   /** A registered mutation name, `domain.verb` (e.g. `service.update`). */
-  name: z.string().min(1).max(100),
+  name: text().min(1).max(100),
   /** Parsed by the named mutation's own zod schema on the server. */
   args: z.unknown(),
   /** Also resolves against REST calls that carry the same `Idempotency-Key`. */
@@ -33,7 +34,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const MutationRejection = z.object({ code: z.string(), message: z.string() });
+export const MutationRejection = z.object({ code: text(), message: z.string() });
 export type MutationRejection = z.infer<typeof MutationRejection>;
 
 export const MutationResult = z.discriminatedUnion('status', [

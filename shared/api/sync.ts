@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * The change log protocol (docs/architecture.md, "Sync and push"). A client keeps an opaque
@@ -28,7 +29,7 @@ export function changeEntrySchema<E extends EntitySchemaMap>(entities: E): z.Zod
     z.object({
       seq: Seq,
       entity: z.literal(name),
-      id: z.string(),
+      id: text(),
       op: z.literal('put'),
       data: entities[name] as z.ZodType,
     }),
@@ -36,7 +37,7 @@ export function changeEntrySchema<E extends EntitySchemaMap>(entities: E): z.Zod
   const del = z.object({
     seq: Seq,
     entity: z.enum(names),
-    id: z.string(),
+    id: text(),
     op: z.literal('del'),
     data: z.null(),
   });
@@ -55,7 +56,7 @@ type PutEntry = z.ZodObject<{
 }>;
 
 export const ChangesQuery = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
@@ -64,7 +65,7 @@ export function changesPageSchema<T>(entry: z.ZodType<T>) {
   return z.object({
     changes: z.array(entry),
     /** Opaque: pass back as-is. Changes when the server's epoch changes (→ 409 resync_required). */
-    cursor: z.string(),
+    cursor: text(),
     hasMore: z.boolean(),
   });
 }

@@ -69,3 +69,25 @@ export function suppressGroups(groups: readonly GroupSize[], k: number): Suppres
     reasons,
   };
 }
+
+/**
+ * When an anonymous survey's results may be seen (docs/architecture.md, "Numbers"): once, after
+ * it closes. Suppression alone protects one snapshot; two snapshots taken around one person's
+ * answer differ by exactly that answer, in the total and in every visible team. Releasing only
+ * after the close means there is one release over a fixed set of respondents, so there is
+ * nothing to difference. (Stepping by k new answers would not do: k new answers overall can be
+ * one new answer in one team, and the last step before the close would leave a remainder.)
+ */
+export type Release = 'collecting' | 'released';
+
+export function releaseOf(closesAt: string, now: Date): Release {
+  return now.getTime() >= Date.parse(closesAt) ? 'released' : 'collecting';
+}
+
+/**
+ * The respondent count shown while a survey collects: rounded down to a multiple of k, so
+ * watching it tells when the k-th, 2k-th, … answer came, never when any one person answered.
+ */
+export function collectingRespondents(respondents: number, k: number): number {
+  return Math.floor(respondents / k) * k;
+}

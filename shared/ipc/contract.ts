@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../api/text';
 import { Org, Team, User } from '../api/directory';
 
 /**
@@ -12,7 +13,7 @@ export const SyncState = z.enum(['starting', 'syncing', 'online', 'offline']);
 export type SyncState = z.infer<typeof SyncState>;
 
 export const IpcErrorShape = z.object({
-  code: z.string(),
+  code: text(),
   message: z.string(),
   /** Input refused by validation: each field's problem in plain words, for forms to show by the field. */
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -22,12 +23,12 @@ export type IpcErrorShape = z.infer<typeof IpcErrorShape>;
 export const SyncStatus = z.object({
   state: SyncState,
   /** ISO time of the last successful pull, null before the first one. */
-  lastSyncedAt: z.string().nullable(),
+  lastSyncedAt: text().nullable(),
   pendingChanges: z.number().int(),
   /** Why the last attempt failed, shown in the status bar tooltip while offline. */
   lastError: IpcErrorShape.nullable(),
   /** ISO time of the next retry while offline. */
-  nextRetryAt: z.string().nullable(),
+  nextRetryAt: text().nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -36,7 +37,7 @@ export const PlatformMode = z.enum(['embedded', 'remote']);
 export const Settings = z.object({
   mode: PlatformMode,
   /** Null while the embedded platform is still starting. */
-  platformUrl: z.string().nullable(),
+  platformUrl: text().nullable(),
   org: Org.nullable(),
   user: User.nullable(),
 });
@@ -48,13 +49,18 @@ export const Empty = z.object({}).strict().default({});
 /** One entry of the outbox panel: a change not yet accepted by the platform. */
 export const OutboxItem = z.object({
   mutationId: z.number().int().positive(),
-  name: z.string(),
+  name: text(),
   /** Human summary, e.g. "Edit Payments API: title, tier". */
-  summary: z.string(),
-  createdAt: z.string(),
+  summary: text(),
+  createdAt: text(),
   status: z.enum(['pending', 'needs_confirmation', 'rejected']),
-  /** Why the platform rejected it, or why it waits (expired). */
+  /** Why the platform rejected it, why it waits (expired), or why its last send failed. */
   reason: IpcErrorShape.nullable(),
+  /** How often it was sent, and when last: a pending change sent many times is stuck. */
+  attempts: z.number().int().min(0),
+  lastSentAt: text().nullable(),
+  /** The arguments as queued, to inspect what exactly would be sent. */
+  args: z.unknown(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
@@ -63,7 +69,7 @@ export const Enqueued = z.object({ mutationId: z.number().int().positive() });
 export const MutationRef = z.object({ mutationId: z.number().int().positive() });
 
 /** `{ id }` of one entity, as most commands that name one take it. */
-export const IdRef = z.object({ id: z.string().min(1).max(100) });
+export const IdRef = z.object({ id: text().min(1).max(100) });
 
 export const coreCommands = {
   'teams:list': { input: Empty, output: z.array(Team) },
@@ -75,7 +81,7 @@ export const coreCommands = {
   'settings:setPlatform': {
     input: z.object({
       url: z.url({ protocol: /^https?$/ }),
-      token: z.string().min(10).max(500),
+      token: text().min(10).max(500),
     }),
     output: Settings,
   },
@@ -83,7 +89,10 @@ export const coreCommands = {
   'outbox:list': { input: Empty, output: z.array(OutboxItem) },
   /** Sends an expired change anyway (same idempotency key, so it still applies at most once). */
   'outbox:confirm': { input: MutationRef, output: Enqueued },
-  /** Drops an expired change (its local effect disappears) or dismisses a rejected one. */
+  /**
+   * Drops a change that is not applied yet: expired, waiting or stuck (its local effect
+   * disappears), or dismisses a rejected one. Refused while that change is being sent.
+   */
   'outbox:discard': { input: MutationRef, output: z.object({}) },
 } as const;
 
@@ -91,5 +100,5 @@ export const coreCommands = {
 export const coreEvents = {
   'sync:status': SyncStatus,
   /** Local tables a write touched; the renderer invalidates the queries that read them. */
-  'tables:changed': z.object({ tables: z.array(z.string()) }),
+  'tables:changed': z.object({ tables: z.array(text()) }),
 } as const;

@@ -5,11 +5,16 @@ import pg from 'pg';
 import { prepareDatabase } from '../../server/app';
 import { startEmbeddedPostgres } from '../../server/db/embedded-postgres';
 import { createPool } from '../../server/db/pool';
+import { postgresTree } from './process-memory';
 
 /** A throwaway embedded PostgreSQL with the platform's schema, for one benchmark. */
 export interface BenchDatabase {
   dir: string;
+  /** The database's connection string (for a platform process of its own). */
+  url: string;
   pool: pg.Pool;
+  /** The cluster's postmaster and backends, for memory figures. */
+  postgresPids(): number[];
   close(): Promise<void>;
 }
 
@@ -31,7 +36,9 @@ export async function startBenchDatabase(name: string): Promise<BenchDatabase> {
   await prepareDatabase(pool, { seed: 'none' });
   return {
     dir,
+    url: url.toString(),
     pool,
+    postgresPids: () => postgresTree(join(dir, 'postgres')),
     async close() {
       await pool.end();
       await cluster.stop();

@@ -1,9 +1,11 @@
 import { ServiceCreate } from '../../shared/features/catalog/api';
 import { TeamCreate } from '../../shared/api/directory';
-import { buildApp } from '../../server/app';
+import { spawn } from 'node:child_process';
 import { issueToken } from '../../server/auth/tokens';
 import { ADMIN_USER_ID } from '../../server/directory/admin-user';
-import { createService } from '../../server/features/catalog/store';
+import { randomUUID } from 'node:crypto';
+import { listServices } from '../../server/features/catalog/public';
+import { recordChanges } from '../../server/sync/change-log';
 import { createTeam } from '../../server/directory/teams';
 import { withTransaction } from '../../server/db/transaction';
 import { generateServices } from '../fixtures/catalog';
@@ -14,6 +16,9 @@ export interface PlatformAtScale {
   url: string;
   token: string;
   dir: string;
+  /** The platform's Node process, and its PostgreSQL's processes (for memory figures). */
+  platformPid: number;
+  postgresPids(): number[];
   close(): Promise<void>;
 }
 
@@ -33,25 +38,73 @@ export async function startPlatformAtScale(services: number): Promise<PlatformAt
     }
     return ids;
   });
-  const rows = generateServices(services, teamIds);
-  for (let start = 0; start < rows.length; start += 2000) {
-    await withTransaction(pool, async (tx) => {
-      for (const row of rows.slice(start, start + 2000))
-        await createService(tx, null, ServiceCreate.parse(row));
-    });
+  // Services are written in bulk (one multi-row insert and one change-log insert per 5,000), so
+  // 100,000 services take seconds rather than minutes; the rows and their change-log entries are
+  // those the API would have written (the API shape is read back with listServices).
+  const rows = generateServices(services, teamIds).map((row) => ServiceCreate.parse(row));
+  const now = new Date().toISOString();
+  for (let start = 0; start < rows.length; start += 5000) {
+    await pool.query(
+      `INSERT INTO services (id, name, title, description, owner_team_id, tier, lifecycle, repository_url,
+                             tags, links, created_at, updated_at)
+       SELECT id, name, title, description, owner_team_id, tier, lifecycle, repository_url, tags, links, $2, $2
+       FROM json_to_recordset($1::json) AS r (id text, name text, title text, description text,
+         owner_team_id text, tier smallint, lifecycle text, repository_url text, tags text[], links jsonb)`,
+      [
+        JSON.stringify(
+          rows.slice(start, start + 5000).map((r) => ({
+            id: randomUUID(),
+            name: r.name,
+            title: r.title,
+            description: r.description,
+            owner_team_id: r.ownerTeamId,
+            tier: r.tier,
+            lifecycle: r.lifecycle,
+            repository_url: r.repositoryUrl,
+            tags: r.tags,
+            links: r.links,
+          })),
+        ),
+        now,
+      ],
+    );
+  }
+  const written = await listServices(pool);
+  for (let start = 0; start < written.length; start += 5000) {
+    await withTransaction(pool, (tx) =>
+      recordChanges(
+        tx,
+        'service',
+        written.slice(start, start + 5000).map((service) => ({ id: service.id, data: service })),
+      ),
+    );
   }
 
-  const app = buildApp({ pool });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('platform has no port');
+  // The platform serves from its own process, as it does for the desktop (embedded or remote):
+  // the sync measured is the backend's work with the platform's running beside it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/serve-platform.ts', database.url], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /port (\d+)/.exec(out);
+      if (match) resolve(Number(match[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`the bench platform exited (${code})`)));
+  });
   const token = await issueToken(pool, ADMIN_USER_ID, 'bench');
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     token,
     dir,
+    platformPid: child.pid ?? 0,
+    postgresPids: () => database.postgresPids(),
     async close() {
-      await app.close();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      await exited;
       await database.close();
     },
   };

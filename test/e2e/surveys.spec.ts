@@ -74,8 +74,19 @@ test('a lead publishes a survey, two engineers answer (one offline), the lead se
     await anaPage.getByTestId('nav-surveys').click();
     await anaPage.getByTestId('survey-row').first().locator('a').click();
     const anaForm = anaPage.getByTestId('survey-answer-form');
-    await anaForm.locator('fieldset[data-question="nps"]').getByLabel('10', { exact: true }).check();
+    // Sent without the required score: refused before anything is queued, said next to the
+    // question in plain words; the form and the draft stay.
     await anaForm.locator('textarea').fill('Deploys got so much faster');
+    await anaPage.getByTestId('survey-submit').click();
+    await expect(anaForm.locator('fieldset[data-question="nps"]')).toHaveAttribute('aria-invalid', 'true');
+    await expect(anaForm.getByTestId('survey-question-problem')).toHaveText(/^“.+” needs an answer\.$/);
+    await expect(anaPage.getByTestId('pending-changes')).toHaveAttribute('data-count', '0');
+    // The draft survives a reload.
+    await anaPage.reload();
+    await expect(anaPage.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 60_000 });
+    await expect(anaForm.locator('textarea')).toHaveValue('Deploys got so much faster');
+    await anaForm.locator('fieldset[data-question="nps"]').getByLabel('10', { exact: true }).check();
+    await expect(anaForm.getByTestId('survey-question-problem')).toHaveCount(0);
     await anaPage.getByTestId('survey-submit').click();
     await expect(anaPage.getByTestId('survey-page')).toHaveAttribute('data-my-answer', 'answered');
     await expect(anaPage.getByTestId('surveys-badge')).toHaveCount(0);
@@ -108,7 +119,16 @@ test('a lead publishes a survey, two engineers answer (one offline), the lead se
     });
     expect(rest.status).toBe(201);
 
-    // Lead: 3 answers → NPS = 100·(1 − 1)/3 = 0; one promoter, one passive, one detractor.
+    // While it is open the lead sees no results, only when they will be released.
+    await leadPage.getByTestId('sync-now').click();
+    await leadPage.reload();
+    await expect(leadPage.locator('html[data-app-state="ready"]')).toBeAttached();
+    await expect(leadPage.getByTestId('survey-release')).toContainText('released when the survey closes');
+    await expect(leadPage.getByTestId('survey-results')).toContainText('at least 3 of');
+    await expect(leadPage.getByTestId('survey-nps-value')).toHaveCount(0);
+
+    // Closed: released at once. 3 answers → NPS = 100·(1 − 1)/3 = 0; one of each kind.
+    await platform.api('POST', `/v1/surveys/${surveyId}/close`);
     await leadPage.getByTestId('sync-now').click();
     await leadPage.reload();
     await expect(leadPage.locator('html[data-app-state="ready"]')).toBeAttached();

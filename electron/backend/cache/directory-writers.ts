@@ -17,6 +17,6 @@ export const directoryWriters = [
     entity: 'user',
     table: 'users',
     put: (db, user) =>
-      upsertSynced(db, 'users', user.id, { name: user.name, email: user.email, role: user.role }, user),
+      upsertSynced(db, 'users', user.id, { name: user.name, email: user.email ?? '', role: user.role }, user),
   }),
 ];

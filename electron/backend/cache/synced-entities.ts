@@ -22,6 +22,11 @@ export interface EntityWriter<E extends SyncEntity = SyncEntity> {
   /** The cache table; it has an `id` key and keeps the entity's full API shape in `data`. */
   table: string;
   put(db: Database, data: EntityData<E>): void;
+  /**
+   * Puts a run of rows of this entity at once (a pulled page); absent = `put` for each. Lets a
+   * writer fill a derived index in one `INSERT … SELECT` instead of row by row.
+   */
+  putMany?(db: Database, rows: EntityData<E>[]): void;
   /** Removes the row; `DELETE FROM <table> WHERE id = ?` unless the entity needs more (an FTS row). */
   delete?(db: Database, id: string): void;
 }
@@ -48,6 +53,8 @@ export interface SyncedEntities {
   readonly tables: readonly string[];
   /** Applies one change-log entry; `del` deletes, `put` upserts the entity's full shape. */
   apply(db: Database, change: ChangeEntry, touched: TouchedTables): void;
+  /** Applies a page's changes in order, as `apply` would, handing runs of puts to `putMany`. */
+  applyMany(db: Database, changes: readonly ChangeEntry[], touched: TouchedTables): void;
   /** The row as stored (its API shape), or null when absent. */
   read(db: Database, entity: SyncEntity, id: string): unknown;
   /** Puts (data) or deletes (null) a row; data is validated as the entity's API shape first. */
@@ -93,10 +100,36 @@ export function composeSyncedEntities(parts: {
     for (const hook of hooks.get(change.entity) ?? []) hook.afterWrite(db, change.id, touched);
   };
 
+  const applyMany = (db: Database, changes: readonly ChangeEntry[], touched: TouchedTables): void => {
+    for (let start = 0; start < changes.length;) {
+      const first = changes[start] as ChangeEntry;
+      const writer = writerOf(first.entity);
+      let end = start + 1;
+      if (first.op === 'put' && writer.putMany) {
+        while (end < changes.length && changes[end]?.op === 'put' && changes[end]?.entity === first.entity)
+          end++;
+      }
+      if (end - start === 1 || !writer.putMany) {
+        apply(db, first, touched);
+      } else {
+        const run = changes.slice(start, end);
+        writer.putMany(
+          db,
+          run.map((change) => change.data as EntityData<SyncEntity>),
+        );
+        touched.add(writer.table);
+        const entityHooks = hooks.get(first.entity) ?? [];
+        for (const change of run) for (const hook of entityHooks) hook.afterWrite(db, change.id, touched);
+      }
+      start = end;
+    }
+  };
+
   const tables = [...parts.tables, ...parts.indexTables];
   return {
     tables,
     apply,
+    applyMany,
     read(db, entity, id) {
       const row = prepared(db, `SELECT data FROM ${writerOf(entity).table} WHERE id = ?`).get(id) as
         { data: string } | undefined;

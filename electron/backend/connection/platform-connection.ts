@@ -2,7 +2,11 @@ import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Settings } from '../../../shared/ipc/contract';
 import type { TokenVault } from '../host/backend-types';
-import { launchEmbeddedPlatform, type EmbeddedPlatform } from '../embedded/embedded-platform';
+import {
+  launchEmbeddedPlatform,
+  type EmbeddedPlatform,
+  type SpawnPlatform,
+} from '../embedded/embedded-platform';
 import { IpcError } from '../ipc/ipc-error';
 import {
   loadIdentity,
@@ -25,6 +29,7 @@ export interface PlatformConnectionOptions {
   override?: { url: string; token: string };
   /** For tests: the embedded platform's entry script. */
   embeddedEntry?: string;
+  spawnPlatform?: SpawnPlatform;
 }
 
 export interface PlatformConnection {
@@ -89,6 +94,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
       dataDir: join(opts.dataDir, 'platform'),
       log,
       ...(opts.embeddedEntry ? { entry: opts.embeddedEntry } : {}),
+      ...(opts.spawnPlatform ? { spawn: opts.spawnPlatform } : {}),
     });
     embedded = launched;
     const current = () => embedded === launched && !closed;

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensurePrivateDir } from '../cache/private-files';
 
 export interface EmbeddedPlatformOptions {
   /** The platform's own directory (DATADIR/platform): embedded PostgreSQL data and admin-token. */
@@ -13,7 +14,40 @@ export interface EmbeddedPlatformOptions {
   startTimeoutMs?: number;
   /** How long close() waits after SIGTERM before SIGKILL. */
   killAfterMs?: number;
+  /** How to start the entry; Electron main passes a utilityProcess (see spawnNodeProcess). */
+  spawn?: SpawnPlatform;
 }
+
+/** The parts of a child process the launcher uses: node's ChildProcess and an adapter of Electron's utilityProcess both fit. */
+export interface PlatformProcess {
+  readonly stdout: NodeJS.ReadableStream | null;
+  readonly stderr: NodeJS.ReadableStream | null;
+  kill(signal: 'SIGTERM' | 'SIGKILL'): boolean;
+  once(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): unknown;
+  once(event: 'error', listener: (err: Error) => void): unknown;
+}
+
+/** Starts `entry` (a JavaScript or TypeScript file) with `args` as a Node program. */
+export type SpawnPlatform = (
+  entry: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+) => PlatformProcess;
+
+/**
+ * Plain Node: `process.execPath` (node, or Electron made plain Node by ELECTRON_RUN_AS_NODE in
+ * development; packaged builds turn that fuse off and pass a utilityProcess instead). stdin stays
+ * a pipe so the child notices when we die (its --exit-with-parent).
+ */
+export const spawnNodeProcess: SpawnPlatform = (entry, args, { cwd, env }) => {
+  // TypeScript sources need tsx; a bundled JS entry does not.
+  const loader = /\.[cm]?ts$/.test(entry) ? ['--import', 'tsx'] : [];
+  return spawn(process.execPath, [...loader, entry, ...args], {
+    cwd,
+    env: { ...env, ELECTRON_RUN_AS_NODE: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+};
 
 export interface EmbeddedPlatform {
   /** Resolves once the server listens and its admin token is readable. */
@@ -39,12 +73,11 @@ export function resolvePlatformEntry(): { entry: string; cwd: string } {
 }
 
 /**
- * Inside Electron, execPath is the Electron binary: ELECTRON_RUN_AS_NODE makes it plain Node.
  * DATABASE_URL is dropped: the server would use it instead of its embedded PostgreSQL, and a
  * developer's shell often has one pointing at a real database the demo seed must not touch.
  */
 function embeddedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.DATABASE_URL;
   return env;
 }
@@ -59,25 +92,25 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
   const { entry, cwd } = opts.entry ? { entry: opts.entry, cwd: repoRoot } : resolvePlatformEntry();
   const startTimeoutMs = opts.startTimeoutMs ?? 120_000;
   const killAfterMs = opts.killAfterMs ?? 10_000;
-  mkdirSync(opts.dataDir, { recursive: true });
+  ensurePrivateDir(opts.dataDir);
 
   const stderrTail: string[] = [];
   const tail = () => (stderrTail.length ? `\n${stderrTail.join('\n')}` : '');
-  // TypeScript sources need tsx; a bundled JS entry does not.
-  const loader = /\.[cm]?ts$/.test(entry) ? ['--import', 'tsx'] : [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...loader, entry, '--data-dir', opts.dataDir, '--port', '0', '--seed', 'demo', '--exit-with-parent'],
-    {
-      cwd: existsSync(cwd) ? cwd : process.cwd(),
-      env: embeddedEnv(),
-      // stdin stays a pipe so the child notices when we die (its --exit-with-parent).
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
+  const child = (opts.spawn ?? spawnNodeProcess)(
+    entry,
+    ['--data-dir', opts.dataDir, '--port', '0', '--seed', 'demo', '--exit-with-parent'],
+    { cwd: existsSync(cwd) ? cwd : process.cwd(), env: embeddedEnv() },
   );
+  let ended = false;
   const exited = new Promise<string>((res) => {
-    child.once('exit', (code, signal) => res(signal ? `signal ${signal}` : `exit code ${code}`));
-    child.once('error', (err) => res(err.message));
+    child.once('exit', (code, signal) => {
+      ended = true;
+      res(signal ? `signal ${signal}` : `exit code ${code}`);
+    });
+    child.once('error', (err) => {
+      ended = true;
+      res(err.message);
+    });
   });
 
   const ready = new Promise<{ url: string; adminToken: string }>((resolveReady, rejectReady) => {
@@ -126,7 +159,7 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
     ready,
     exited,
     async close() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (ended) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
       await exited;

@@ -1,5 +1,6 @@
 import type { IpcEvent, IpcEventPayload } from '../../../shared/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
+import type { SpawnPlatform } from '../embedded/embedded-platform';
 
 /**
  * What the desktop backend offers to its two hosts: Electron main (IPC) and electron/web
@@ -27,4 +28,6 @@ export interface BackendOptions {
   platform?: { url: string; token: string };
   vault: TokenVault;
   log?: (line: string) => void;
+  /** How the embedded platform is started; Electron main passes a utilityProcess (RunAsNode fuse off). */
+  spawnPlatform?: SpawnPlatform;
 }

@@ -60,6 +60,9 @@ export function createDispatch(handlers: IpcHandlers, log: (line: string) => voi
       const handler = handlers[command] as (input: unknown) => Promise<unknown> | unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
+      if (err instanceof IpcError && err.fields) {
+        return { ok: false, error: { code: err.code, message: err.message, fields: [...err.fields] } };
+      }
       if (err instanceof IpcError || isPlatformError(err)) {
         return { ok: false, error: { code: err.code, message: err.message } };
       }

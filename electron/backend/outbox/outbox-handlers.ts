@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { IpcOutput, IpcParsedInput } from '../../../shared/contract';
 import type { OutboxItem } from '../../../shared/ipc/contract';
 import { IpcError } from '../ipc/ipc-error';
+import { isInFlight } from './in-flight';
 import type { LocalModel } from './local-model';
 import {
   confirmMutation,
@@ -61,6 +62,9 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
         createdAt: e.createdAt,
         status: e.status as OutboxItem['status'],
         reason: e.status === 'needs_confirmation' ? EXPIRED_REASON : e.reason,
+        attempts: e.attempts,
+        lastSentAt: e.sentAt,
+        args: e.args,
       })),
     'outbox:confirm': ({ mutationId }) => {
       const entry = entryOr404(mutationId, ['needs_confirmation']);
@@ -73,7 +77,15 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): OutboxHandlers {
       return { mutationId: next };
     },
     'outbox:discard': ({ mutationId }) => {
-      entryOr404(mutationId, ['needs_confirmation', 'rejected']);
+      // A pending change may be stuck behind a platform that keeps failing it: the user can drop
+      // it (docs/architecture.md, "Sync and push"), except while its push is on the wire.
+      entryOr404(mutationId, ['pending', 'needs_confirmation', 'rejected']);
+      if (isInFlight(db, mutationId)) {
+        throw new IpcError(
+          'in_flight',
+          `change #${mutationId} is being sent to the platform right now; try again once it is answered`,
+        );
+      }
       const tables = new Set<string>(['outbox']);
       // Discarding drops the change's local effect too: rebuild the optimistic view without it.
       db.transaction(() => {

@@ -3,6 +3,8 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Mutation, MutationRejection } from '../../../shared/api/push';
 import { readSetting, writeSetting } from '../cache/settings-store';
+import { readSyncState } from '../cache/sync-state';
+import { loadIdentity } from '../settings/platform-settings';
 
 /**
  * The outbox table (cache migrations 1–2). Lifecycle of a row:
@@ -23,6 +25,8 @@ export interface OutboxEntry {
   confirmedAt: string | null;
   reason: MutationRejection | null;
   attempts: number;
+  /** When it was last sent (null before the first push). */
+  sentAt: string | null;
 }
 
 interface Row {
@@ -37,6 +41,7 @@ interface Row {
   confirmed_at: string | null;
   reason: string | null;
   attempts: number;
+  sent_at: string | null;
 }
 
 const toEntry = (r: Row): OutboxEntry => ({
@@ -51,19 +56,55 @@ const toEntry = (r: Row): OutboxEntry => ({
   confirmedAt: r.confirmed_at,
   reason: r.reason === null ? null : (JSON.parse(r.reason) as MutationRejection),
   attempts: r.attempts,
+  sentAt: r.sent_at,
 });
 
-const CLIENT_ID_KEY = 'outbox.clientId';
+/** Before issue 13: one client id per cache, whoever signed in. */
+const LEGACY_CLIENT_ID_KEY = 'outbox.clientId';
+/** Since: one client id per (platform, user), keyed by ownerKey. */
+const CLIENT_IDS_KEY = 'outbox.clientIds';
+const ClientIds = z.record(z.string(), z.uuid());
 const LAST_ID_KEY = 'outbox.lastMutationId';
 /** Applied and discarded rows kept for the record; older ones are pruned. */
 const HISTORY_ROWS = 50;
 
-/** This cache's client id: generated once, then kept (the server binds it to the user). */
-export function clientIdOf(db: Database): string {
-  const stored = z.uuid().safeParse(readSetting(db, CLIENT_ID_KEY));
-  if (stored.success) return stored.data;
-  const id = randomUUID();
-  writeSetting(db, CLIENT_ID_KEY, id);
+/**
+ * Who a queued change belongs to: the platform the cache syncs with (its epoch, which names it) and
+ * the user signed in there. An empty user part means "not signed in yet".
+ */
+export function ownerKey(db: Database): string {
+  return `${readSyncState(db).epoch ?? ''} ${loadIdentity(db)?.user.id ?? ''}`;
+}
+
+/**
+ * The client id of the current (platform, user): generated once per pair, then kept. The server
+ * binds a client id to the first user who pushes with it, so a second user on this cache (or the
+ * same user on another platform) gets an id of their own instead of a 403. Each outbox row keeps
+ * the id it was queued under, so a queued change never changes id under its mutation id
+ * (docs/architecture.md, "Sync and push": exactly once).
+ * Changes queued before anyone signed in go to the first user who does; a cache from before ids
+ * were per user keeps its one id for the first (platform, user) that asks.
+ */
+export function clientIdOf(db: Database, owner: string = ownerKey(db)): string {
+  const ids = ClientIds.safeParse(readSetting(db, CLIENT_IDS_KEY)).data ?? {};
+  const known = ids[owner];
+  if (known) return known;
+  // An id taken while less was known (offline before the first pull: no platform epoch yet; or
+  // before sign-in: no user) belongs to the first owner that knows more, so changes queued then
+  // keep their id and are sent.
+  const [epoch = '', user = ''] = owner.split(' ');
+  const unclaimed = [`${epoch} `, ` ${user}`, ' '].find((key) => key !== owner && ids[key]);
+  const legacy = z.uuid().safeParse(readSetting(db, LEGACY_CLIENT_ID_KEY));
+  let id: string;
+  if (unclaimed) {
+    id = ids[unclaimed] as string;
+    delete ids[unclaimed];
+  } else if (legacy.success && !Object.values(ids).includes(legacy.data)) {
+    id = legacy.data;
+  } else {
+    id = randomUUID();
+  }
+  writeSetting(db, CLIENT_IDS_KEY, { ...ids, [owner]: id });
   return id;
 }
 
@@ -132,11 +173,14 @@ export function expireOverdue(db: Database, now: string): number {
     .run(now).changes;
 }
 
-/** The next batch to send, in id order, as the push protocol's mutations. */
-export function nextBatch(db: Database, limit: number): Mutation[] {
+/**
+ * The next batch to send as `clientId`, in id order, as the push protocol's mutations. Changes
+ * queued under another client id (another user or platform) wait for theirs; they never block.
+ */
+export function nextBatch(db: Database, limit: number, clientId: string): Mutation[] {
   const rows = db
-    .prepare(`SELECT * FROM outbox WHERE status = 'pending' ORDER BY mutation_id LIMIT ?`)
-    .all(limit) as Row[];
+    .prepare(`SELECT * FROM outbox WHERE status = 'pending' AND client_id = ? ORDER BY mutation_id LIMIT ?`)
+    .all(clientId, limit) as Row[];
   return rows.map((r) => ({
     id: r.mutation_id,
     name: r.name,
@@ -150,6 +194,18 @@ export function nextBatch(db: Database, limit: number): Mutation[] {
 export function markSent(db: Database, ids: number[], now: string): void {
   const stmt = db.prepare('UPDATE outbox SET attempts = attempts + 1, sent_at = ? WHERE mutation_id = ?');
   for (const id of ids) stmt.run(now, id);
+}
+
+/**
+ * A push of these pending mutations failed as a whole (unreachable, a 5xx, a broken answer): the
+ * reason is kept on them so the outbox panel can say why a change is still waiting.
+ */
+export function noteSendFailure(db: Database, ids: readonly number[], reason: MutationRejection): void {
+  const stmt = db.prepare(`UPDATE outbox SET reason = ? WHERE mutation_id = ? AND status = 'pending'`);
+  const json = JSON.stringify(reason);
+  db.transaction(() => {
+    for (const id of ids) stmt.run(json, id);
+  })();
 }
 
 export function markApplied(db: Database, id: number, result: unknown, now: string): void {

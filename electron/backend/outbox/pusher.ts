@@ -1,7 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { PlatformClient } from '../platform/platform-client';
-import { PlatformError } from '../platform/platform-error';
-import { clientIdOf, expireOverdue, markApplied, markRejected, markSent, nextBatch } from './outbox-store';
+import { isPlatformError, PlatformError } from '../platform/platform-error';
+import { markInFlight } from './in-flight';
+import {
+  clientIdOf,
+  expireOverdue,
+  markApplied,
+  markRejected,
+  markSent,
+  nextBatch,
+  noteSendFailure,
+} from './outbox-store';
 
 export interface PushRound {
   sent: number;
@@ -31,15 +40,23 @@ export async function pushPending(
   round.expired = expireOverdue(db, now().toISOString());
   const clientId = clientIdOf(db);
   for (;;) {
-    const mutations = nextBatch(db, opts.batch ?? PUSH_BATCH);
+    const mutations = nextBatch(db, opts.batch ?? PUSH_BATCH, clientId);
     if (!mutations.length) return round;
-    markSent(
-      db,
-      mutations.map((m) => m.id),
-      now().toISOString(),
-    );
-    const response = await client.push({ clientId, mutations }, opts.signal ? { signal: opts.signal } : {});
-    if (opts.signal?.aborted) return round;
+    const ids = mutations.map((m) => m.id);
+    markSent(db, ids, now().toISOString());
+    const sent = markInFlight(db, ids);
+    let response: Awaited<ReturnType<PlatformClient['push']>>;
+    try {
+      response = await client.push({ clientId, mutations }, opts.signal ? { signal: opts.signal } : {});
+    } catch (err) {
+      sent();
+      if (!opts.signal?.aborted) noteSendFailure(db, ids, failureReason(err));
+      throw err;
+    }
+    if (opts.signal?.aborted) {
+      sent();
+      return round;
+    }
     const settledAt = now().toISOString();
     db.transaction(() => {
       for (const result of response.results) {
@@ -52,13 +69,21 @@ export async function pushPending(
         }
       }
     })();
+    sent();
     round.sent += response.results.length;
     if (response.results.length < mutations.length) {
       // The server stopped at a transient failure; the rest stays pending for the next round.
-      throw new PlatformError(
+      const error = new PlatformError(
         'platform_unreachable',
         `the platform processed ${response.results.length} of ${mutations.length} changes; retrying later`,
       );
+      noteSendFailure(db, ids.slice(response.results.length), failureReason(error));
+      throw error;
     }
   }
 }
+
+const failureReason = (err: unknown) =>
+  isPlatformError(err)
+    ? { code: err.code, message: err.message }
+    : { code: 'push_failed', message: err instanceof Error ? err.message : String(err) };

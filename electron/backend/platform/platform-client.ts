@@ -1,12 +1,19 @@
 import type { z } from 'zod';
 import { Health, Me } from '../../../shared/api/directory';
 import { ApiErrorBody, ApiErrorCode } from '../../../shared/api/errors';
-import { ChangesPage } from '../../../shared/contract';
+import type { ChangesPage } from '../../../shared/contract';
+import { ChangesPageByEntity } from './changes-page-decoder';
 import { ChangesPoke } from '../../../shared/api/sync';
 import { PushResponse, type PushRequest } from '../../../shared/api/push';
 import { PlatformError } from './platform-error';
 import type { EventSourceMessage } from 'eventsource-parser';
 import { readServerSentEvents } from './server-sent-events';
+import {
+  MAX_CHANGES_PAGE_BYTES,
+  MAX_ERROR_BODY_BYTES,
+  MAX_RESPONSE_BYTES,
+  readBodyText,
+} from './bounded-body';
 
 export interface PlatformClientOptions {
   url: string;
@@ -15,6 +22,11 @@ export interface PlatformClientOptions {
   timeoutMs?: number;
   /** An event stream silent this long is treated as dead (the server heartbeats every 15 s). */
   streamIdleMs?: number;
+  /** Caps on a response body (see bounded-body.ts); tests lower them. */
+  maxChangesPageBytes?: number;
+  maxResponseBytes?: number;
+  /** Cap on one server-sent event, in characters. */
+  maxEventChars?: number;
   fetch?: typeof fetch;
 }
 
@@ -71,6 +83,8 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
   const base = opts.url.replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const doFetch = opts.fetch ?? fetch;
+  const maxResponseBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const maxChangesPageBytes = opts.maxChangesPageBytes ?? MAX_CHANGES_PAGE_BYTES;
 
   async function send(
     path: string,
@@ -109,7 +123,9 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
   }
 
   async function errorFrom(res: Response): Promise<PlatformError> {
-    const text = await res.text().catch(() => '');
+    const text = await readBodyText(res, MAX_ERROR_BODY_BYTES, 'an error', { truncate: true }).catch(
+      () => '',
+    );
     let body: ApiErrorBody | null = null;
     try {
       const parsed = ApiErrorBody.safeParse(JSON.parse(text));
@@ -133,13 +149,21 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     schema: S,
     signal?: AbortSignal,
     payload?: unknown,
+    limit = maxResponseBytes,
   ): Promise<z.infer<S>> {
     const res = await send(path, signal, 'application/json', payload);
     let body: unknown;
     try {
-      body = await res.json();
+      body = JSON.parse(await readBodyText(res, limit, path.split('?')[0] ?? path));
     } catch (err) {
-      if (signal?.aborted) throw err;
+      if (signal?.aborted || err instanceof PlatformError) throw err;
+      if (!(err instanceof SyntaxError)) {
+        throw new PlatformError(
+          'platform_unreachable',
+          `${path}: the response broke off (${describe(err)})`,
+          res.status,
+        );
+      }
       throw new PlatformError('invalid_response', `${path}: the response is not JSON`, res.status);
     }
     const parsed = schema.safeParse(body);
@@ -162,7 +186,13 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
     changes(cursor, limit, o) {
       const params = new URLSearchParams({ limit: String(limit) });
       if (cursor !== null) params.set('cursor', cursor);
-      return json(`/v1/sync/changes?${params.toString()}`, ChangesPage, o?.signal);
+      return json(
+        `/v1/sync/changes?${params.toString()}`,
+        ChangesPageByEntity,
+        o?.signal,
+        undefined,
+        maxChangesPageBytes,
+      );
     },
     push: (request, o) => json('/v1/sync/push', PushResponse, o?.signal, request),
     get: (path, schema, o) => json(path, schema, o?.signal),
@@ -172,7 +202,12 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
         await res.body?.cancel();
         return undefined;
       }
-      return (await res.json()) as unknown;
+      const text = await readBodyText(res, maxResponseBytes, path);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new PlatformError('invalid_response', `${path}: the response is not JSON`, res.status);
+      }
     },
     async stream(path, onEvent, o) {
       // Like subscribe: only the connect is bounded by the timeout.
@@ -194,7 +229,7 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
       if (!res.ok) throw await errorFrom(res);
       if (!res.body) throw new PlatformError('invalid_response', `${path}: no response body`, res.status);
       try {
-        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs);
+        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs, opts.maxEventChars);
       } catch (err) {
         if (o?.signal?.aborted) return;
         throw new PlatformError('platform_unreachable', `stream ${path} of ${base} broke (${describe(err)})`);
@@ -224,7 +259,7 @@ export function createPlatformClient(opts: PlatformClientOptions): PlatformClien
       if (!res.body) throw new PlatformError('invalid_response', '/v1/events: no response body', res.status);
       o?.onOpen?.();
       try {
-        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs);
+        await readServerSentEvents(res.body, onEvent, opts.streamIdleMs, opts.maxEventChars);
       } catch (err) {
         if (o?.signal?.aborted) return;
         throw new PlatformError('platform_unreachable', `event stream of ${base} broke (${describe(err)})`);

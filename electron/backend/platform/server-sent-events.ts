@@ -4,6 +4,18 @@ export class StreamIdleError extends Error {
   override readonly name = 'StreamIdleError';
 }
 
+/** An event (or an unfinished line) longer than the cap: the stream is refused, never buffered on. */
+export class StreamEventTooLargeError extends Error {
+  override readonly name = 'StreamEventTooLargeError';
+}
+
+/**
+ * Characters one event may hold before the stream is refused (docs/architecture.md, "Operations"):
+ * the platform's events (pokes, operation progress, log lines) are small; a stream that never
+ * ends its line would otherwise grow the parser's buffer until the backend runs out of memory.
+ */
+export const MAX_EVENT_CHARS = 1024 * 1024;
+
 /**
  * Feeds a fetch response body through eventsource-parser until the stream ends. A connection
  * that silently died (no FIN, e.g. a laptop changing networks) would otherwise hang forever:
@@ -13,8 +25,20 @@ export async function readServerSentEvents(
   body: ReadableStream<Uint8Array>,
   onEvent: (event: EventSourceMessage) => void,
   idleMs = 45_000,
+  maxEventChars = MAX_EVENT_CHARS,
 ): Promise<void> {
-  const parser = createParser({ onEvent });
+  let tooLarge: StreamEventTooLargeError | null = null;
+  const parser = createParser({
+    onEvent,
+    maxBufferSize: maxEventChars,
+    onError(error) {
+      if (error.type === 'max-buffer-size-exceeded') {
+        tooLarge = new StreamEventTooLargeError(
+          `the platform sent an event longer than ${describeSize(maxEventChars)} characters`,
+        );
+      }
+    },
+  });
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let idleTimer: NodeJS.Timeout | null = null;
@@ -34,9 +58,16 @@ export async function readServerSentEvents(
       if (done) break;
       arm();
       parser.feed(decoder.decode(value, { stream: true }));
+      if (tooLarge) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge;
+      }
     }
   } finally {
     if (idleTimer) clearTimeout(idleTimer);
     reader.releaseLock();
   }
 }
+
+const describeSize = (chars: number): string =>
+  chars >= 1024 * 1024 ? `${chars / (1024 * 1024)} Mi` : chars >= 1024 ? `${chars / 1024} Ki` : String(chars);

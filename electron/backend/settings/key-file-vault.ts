@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile } from '../cache/private-files';
 import type { TokenVault } from '../host/backend-types';
 
 const KEY_BYTES = 32;
@@ -12,6 +13,8 @@ function loadOrCreateKey(file: string): Buffer {
     const key = readFileSync(file);
     if (key.length !== KEY_BYTES)
       throw new Error(`${file} is not a ${KEY_BYTES}-byte key; delete it to create a new one`);
+    // A key an older install left readable by others is tightened, not trusted as it was.
+    ensurePrivateFile(file);
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
@@ -30,7 +33,7 @@ function loadOrCreateKey(file: string): Buffer {
  * Sealed layout: iv (12) | auth tag (16) | ciphertext.
  */
 export function createKeyFileVault(dataDir: string): TokenVault {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const key = loadOrCreateKey(join(dataDir, 'vault.key'));
   return {
     kind: 'key-file',

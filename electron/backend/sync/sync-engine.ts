@@ -12,6 +12,7 @@ import type { PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
 import { sleep } from '../timing/sleep';
 import { backoffDelay, defaultBackoff, type BackoffOptions } from './backoff';
+import { createPagingProgress } from './paging-progress';
 
 export interface SyncEngineOptions {
   db: Database;
@@ -60,7 +61,8 @@ const errorShape = (err: unknown): IpcErrorShape => {
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, model } = opts;
-  const pageLimit = opts.pageLimit ?? 1000;
+  // Large pages: fewer round trips and transactions; 5,000 rows is ~2.5 MB of JSON.
+  const pageLimit = opts.pageLimit ?? 5000;
   const periodicPullMs = opts.periodicPullMs ?? 30_000;
   const backoff = opts.backoff ?? defaultBackoff;
   const now = opts.now ?? (() => new Date());
@@ -114,9 +116,12 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         clearShadows(db);
       }
       // A row a pending mutation changed keeps its optimistic value: the server's lands in its shadow.
-      const shadowed = hasShadows(db);
-      for (const change of page.changes) {
-        if (!(shadowed && absorbIntoShadow(db, change))) model.entities.apply(db, change, touched);
+      if (hasShadows(db)) {
+        for (const change of page.changes) {
+          if (!absorbIntoShadow(db, change)) model.entities.apply(db, change, touched);
+        }
+      } else {
+        model.entities.applyMany(db, page.changes, touched);
       }
       if (needsRebase(db)) rebase(db, model, touched, log);
       writeCursor(db, page.cursor, now().toISOString());
@@ -135,12 +140,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (signal.aborted) return;
       const pullStartedAt = now().toISOString();
       let reset = false;
+      const progress = createPagingProgress();
+      let cursor = readSyncState(db).cursor;
+      // Pages are pipelined: the next one is already on its way while this one is written
+      // (docs/architecture.md, "Sync and push"). It is asked for with this page's cursor, which
+      // is what the cache holds once this page commits; if the write fails, it is dropped.
+      let prefetched: Promise<ChangesPage> | null = null;
       for (;;) {
-        const cursor = reset ? null : readSyncState(db).cursor;
         let page: ChangesPage;
         try {
-          page = await client.changes(cursor, pageLimit, { signal });
+          page = await (prefetched ?? client.changes(reset ? null : cursor, pageLimit, { signal }));
         } catch (err) {
+          prefetched = null;
           if (isPlatformError(err) && err.code === 'resync_required' && !reset) {
             log(`sync: ${err.message}; rebuilding the cache from scratch (the outbox is kept)`);
             reset = true;
@@ -148,11 +159,24 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           }
           throw err;
         }
+        prefetched = null;
         if (signal.aborted) return;
+        // An empty page that does not advance would loop forever against a misbehaving server.
+        // Paging that makes no progress stops with an error (paging-progress.ts). H5 / whoever
+        // restructures this loop: keep this check on every page before asking for the next one.
+        progress.check(reset ? null : cursor, page);
+        const more = page.hasMore;
+        if (more) {
+          prefetched = client.changes(page.cursor, pageLimit, { signal });
+          // Awaited on the next turn; a failure is reported there, or dropped with a failed write.
+          prefetched.catch(() => undefined);
+          // Lets the request leave before the synchronous write below holds the thread.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         applyPage(page, reset);
         reset = false;
-        // An empty page that does not advance would loop forever against a misbehaving server.
-        if (!page.hasMore || (page.changes.length === 0 && page.cursor === cursor)) break;
+        cursor = page.cursor;
+        if (!more) break;
       }
       settleRound(pullStartedAt);
       failures = 0;

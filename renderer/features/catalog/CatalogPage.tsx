@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Lifecycle, Tier } from '../../../shared/features/catalog/api';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
-import { useDebouncedValue } from '../../components/use-debounced-value';
 import { syncStatusQuery, teamsQuery } from '../../data/ipc-queries';
 import { catalogListQuery } from './data';
 import { catalogSearchId } from './search-shortcut';
@@ -12,8 +11,6 @@ import { CatalogTable, catalogGridId } from './CatalogTable';
 import { lifecycleOptions, teamOptions, tierOptions } from './filter-options';
 import { FilterMenu } from './FilterMenu';
 import './CatalogPage.css';
-
-const SEARCH_DEBOUNCE_MS = 150;
 
 export function CatalogPage() {
   const filters = useCatalogStore(
@@ -34,8 +31,13 @@ export function CatalogPage() {
       clearFilters: state.clearFilters,
     })),
   );
-  const debouncedSearch = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
-  const catalog = useQuery(catalogListQuery(toCatalogQuery(filters, debouncedSearch)));
+  // No debounce: a keystroke asks for one window and its counts, a few milliseconds in the
+  // backend, so the table follows the typing frame by frame (docs/architecture.md, "Core").
+  const catalog = useQuery(catalogListQuery(toCatalogQuery(filters, filters.search)));
+  const status = useQuery(syncStatusQuery());
+  const firstSync =
+    (status.data?.state === 'starting' || status.data?.state === 'syncing') &&
+    status.data.lastSyncedAt === null;
   const teams = useQuery(teamsQuery());
   const teamLabels = useMemo(
     () => new Map((teams.data ?? []).map((team) => [team.id, team.name])),
@@ -49,7 +51,7 @@ export function CatalogPage() {
     <div className="catalog-page" data-testid="catalog-page">
       <header className="page-header">
         <h1>Catalog</h1>
-        {page && (
+        {page && !(firstSync && page.totalAll === 0) && (
           <span className="catalog-count muted" data-testid="catalog-count" aria-live="polite">
             {catalogCountLabel(page.total, page.totalAll, hasActiveFilters(page.query))}
           </span>
@@ -132,11 +134,15 @@ export function CatalogPage() {
           onRetry={() => void catalog.refetch()}
         />
       )}
-      {catalog.isPending && <div className="catalog-loading muted">Loading the catalog…</div>}
-      {page && page.total > 0 && (
-        <CatalogTable rows={page.rows} sort={filters.sort} dimmed={catalog.isPlaceholderData} />
+      {(catalog.isPending || (firstSync && page?.totalAll === 0)) && (
+        <div className="catalog-loading muted" data-testid="catalog-loading">
+          Loading the catalog…
+        </div>
       )}
-      {page && page.total === 0 && (
+      {page && page.total > 0 && (
+        <CatalogTable first={page} sort={filters.sort} dimmed={catalog.isPlaceholderData} />
+      )}
+      {page && page.total === 0 && !(firstSync && page.totalAll === 0) && (
         <CatalogEmpty filtered={filtered} onClear={actions.clearFilters} totalAll={page.totalAll} />
       )}
     </div>

@@ -5,12 +5,19 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
+import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
-import { CatalogSortColumn, type ServiceRow } from '../../../shared/features/catalog/ipc';
+import { useEffect, useRef, useState } from 'react';
+import {
+  CatalogSortColumn,
+  type CatalogPage,
+  type CatalogQuery,
+  type ServiceRow,
+} from '../../../shared/features/catalog/ipc';
 import { useListNavigation } from '../../components/list-navigation';
 import { navigate } from '../../router/hash-location';
 import { catalogColumns } from './catalog-columns';
+import { CATALOG_WINDOW, catalogListQuery } from './data';
 import { catalogRoutes } from './routes';
 import { useCatalogStore, type CatalogSort } from './store';
 import './CatalogTable.css';
@@ -23,34 +30,73 @@ const rowDomId = (id: string) => `service-row-${id}`;
 
 /**
  * The service list: TanStack Table owns columns and the sorting state (sorted by the backend),
- * TanStack Virtual renders only the visible rows, so 20,000 services scroll like 20.
+ * TanStack Virtual renders only the visible rows, and the rows come in windows of 100 asked for
+ * as they scroll into view (docs/architecture.md, "Core"): the renderer never holds the whole
+ * catalog, so 100,000 services scroll like 20. `first` is window 0, which the page already has.
  */
 export function CatalogTable({
-  rows,
+  first,
   sort,
   dimmed,
 }: {
-  rows: ServiceRow[];
+  first: CatalogPage & { query: CatalogQuery };
   sort: CatalogSort;
   dimmed: boolean;
 }) {
   const setSort = useCatalogStore((state) => state.setSort);
   const selectedId = useCatalogStore((state) => state.selectedId);
+  const storedIndex = useCatalogStore((state) => state.selectedIndex);
   const select = useCatalogStore((state) => state.select);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const total = first.total;
 
   const sorting: SortingState = [{ id: sort.column, desc: sort.direction === 'desc' }];
   const onSortingChange = (updater: Updater<SortingState>) => {
     const next = typeof updater === 'function' ? updater(sorting) : updater;
-    const first = next[0];
-    const column = CatalogSortColumn.safeParse(first?.id);
-    if (first && column.success) setSort({ column: column.data, direction: first.desc ? 'desc' : 'asc' });
+    const head = next[0];
+    const column = CatalogSortColumn.safeParse(head?.id);
+    if (head && column.success) setSort({ column: column.data, direction: head.desc ? 'desc' : 'asc' });
   };
 
-  // The React Compiler lint flags TanStack Table's mutable instance; we do not memoize around it.
+  // The React Compiler lint flags TanStack's mutable instances; we do not memoize around them.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // The windows the visible rows fall in, besides window 0; each is its own cached query.
+  const blockOf = (index: number) => Math.floor(index / CATALOG_WINDOW);
+  const firstBlock = Math.max(1, items.length ? blockOf(items[0]?.index ?? 0) : 1);
+  const lastBlock = items.length ? blockOf(items[items.length - 1]?.index ?? 0) : 0;
+  const blocks: number[] = [];
+  for (let block = firstBlock; block <= lastBlock; block++) blocks.push(block);
+  const windows = useQueries({
+    queries: blocks.map((block) => ({
+      ...catalogListQuery(first.query, block),
+      // Another window's rows are not these rows: show placeholders until this one arrives.
+      placeholderData: undefined,
+    })),
+  });
+  const rowAt = (index: number): ServiceRow | undefined => {
+    if (index < 0) return undefined;
+    const block = blockOf(index);
+    const page = block === 0 ? first : windows[block - firstBlock]?.data;
+    return page?.rows[index - block * CATALOG_WINDOW];
+  };
+  // TanStack Table needs a stable `data`: a new array on every render re-renders forever.
+  const visibleRows = useSameArray(
+    items.flatMap((item) => {
+      const row = rowAt(item.index);
+      return row ? [row] : [];
+    }),
+  );
+
   const table = useReactTable({
-    data: rows,
+    data: visibleRows,
     columns: catalogColumns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
@@ -61,14 +107,18 @@ export function CatalogTable({
     onSortingChange,
   });
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-
-  const selectedIndex = selectedId === null ? -1 : rows.findIndex((row) => row.id === selectedId);
+  // The selection is a position (kept in the store) and the id of the row there once it is loaded.
+  const selectedIndex =
+    selectedId === null
+      ? storedIndex
+      : rowAt(storedIndex)?.id === selectedId || rowAt(storedIndex) === undefined
+        ? storedIndex
+        : (items.find((item) => rowAt(item.index)?.id === selectedId)?.index ?? -1);
+  const selectedRow = rowAt(selectedIndex);
+  useEffect(() => {
+    // A key moved the selection onto a row whose window was still loading: it has arrived.
+    if (selectedRow && selectedId === null) select(selectedRow.id, selectedIndex);
+  }, [selectedRow, selectedId, selectedIndex, select]);
 
   // Coming back from a service page: bring the row the user opened back into view.
   const restoredRef = useRef(false);
@@ -79,23 +129,31 @@ export function CatalogTable({
   }, [selectedIndex, virtualizer]);
 
   const onKeyDown = useListNavigation({
-    count: rows.length,
+    count: total,
     selectedIndex,
     rowHeight: ROW_HEIGHT,
     scrollRef,
     virtualizer,
-    onSelect: (index) => select(rows[index]?.id ?? null),
+    onSelect: (index) => select(rowAt(index)?.id ?? null, index),
     onOpen: (index) => {
-      const row = rows[index];
+      const row = rowAt(index);
       if (row) navigate(catalogRoutes.service.href({ id: row.id }));
     },
   });
 
-  const tableRows = table.getRowModel().rows;
-  const activeRow = selectedIndex >= 0 ? rows[selectedIndex] : undefined;
+  const activeRow = selectedRow;
 
   return (
-    <div className={`catalog-table${dimmed ? ' dimmed' : ''}`} role="grid" aria-rowcount={rows.length + 1}>
+    <div
+      className={`catalog-table${dimmed ? ' dimmed' : ''}`}
+      role="grid"
+      aria-rowcount={total + 1}
+      data-testid="catalog-table"
+      // Which search the shown rows answer, and whether they are the previous query's: what a
+      // test or benchmark waits for after typing.
+      data-search={first.query.search ?? ''}
+      data-placeholder={dimmed ? 'true' : 'false'}
+    >
       <div className="catalog-header" role="rowgroup">
         {table.getHeaderGroups().map((group) => (
           <div key={group.id} className="catalog-row catalog-header-row" role="row" aria-rowindex={1}>
@@ -141,15 +199,26 @@ export function CatalogTable({
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           // Keyboard users landing on the list get a selection to move from.
-          if (event.target === event.currentTarget && selectedIndex < 0 && rows.length > 0)
-            select(rows[0]?.id ?? null);
+          if (event.target === event.currentTarget && selectedIndex < 0 && total > 0)
+            select(rowAt(0)?.id ?? null, 0);
         }}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index];
-            if (!row) return null;
-            const service = row.original;
+          {items.map((item) => {
+            const service = rowAt(item.index);
+            const row = service ? table.getRow(service.id, true) : undefined;
+            if (!service || !row) {
+              return (
+                <div
+                  key={`loading-${item.index}`}
+                  className="catalog-row catalog-body-row loading"
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-busy="true"
+                  style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                />
+              );
+            }
             const selected = service.id === selectedId;
             return (
               <div
@@ -164,7 +233,7 @@ export function CatalogTable({
                 data-service-name={service.name}
                 style={{ height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => {
-                  select(service.id);
+                  select(service.id, item.index);
                   navigate(catalogRoutes.service.href({ id: service.id }));
                 }}
               >
@@ -180,4 +249,12 @@ export function CatalogTable({
       </div>
     </div>
   );
+}
+
+/** `list`, or the previous array when it holds the same elements in the same order. */
+function useSameArray<T>(list: T[]): T[] {
+  const [kept, keep] = useState(list);
+  const same = kept.length === list.length && kept.every((item, i) => item === list[i]);
+  if (!same) keep(list);
+  return same ? kept : list;
 }

@@ -21,12 +21,29 @@ export const catalogQueryKeysByTable: QueryKeysByTable = {
   environments: [catalogKeys.service],
 };
 
-export const catalogListQuery = (query: CatalogQuery) =>
+/** Rows per window: the table asks for the windows its visible rows fall in. */
+export const CATALOG_WINDOW = 100;
+
+/**
+ * One window of the catalog (docs/architecture.md, "Core"): rows `block × 100 …` of the query,
+ * with the counts and facets. Window 0 is also the page's counts; the table asks for the others
+ * as they scroll into view, each cached under its own key.
+ */
+export const catalogListQuery = (query: CatalogQuery, block = 0) =>
   queryOptions({
-    queryKey: catalogKeys.listFor(query),
+    queryKey: catalogKeys.listFor({ ...query, offset: block * CATALOG_WINDOW, limit: CATALOG_WINDOW }),
     // The page carries the query that produced it: while a newer query loads, the previous
     // page stays on screen (placeholder) and its labels must describe that page, not the new one.
-    queryFn: async () => ({ ...unwrap(await pave().invoke('catalog:list', query)), query }),
+    queryFn: async () => ({
+      ...unwrap(
+        await pave().invoke('catalog:list', {
+          ...query,
+          offset: block * CATALOG_WINDOW,
+          limit: CATALOG_WINDOW,
+        }),
+      ),
+      query,
+    }),
     // Keep the old rows on screen while a new search/filter loads: no flicker to empty.
     placeholderData: keepPreviousData,
   });

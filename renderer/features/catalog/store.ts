@@ -21,13 +21,15 @@ export interface CatalogFilters {
 
 interface CatalogState extends CatalogFilters {
   selectedId: string | null;
+  /** The selected row's position under the current query, so coming back scrolls to it. */
+  selectedIndex: number;
   setSearch(search: string): void;
   toggleTeam(id: string): void;
   toggleTier(tier: Tier): void;
   toggleLifecycle(lifecycle: Lifecycle): void;
   setSort(sort: CatalogSort): void;
   clearFilters(): void;
-  select(id: string | null): void;
+  select(id: string | null, index?: number): void;
 }
 
 export const defaultSort: CatalogSort = { column: 'name', direction: 'asc' };
@@ -42,16 +44,17 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
   lifecycles: [],
   sort: defaultSort,
   selectedId: null,
+  selectedIndex: -1,
   setSearch: (search) => set({ search }),
   toggleTeam: (id) => set((state) => ({ teamIds: toggle(state.teamIds, id) })),
   toggleTier: (tier) => set((state) => ({ tiers: toggle(state.tiers, tier).sort() })),
   toggleLifecycle: (lifecycle) => set((state) => ({ lifecycles: toggle(state.lifecycles, lifecycle) })),
   setSort: (sort) => set({ sort }),
   clearFilters: () => set({ search: '', teamIds: [], tiers: [], lifecycles: [] }),
-  select: (selectedId) => set({ selectedId }),
+  select: (selectedId, selectedIndex = -1) => set({ selectedId, selectedIndex }),
 }));
 
-/** The query sent to `catalog:list`; `search` is the debounced text, not the live input. */
+/** The query sent to `catalog:list` (the table adds the window). */
 export function toCatalogQuery(filters: CatalogFilters, search: string): CatalogQuery {
   return {
     search: search.trim(),

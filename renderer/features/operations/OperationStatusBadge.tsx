@@ -34,4 +34,5 @@ export const operationKindLabel: Record<string, string> = {
   'resource.provision': 'Provision',
   'resource.deprovision': 'Deprovision',
   'pipeline.run': 'Pipeline run',
+  'catalog.import': 'Catalog import',
 };

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Question, SurveyAnswers } from '../../../shared/features/surveys/api';
+import { answerProblems } from '../../../shared/features/surveys/answer-problems';
 import type { SurveyItem } from '../../../shared/features/surveys/ipc';
+import { errorMessage, IpcError } from '../../data/ipc-error';
+import { useAnswerDrafts } from './answer-drafts';
 import { surveyRoutes } from './routes';
 import { settingsQuery } from '../../data/ipc-queries';
 import { SurveyResultsView } from './SurveyResultsView';
@@ -40,7 +43,7 @@ export function SurveyPage({ id }: { id: string }) {
       )}
       {s.phase === 'draft' && lead && <DraftEditor item={s} />}
       {s.phase !== 'draft' && <AnswerSection item={s} />}
-      {lead && s.phase !== 'draft' && <SurveyResultsView id={s.survey.id} />}
+      {lead && s.phase !== 'draft' && <SurveyResultsView id={s.survey.id} closesAt={s.survey.closesAt} />}
     </div>
   );
 }
@@ -135,7 +138,12 @@ function DraftEditor({ item }: { item: SurveyItem }) {
 }
 
 function AnswerSection({ item }: { item: SurveyItem }) {
-  if (item.myAnswer === 'answered')
+  const clearDraft = useAnswerDrafts((state) => state.clear);
+  const recorded = item.myAnswer === 'answered';
+  useEffect(() => {
+    if (recorded) clearDraft(item.survey.id);
+  }, [recorded, clearDraft, item.survey.id]);
+  if (recorded)
     return (
       <p className="survey-done" data-testid="survey-answered">
         Thanks — your answer was recorded.
@@ -148,48 +156,93 @@ function AnswerSection({ item }: { item: SurveyItem }) {
       </p>
     );
   }
+  // A refused answer brings the form back with the draft as it was: fix and send again.
+  const canAnswer = item.myAnswer === 'none' || item.myAnswer === 'rejected';
   return (
     <>
       {item.rejection && (
         <p className="survey-error" role="alert" data-testid="survey-rejection">
-          Your answer was not recorded: {item.rejection.message}
+          Your answer was not recorded: {item.rejection.message} Your answers are still below — fix them and
+          send again.
         </p>
       )}
-      {item.phase === 'open' && item.myAnswer === 'none' && <AnswerForm item={item} />}
-      {item.phase === 'closed' && item.myAnswer === 'none' && (
-        <p className="surveys-hint">This survey is closed.</p>
-      )}
+      {item.phase === 'open' && canAnswer && <AnswerForm item={item} />}
+      {item.phase === 'closed' && canAnswer && <p className="surveys-hint">This survey is closed.</p>}
     </>
   );
 }
 
+const NO_ANSWERS: SurveyAnswers = {};
+
 function AnswerForm({ item }: { item: SurveyItem }) {
   const run = useCommand({ thenInvalidate: surveyKeys.all });
-  const [answers, setAnswers] = useState<SurveyAnswers>({});
+  const surveyId = item.survey.id;
+  const answers = useAnswerDrafts((state) => state.drafts[surveyId] ?? NO_ANSWERS);
+  const saveDraft = useAnswerDrafts((state) => state.set);
+  const [problems, setProblems] = useState<Readonly<Record<string, string>>>({});
   const [error, setError] = useState<string | null>(null);
-  const set = (id: string, value: SurveyAnswers[string]) => setAnswers((a) => ({ ...a, [id]: value }));
+  const [sending, setSending] = useState(false);
+  const set = (id: string, value: SurveyAnswers[string]) => {
+    saveDraft(surveyId, { ...answers, [id]: value });
+    // A fixed question stops saying what was wrong with it.
+    setProblems(({ [id]: _fixed, ...rest }) => rest);
+  };
+
+  const showProblems = (list: { questionId: string | null; message: string }[]) => {
+    const byQuestion: Record<string, string> = {};
+    for (const problem of list) if (problem.questionId) byQuestion[problem.questionId] ??= problem.message;
+    setProblems(byQuestion);
+    const first = item.survey.questions.find((q) => byQuestion[q.id]);
+    if (first)
+      document
+        .querySelector<HTMLElement>(
+          `[data-question="${first.id}"] input, [data-question="${first.id}"] textarea`,
+        )
+        ?.focus();
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
+    const found = answerProblems(item.survey.questions, answers);
+    if (found.length > 0) return showProblems(found);
+    setSending(true);
     try {
-      await run('surveys:answer', { surveyId: item.survey.id, answers });
+      await run('surveys:answer', { surveyId, answers });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      const fields = err instanceof IpcError ? err.fields : [];
+      if (fields.length > 0) {
+        showProblems(
+          fields.map((field) => ({
+            questionId: field.path.replace(/^answers\./, '') || null,
+            message: field.message,
+          })),
+        );
+      }
+      setError(errorMessage(err).message);
+    } finally {
+      setSending(false);
     }
   }
 
+  const problemCount = Object.keys(problems).length;
   return (
     <form
       className="survey-form survey-answer"
       onSubmit={(e) => void submit(e)}
+      noValidate
       data-testid="survey-answer-form"
     >
       {item.survey.questions.map((q) => (
-        <fieldset key={q.id} data-question={q.id}>
+        <fieldset
+          key={q.id}
+          data-question={q.id}
+          aria-invalid={problems[q.id] ? true : undefined}
+          aria-describedby={problems[q.id] ? `problem-${q.id}` : undefined}
+        >
           <legend>
             {q.prompt}
-            {q.required ? ' *' : ''}
+            {q.required ? <span aria-label="required"> *</span> : ''}
           </legend>
           {(q.type === 'nps' || q.type === 'likert') && (
             <div className="survey-scale" role="radiogroup" aria-label={q.prompt}>
@@ -242,15 +295,27 @@ function AnswerForm({ item }: { item: SurveyItem }) {
               onChange={(e) => set(q.id, e.target.value)}
             />
           )}
+          {problems[q.id] && (
+            <p className="field-error" id={`problem-${q.id}`} data-testid="survey-question-problem">
+              {problems[q.id]}
+            </p>
+          )}
         </fieldset>
       ))}
-      {error && (
+      {problemCount > 0 && (
+        <p className="survey-error" role="alert" data-testid="survey-answer-problems">
+          {problemCount === 1
+            ? 'One question needs your attention.'
+            : `${problemCount} questions need your attention.`}
+        </p>
+      )}
+      {error && problemCount === 0 && (
         <p className="survey-error" role="alert">
           {error}
         </p>
       )}
-      <button type="submit" className="survey-primary" data-testid="survey-submit">
-        Send answer
+      <button type="submit" className="survey-primary" data-testid="survey-submit" disabled={sending}>
+        {sending ? 'Sending…' : 'Send answer'}
       </button>
     </form>
   );

@@ -18,7 +18,7 @@ function download(name: string, text: string) {
   URL.revokeObjectURL(url);
 }
 
-export function SurveyResultsView({ id }: { id: string }) {
+export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: string }) {
   const query = useQuery(surveyResultsQuery(id));
   const data = query.data;
   if (query.isPending) return <p>Loading results…</p>;
@@ -39,7 +39,9 @@ export function SurveyResultsView({ id }: { id: string }) {
           ? `Offline — cached results from ${new Date(data.fetchedAt ?? '').toLocaleString()}`
           : 'Live'}
         {' · '}
-        {r.respondents} of {r.audience} responded
+        {r.release === 'collecting'
+          ? `at least ${r.respondents} of ${r.audience} responded`
+          : `${r.respondents} of ${r.audience} responded`}
       </p>
       <button
         type="button"
@@ -48,7 +50,14 @@ export function SurveyResultsView({ id }: { id: string }) {
       >
         Export CSV
       </button>
-      {r.suppressed || !r.overall ? (
+      {r.release === 'collecting' ? (
+        // The server releases nothing before the close (shared/domain/anonymity.ts, releaseOf).
+        <p data-testid="survey-release">
+          Results are released when the survey closes ({new Date(closesAt).toLocaleString()}), all at once, so
+          no one&apos;s answer can be told apart by comparing two looks. Until then the count moves in steps
+          of {r.minGroupSize}.
+        </p>
+      ) : r.suppressed || !r.overall ? (
         <p data-testid="survey-suppressed">
           Fewer than {r.minGroupSize} people have answered: results stay hidden to protect anonymity.
         </p>

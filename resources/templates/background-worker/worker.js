@@ -4,12 +4,13 @@
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 
-const catalog = JSON.parse(readFileSync(new URL('./catalog-info.json', import.meta.url), 'utf8'));
+// The service's name as its package carries it; its catalog entry is catalog-info.yaml (Backstage format).
+const { name: serviceName } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const port = Number(process.env.PORT ?? 8080);
 const intervalMs = {{intervalSeconds}} * 1000;
 
 function log(level, message, fields = {}) {
-  const entry = { time: new Date().toISOString(), level, service: catalog.metadata.name, message, ...fields };
+  const entry = { time: new Date().toISOString(), level, service: serviceName, message, ...fields };
   process.stdout.write(JSON.stringify(entry) + '\n');
 }
 

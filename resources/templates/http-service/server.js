@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { OpenFeature, ProviderEvents } from '@openfeature/server-sdk';
 import { PaveFlagsProvider } from './pave-flags.js';
 
-const catalog = JSON.parse(readFileSync(new URL('./catalog-info.json', import.meta.url), 'utf8'));
+// The service's name as its package carries it; its catalog entry is catalog-info.yaml (Backstage format).
+const { name: serviceName } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const port = Number(process.env.PORT ?? 8080);
 const logLevel = process.env.LOG_LEVEL ?? {{json logLevel}};
 const levels = ['debug', 'info', 'warn', 'error'];
@@ -14,7 +15,7 @@ const levels = ['debug', 'info', 'warn', 'error'];
 // Structured logs: one JSON object per line on stdout, which the platform captures and streams.
 function log(level, message, fields = {}) {
   if (levels.indexOf(level) < levels.indexOf(logLevel)) return;
-  const entry = { time: new Date().toISOString(), level, service: catalog.metadata.name, message, ...fields };
+  const entry = { time: new Date().toISOString(), level, service: serviceName, message, ...fields };
   process.stdout.write(JSON.stringify(entry) + '\n');
 }
 
@@ -47,7 +48,10 @@ const server = http.createServer(async (request, response) => {
   };
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return send(200, { status: 'ok' });
-  if (url.pathname === '/catalog-info.json') return send(200, catalog);
+  if (url.pathname === '/catalog-info.yaml') {
+    response.writeHead(200, { 'content-type': 'application/yaml; charset=utf-8' });
+    return response.end(readFileSync(new URL('./catalog-info.yaml', import.meta.url), 'utf8'));
+  }
   if (url.pathname === '/') {
     // Who is asking, for percentage rollouts: ?user= or the x-user header.
     const user = url.searchParams.get('user') ?? request.headers['x-user'] ?? undefined;
@@ -55,7 +59,7 @@ const server = http.createServer(async (request, response) => {
     const shout = await flags.getBooleanValue('shout', false, user ? { targetingKey: String(user) } : {});
     const greeting = {{json greeting}};
     return send(200, {
-      service: catalog.metadata.name,
+      service: serviceName,
       message: shout ? greeting.toUpperCase() : greeting,
       version: process.env.PAVE_VERSION ?? 'unknown',
       configured: secretNames,

@@ -6,7 +6,8 @@ import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const catalog = JSON.parse(readFileSync(new URL('./catalog-info.json', import.meta.url), 'utf8'));
+// The service's name as its package carries it; its catalog entry is catalog-info.yaml (Backstage format).
+const { name: serviceName } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -55,7 +56,7 @@ test('GET / names the service and the version it runs', async () => {
   const response = await fetch(`${base}/`);
   assert.equal(response.status, 200);
   const body = await response.json();
-  assert.equal(body.service, catalog.metadata.name);
+  assert.equal(body.service, serviceName);
   assert.equal(body.version, 'test');
   assert.equal(typeof body.message, 'string');
 });

@@ -1,3 +1,3 @@
 // The catalog's public entry: what other features may use (docs/architecture.md, "Features").
 export { assertCanActOnService } from './service-access';
-export { createService } from './store';
+export { createService, listServices, updateService } from './store';

@@ -6,6 +6,7 @@ import type { WorkerOptions } from './worker';
 
 export { ExecutorError, ExecutorRegistry, type Executor, type ExecutorContext } from './executor-registry';
 export { createOperation } from './store';
+export { appendOperationEvent } from './operation-events';
 
 /** This app's operations: one executor registry, filled by the features before the worker starts. */
 export interface Operations {

@@ -2,6 +2,7 @@ import type { FeatureContext, PlatformApp } from '../../platform/server-feature'
 import { readSecretsForDeploy } from '../secrets/public';
 import { recoverDeployments } from './deployments/recover-deployments';
 import { registerSelfServiceExecutors } from './executors';
+import { isLiveDeployment, openIncidentsOnCrash } from './health/crash-incidents';
 import { startHealthMonitor, type HealthMonitor } from './health/health-monitor';
 import { selfServiceRoutes } from './routes';
 import { LocalRuntime } from './runtime/local-runtime';
@@ -22,7 +23,10 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
   const extensions: SelfServiceExtensions = { processEnv: [] };
   app.decorate('selfService', extensions);
   if (!options.dataDir) return;
-  const runtime = new LocalRuntime(options.dataDir);
+  const runtime = new LocalRuntime(options.dataDir, {
+    ...options.serviceRuntime,
+    shouldRestart: (spec) => isLiveDeployment(pool, spec.deploymentId),
+  });
   const stopping = new AbortController();
   const deps: SelfServiceDeps = {
     pool,
@@ -42,6 +46,7 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
   installed.set(app, deps);
   registerSelfServiceExecutors(app.operations.executors, deps);
   const onError = (error: unknown) => log.warn({ err: error }, 'self-service');
+  openIncidentsOnCrash(runtime, pool, onError);
   let monitor: HealthMonitor | null = null;
   const dataDir = options.dataDir;
   app.addHook('onReady', async () => {

@@ -48,10 +48,12 @@ export const surveyPublish = defineMutation({
 /**
  * `survey.answer`: append-only. The close is checked against the time the answer ARRIVES, so an
  * answer queued offline past the close is rejected `survey_closed` and the client shows why.
- * The result says nothing about the answers (mutation results are stored with the client id).
+ * The result says nothing about the answers (mutation results are stored with the client id),
+ * and `anonymous` keeps the push layer from recording who answered when.
  */
 export const surveyAnswer = defineMutation({
   name: 'survey.answer',
+  anonymous: true,
   args: z.object({ surveyId: Id, responseId: z.uuid(), answers: SurveyAnswers }),
   async handle(ctx, { surveyId, answers }) {
     return answerSurvey(ctx.tx, ctx.principal, surveyId, answers);

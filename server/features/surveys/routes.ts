@@ -82,10 +82,11 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ pool: Pool }> = async (app, {
     },
   );
 
+  // No Idempotency-Key here: its record would tie the person to the time of the answer
+  // (docs/architecture.md, "Numbers"). A retried answer is refused `already_answered` (the receipt).
   app.post(
     '/v1/surveys/:id/responses',
     {
-      config: { idempotency: true },
       schema: {
         tags,
         params: IdParams,

@@ -8,7 +8,7 @@ import type {
   TeamBreakdown,
   TrendPoint,
 } from '../../../shared/features/surveys/api';
-import { suppressGroups } from '../../../shared/domain/anonymity';
+import { collectingRespondents, releaseOf, suppressGroups } from '../../../shared/domain/anonymity';
 import { DEVEX_DRIVERS, devexScore } from '../../../shared/domain/devex';
 import { summarizeLikert } from '../../../shared/domain/likert';
 import { computeNps, countHistogram, type NpsCounts } from '../../../shared/domain/nps';
@@ -187,10 +187,15 @@ async function teamNames(pool: Pool, ids: string[]): Promise<Map<string, string>
 const respondentsOf = (tally: Tally | undefined) => tally?.get(RESPONDENTS_KEY)?.get(RESPONDENTS_KEY) ?? 0;
 
 /** NPS over time for surveys of the same kind (quarterly surveys follow each other). */
-async function trendFor(pool: Pool, survey: Survey): Promise<TrendPoint[]> {
+async function trendFor(pool: Pool, survey: Survey, now: Date): Promise<TrendPoint[]> {
   const surveys = (await listSurveys(pool))
     .filter(
-      (s) => s.status === 'published' && s.kind === survey.kind && s.questions.some((q) => q.type === 'nps'),
+      (s) =>
+        s.status === 'published' &&
+        s.kind === survey.kind &&
+        s.questions.some((q) => q.type === 'nps') &&
+        // Only released surveys: an open one's NPS would change with every answer.
+        releaseOf(s.closesAt, now) === 'released',
     )
     .sort((a, b) => a.closesAt.localeCompare(b.closesAt));
   const points: TrendPoint[] = [];
@@ -218,7 +223,9 @@ async function trendFor(pool: Pool, survey: Survey): Promise<TrendPoint[]> {
 /**
  * The results a lead may see. Everything below k respondents is withheld HERE, on the server:
  * the whole survey while fewer than k answered, and team groups by `suppressGroups` (primary
- * and complementary suppression), comments included.
+ * and complementary suppression), comments included. Nothing is released while the survey is
+ * open (`releaseOf`): only the respondent count, rounded down to a multiple of k, so two looks
+ * can never be differenced around one person's answer (docs/architecture.md, "Numbers").
  */
 export async function computeSurveyResults(
   pool: Pool,
@@ -229,6 +236,22 @@ export async function computeSurveyResults(
   const k = survey.minGroupSize;
   const tallies = await readTallies(pool, surveyId);
   const audience = await audienceByTeam(pool, survey);
+  const audienceTotal = [...audience.values()].reduce((s, a) => s + a.members, 0);
+  if (releaseOf(survey.closesAt, now) === 'collecting') {
+    const counted = [...tallies.values()].reduce((s, tally) => s + respondentsOf(tally), 0);
+    return {
+      surveyId,
+      computedAt: now.toISOString(),
+      minGroupSize: k,
+      respondents: collectingRespondents(counted, k),
+      audience: audienceTotal,
+      suppressed: true,
+      release: 'collecting',
+      overall: null,
+      teams: [],
+      trend: await trendFor(pool, survey, now),
+    };
+  }
   const keys = new Set([...audience.keys(), ...tallies.keys()]);
   const names = await teamNames(
     pool,
@@ -262,10 +285,11 @@ export async function computeSurveyResults(
     computedAt: now.toISOString(),
     minGroupSize: k,
     respondents,
-    audience: [...audience.values()].reduce((s, a) => s + a.members, 0),
+    audience: audienceTotal,
     suppressed,
+    release: 'released',
     overall: suppressed ? null : await groupResult(pool, survey, mergeTallies(tallies.values()), null),
     teams,
-    trend: await trendFor(pool, survey),
+    trend: await trendFor(pool, survey, now),
   };
 }

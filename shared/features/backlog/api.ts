@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 
 /** The platform backlog (issue 4): items, team demand, the lead's order and the model weights. */
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 
 export const BacklogStatus = z.enum(['proposed', 'planned', 'in_progress', 'done', 'declined']);
 export type BacklogStatus = z.infer<typeof BacklogStatus>;
@@ -11,7 +12,7 @@ export type BacklogStatus = z.infer<typeof BacklogStatus>;
 export const RoadmapPhase = z.enum(['foundation', 'common_needs', 'advanced']);
 export type RoadmapPhase = z.infer<typeof RoadmapPhase>;
 
-export const Capability = z.string().min(1).max(60);
+export const Capability = text().min(1).max(60);
 
 /** Fractional-index key (base62, compared byte-wise). */
 export const RankKey = z
@@ -22,8 +23,8 @@ export const RankKey = z
 
 /** The editable scalar fields; each is last-writer-wins on its own (docs/architecture.md, "Sync and push"). */
 export const BacklogFields = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000),
+  title: text().trim().min(1).max(200),
+  description: text().max(5000),
   capability: Capability,
   status: BacklogStatus,
   phase: RoadmapPhase,
@@ -98,7 +99,7 @@ export const PriorityModelName = z.enum(['default', 'rice', 'wsjf']);
 export const BacklogSortColumn = z.enum(['rank', 'score', 'title', 'demand', 'status', 'updatedAt']);
 
 export const BacklogQuery = z.object({
-  search: z.string().max(200).default(''),
+  search: text().max(200).default(''),
   statuses: z.array(BacklogStatus).max(5).default([]),
   phases: z.array(RoadmapPhase).max(3).default([]),
   capabilities: z.array(Capability).max(100).default([]),
@@ -110,8 +111,8 @@ export const BacklogQuery = z.object({
 export type BacklogQuery = z.input<typeof BacklogQuery>;
 
 export const ScoreTermView = z.object({
-  key: z.string(),
-  label: z.string(),
+  key: text(),
+  label: text(),
   value: z.number(),
   op: z.enum(['+', '×', '÷']),
   contribution: z.number().nullable(),
@@ -123,8 +124,8 @@ export const BacklogRow = BacklogItem.extend({
   /** Position by the model's score (1 = highest), next to the lead's own order. */
   modelPosition: z.number().int(),
   terms: z.array(ScoreTermView),
-  formula: z.string(),
-  demandTeamNames: z.array(z.string()),
+  formula: text(),
+  demandTeamNames: z.array(text()),
   demandPeople: z.number().int(),
   linkedRequests: z.number().int(),
 });
@@ -139,7 +140,7 @@ export const BacklogPage = z.object({
   total: z.number().int(),
   totalAll: z.number().int(),
   weights: z.object({ demand: z.number(), strategy: z.number() }),
-  capabilities: z.array(z.string()),
+  capabilities: z.array(text()),
 });
 export type BacklogPage = z.infer<typeof BacklogPage>;
 
@@ -157,4 +158,4 @@ export const RoadmapView = z.object({
 });
 export type RoadmapView = z.infer<typeof RoadmapView>;
 
-export const CsvExport = z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() });
+export const CsvExport = z.object({ filename: text(), csv: text(), rows: z.number().int() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Empty, Enqueued } from '../../ipc/contract';
 import {
   BacklogDeleteArgs,
@@ -20,10 +21,10 @@ export const backlogCommands = {
   'backlog:list': { input: BacklogQuery, output: BacklogPage },
   /** One item with its "why this rank" breakdown under `model`. */
   'backlog:get': {
-    input: z.object({ id: z.string().min(1).max(100), model: PriorityModelName.default('default') }),
+    input: z.object({ id: text().min(1).max(100), model: PriorityModelName.default('default') }),
     output: BacklogRow.nullable(),
   },
-  'backlog:create': { input: BacklogItemCreate, output: Enqueued.extend({ id: z.string() }) },
+  'backlog:create': { input: BacklogItemCreate, output: Enqueued.extend({ id: text() }) },
   'backlog:update': { input: BacklogUpdateArgs, output: Enqueued },
   'backlog:delete': { input: BacklogDeleteArgs, output: Enqueued },
   /** "Move X between A and B" (keyboard or drag); the platform recomputes the key if they moved. */

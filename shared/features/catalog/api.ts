@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Id, Slug, Timestamp } from '../../api/directory';
 
 /** Catalog entities as the platform API returns them and as they travel in the change log. */
@@ -14,7 +15,7 @@ export const EnvironmentName = z.enum(['development', 'staging', 'production']);
 export type EnvironmentName = z.infer<typeof EnvironmentName>;
 
 export const ServiceLink = z.object({
-  title: z.string().min(1).max(200),
+  title: text().min(1).max(200),
   url: z.url({ protocol: /^https?$/ }),
 });
 export type ServiceLink = z.infer<typeof ServiceLink>;
@@ -22,13 +23,13 @@ export type ServiceLink = z.infer<typeof ServiceLink>;
 export const Service = z.object({
   id: Id,
   name: Slug,
-  title: z.string().min(1).max(200),
-  description: z.string().max(5000),
+  title: text().min(1).max(200),
+  description: text().max(5000),
   ownerTeamId: Id,
   tier: Tier,
   lifecycle: Lifecycle,
   repositoryUrl: z.url({ protocol: /^https?$/ }).nullable(),
-  tags: z.array(z.string().min(1).max(50)).max(30),
+  tags: z.array(text().min(1).max(50)).max(30),
   links: z.array(ServiceLink).max(30),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -38,7 +39,7 @@ export type Service = z.infer<typeof Service>;
 export const Environment = z.object({
   id: Id,
   name: EnvironmentName,
-  title: z.string().min(1).max(100),
+  title: text().min(1).max(100),
   /** Promotion order: development (1) → staging (2) → production (3). */
   position: z.number().int().min(0),
 });
@@ -46,8 +47,8 @@ export type Environment = z.infer<typeof Environment>;
 
 export const ServiceCreate = z.object({
   name: Slug,
-  title: z.string().min(1).max(200),
-  description: z.string().max(5000).default(''),
+  title: text().min(1).max(200),
+  description: text().max(5000).default(''),
   ownerTeamId: Id,
   tier: Tier.default(3),
   lifecycle: Lifecycle.default('experimental'),
@@ -55,7 +56,7 @@ export const ServiceCreate = z.object({
     .url({ protocol: /^https?$/ })
     .nullable()
     .default(null),
-  tags: z.array(z.string().min(1).max(50)).max(30).default([]),
+  tags: z.array(text().min(1).max(50)).max(30).default([]),
   links: z.array(ServiceLink).max(30).default([]),
 });
 export const ServicePatch = ServiceCreate.partial();
@@ -74,5 +75,5 @@ export const ServiceEdit = Service.pick({
 export type ServiceEdit = z.infer<typeof ServiceEdit>;
 
 /** `service.update`: per-field last-writer-wins in server arrival order; a deleted service → not_found. */
-export const ServiceUpdateArgs = z.object({ id: z.string().min(1).max(100), patch: ServiceEdit });
+export const ServiceUpdateArgs = z.object({ id: text().min(1).max(100), patch: ServiceEdit });
 export type ServiceUpdateArgs = z.infer<typeof ServiceUpdateArgs>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 /**
@@ -23,63 +24,63 @@ export const PlatformEventKind = z.enum([
 export type PlatformEventKind = z.infer<typeof PlatformEventKind>;
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Sha = z.string().regex(/^[0-9a-f]{40}$/);
+const Sha = text().regex(/^[0-9a-f]{40}$/);
 
 /** Each kind's details: what its metric needs and nothing secret. */
 export const EventData = {
-  push: z.object({ ref: z.string(), before: Sha.nullable(), after: Sha, commits: z.number().int().min(0) }),
+  push: z.object({ ref: text(), before: Sha.nullable(), after: Sha, commits: z.number().int().min(0) }),
   pipeline_run: z.object({
-    runId: z.string(),
+    runId: text(),
     commitSha: Sha,
     result: z.enum(['succeeded', 'failed', 'cancelled']),
-    failedStep: z.string().nullable(),
+    failedStep: text().nullable(),
     durationMs: z.number().int().min(0),
-    steps: z.array(z.object({ name: z.string(), status: z.string(), durationMs: z.number().int().min(0) })),
+    steps: z.array(z.object({ name: text(), status: text(), durationMs: z.number().int().min(0) })),
   }),
   deploy: z.object({
-    deploymentId: z.string(),
-    version: z.string(),
+    deploymentId: text(),
+    version: text(),
     committedAt: Timestamp,
     result: z.enum(['live', 'failed']),
     canary: z.boolean(),
   }),
-  rollback: z.object({ deploymentId: z.string(), fromVersion: z.string(), toVersion: z.string() }),
+  rollback: z.object({ deploymentId: text(), fromVersion: text(), toVersion: text() }),
   canary_decision: z.object({
-    deploymentId: z.string(),
+    deploymentId: text(),
     decision: z.enum(['promoted', 'aborted']),
     automatic: z.boolean(),
-    reason: z.string(),
+    reason: text(),
   }),
-  incident_opened: z.object({ incidentId: z.string(), deploymentId: z.string().nullable() }),
-  incident_resolved: z.object({ incidentId: z.string(), openedAt: Timestamp }),
+  incident_opened: z.object({ incidentId: text(), deploymentId: text().nullable() }),
+  incident_resolved: z.object({ incidentId: text(), openedAt: Timestamp }),
   flag_changed: z.object({
-    flagId: z.string(),
-    key: z.string(),
+    flagId: text(),
+    key: text(),
     change: z.enum(['created', 'enabled', 'disabled', 'rollout', 'deleted']),
     rolloutPercent: z.number().min(0).max(100).nullable(),
   }),
-  service_created: z.object({ templateId: z.string().nullable() }),
-  resource_provisioned: z.object({ resourceId: z.string(), kind: z.string() }),
+  service_created: z.object({ templateId: text().nullable() }),
+  resource_provisioned: z.object({ resourceId: text(), kind: text() }),
 } satisfies Record<PlatformEventKind, z.ZodType>;
 export type EventData<K extends PlatformEventKind> = z.infer<(typeof EventData)[K]>;
 
 export const PlatformEvent = z.object({
-  id: z.string(),
+  id: text(),
   kind: PlatformEventKind,
-  serviceId: z.string().nullable(),
+  serviceId: text().nullable(),
   /** The service's owner team when it happened (adoption counts teams). */
-  teamId: z.string().nullable(),
+  teamId: text().nullable(),
   environment: EnvironmentName.nullable(),
   /** Who asked for it; null for what the platform did on its own (an automatic canary abort). */
-  actorId: z.string().nullable(),
+  actorId: text().nullable(),
   at: Timestamp,
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(text(), z.unknown()),
 });
 export type PlatformEvent = z.infer<typeof PlatformEvent>;
 
 export const PlatformEventsQuery = z.object({
   kind: PlatformEventKind.optional(),
-  serviceId: z.string().max(100).optional(),
+  serviceId: text().max(100).optional(),
   since: Timestamp.optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });

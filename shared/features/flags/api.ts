@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { MutationRejection } from '../../api/push';
 import { EnvironmentName } from '../catalog/api';
 
@@ -9,7 +10,7 @@ import { EnvironmentName } from '../catalog/api';
  */
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 
 export const FLAG_KEY_PATTERN = /^[a-z][a-z0-9._-]{0,63}$/;
 export const FlagKey = z
@@ -23,21 +24,21 @@ export const RolloutPercent = z
   .int('rollout is a whole percentage')
   .min(0, 'rollout is at least 0 %')
   .max(100, 'rollout is at most 100 %');
-export const FlagDescription = z.string().trim().max(500);
+export const FlagDescription = text().trim().max(500);
 
 export const Flag = z.object({
   id: Id,
   serviceId: Id,
   environment: EnvironmentName,
   key: FlagKey,
-  description: z.string().max(500),
+  description: text().max(500),
   enabled: z.boolean(),
   /** 100 = everyone while enabled; below, callers whose bucket is under it (by targeting key). */
   rolloutPercent: RolloutPercent,
   createdAt: Timestamp,
   updatedAt: Timestamp,
   /** Who changed it last; null once that user is deleted. */
-  updatedBy: z.string().nullable(),
+  updatedBy: text().nullable(),
 });
 export type Flag = z.infer<typeof Flag>;
 
@@ -101,9 +102,9 @@ export type FlagView = z.infer<typeof FlagView>;
 /** A flag change the platform refused (or that waits for a new confirmation), with its reason. */
 export const FlagProblem = z.object({
   mutationId: z.number().int().positive(),
-  name: z.string(),
-  flagId: z.string().nullable(),
-  key: z.string().nullable(),
+  name: text(),
+  flagId: text().nullable(),
+  key: text().nullable(),
   environment: EnvironmentName.nullable(),
   status: z.enum(['rejected', 'needs_confirmation']),
   reason: MutationRejection.nullable(),

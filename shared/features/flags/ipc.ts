@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Enqueued } from '../../ipc/contract';
 import { EnvironmentName } from '../catalog/api';
 import { FlagDescription, FlagKey, RolloutPercent, ServiceFlags } from './api';
 
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 
 /** Flags on the desktop: read from the cache, every change through the outbox (offline too). */
 export const flagsCommands = {
@@ -18,7 +19,7 @@ export const flagsCommands = {
       enabled: z.boolean().default(false),
       rolloutPercent: RolloutPercent.default(100),
     }),
-    output: Enqueued.extend({ id: z.string() }),
+    output: Enqueued.extend({ id: text() }),
   },
   'flags:update': {
     input: z

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Sha = z.string().regex(/^[0-9a-f]{40}$/);
+const Sha = text().regex(/^[0-9a-f]{40}$/);
 
 /** One commit of a service's repository, as the Source section lists it. */
 export const RepositoryCommit = z.object({
   sha: Sha,
-  authorName: z.string(),
-  authorEmail: z.string(),
+  authorName: text(),
+  authorEmail: text(),
   /** The subject line. */
   message: z.string(),
   committedAt: Timestamp,
@@ -19,15 +20,15 @@ export type RepositoryCommit = z.infer<typeof RepositoryCommit>;
 export const EnvironmentCommit = z.object({
   environment: EnvironmentName,
   commitSha: Sha.nullable(),
-  deploymentId: z.string().nullable(),
+  deploymentId: text().nullable(),
 });
 export type EnvironmentCommit = z.infer<typeof EnvironmentCommit>;
 
 /** `GET /v1/services/:id/repository`: where to clone a service from and what its main holds. */
 export const ServiceRepositoryView = z.object({
   /** Relative to the platform's URL: `/git/<service>.git`. */
-  clonePath: z.string().regex(/^\/git\/[a-z0-9-]+\.git$/),
-  defaultBranch: z.string(),
+  clonePath: text().regex(/^\/git\/[a-z0-9-]+\.git$/),
+  defaultBranch: text(),
   /** The last 30 commits on the default branch, newest first. */
   commits: z.array(RepositoryCommit),
   /** Every environment, in the order of EnvironmentName. */

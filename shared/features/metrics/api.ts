@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 
 /**
  * Delivery metrics (issue 10): DORA before and after the platform, adoption per capability,
@@ -7,7 +8,7 @@ import { z } from 'zod';
  */
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 
 /** Capabilities whose adoption is measured, each derived from what the platform did. */
 export const Capability = z.enum([
@@ -162,7 +163,7 @@ export const WeeklyPoint = z.object({
 export type WeeklyPoint = z.infer<typeof WeeklyPoint>;
 
 export const OnboardingQuarter = z.object({
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+  quarter: text().regex(/^\d{4}-Q[1-4]$/),
   medianSeconds: z.number().min(0).nullable(),
   services: Count,
 });
@@ -184,7 +185,7 @@ export const RoiInputs = z.object({
   hourlyRateUsd: z.number().min(0).max(100000),
   hoursSavedPerUse: z.record(Capability, Hours),
   /** Where each default comes from, shown next to the input. */
-  sources: z.record(Capability, z.string().max(300)),
+  sources: z.record(Capability, text().max(300)),
 });
 export type RoiInputs = z.infer<typeof RoiInputs>;
 
@@ -206,7 +207,7 @@ export const Roi = z.object({
 });
 export type Roi = z.infer<typeof Roi>;
 
-export const LeadTimeBucket = z.object({ bucket: z.string(), count: Count });
+export const LeadTimeBucket = z.object({ bucket: text(), count: Count });
 
 /** Everything the Metrics page shows, in one round trip. */
 export const MetricsReport = z.object({
@@ -256,7 +257,7 @@ export const ImportReport = z.object({
   /** Rows already imported (same natural key): re-importing a file changes nothing. */
   duplicates: Count,
   /** Row 1 is the first data row. */
-  refused: z.array(z.object({ row: z.number().int().min(1), reason: z.string() })),
+  refused: z.array(z.object({ row: z.number().int().min(1), reason: text() })),
   applied: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

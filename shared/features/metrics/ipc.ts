@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Empty } from '../../ipc/contract';
 import {
   ImportKind,
@@ -57,7 +58,7 @@ export const IMPORT_MAX_CHARS = 20_000_000;
 export const MetricsImportInput = z.object({
   kind: ImportKind,
   format: z.enum(['csv', 'ndjson']),
-  text: z.string().min(1, 'the file is empty').max(IMPORT_MAX_CHARS, 'the file is larger than 20 MB'),
+  text: text().min(1, 'the file is empty').max(IMPORT_MAX_CHARS, 'the file is larger than 20 MB'),
   dryRun: z.boolean(),
   /** Apply the good rows of a file that has refused ones (never implied). */
   partial: z.boolean().default(false),

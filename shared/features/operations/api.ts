@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 /**
@@ -14,6 +15,7 @@ export const OperationKind = z.enum([
   'resource.provision',
   'resource.deprovision',
   'pipeline.run',
+  'catalog.import',
 ]);
 export type OperationKind = z.infer<typeof OperationKind>;
 
@@ -25,24 +27,24 @@ export const isFinished = (status: OperationStatus): boolean =>
 
 const Timestamp = z.iso.datetime({ offset: true });
 
-export const OperationError = z.object({ code: z.string(), message: z.string() });
+export const OperationError = z.object({ code: text(), message: z.string() });
 
 export const Operation = z.object({
-  id: z.string(),
+  id: text(),
   kind: OperationKind,
   status: OperationStatus,
-  serviceId: z.string().nullable(),
+  serviceId: text().nullable(),
   environment: EnvironmentName.nullable(),
-  requestedBy: z.string(),
-  idempotencyKey: z.string().nullable(),
+  requestedBy: text(),
+  idempotencyKey: text().nullable(),
   /** What was asked, without secret values. */
-  input: z.record(z.string(), z.unknown()),
-  result: z.record(z.string(), z.unknown()).nullable(),
+  input: z.record(text(), z.unknown()),
+  result: z.record(text(), z.unknown()).nullable(),
   error: OperationError.nullable(),
   /** 0..1, for progress bars. */
   progress: z.number().min(0).max(1),
   /** The step running now, e.g. "waiting for health check". */
-  step: z.string().nullable(),
+  step: text().nullable(),
   createdAt: Timestamp,
   startedAt: Timestamp.nullable(),
   finishedAt: Timestamp.nullable(),
@@ -53,7 +55,7 @@ export type Operation = z.infer<typeof Operation>;
 /** One line of an operation's live stream; `seq` orders them and resumes with `?after=`. */
 export const OperationEvent = z.object({
   seq: z.number().int().positive(),
-  operationId: z.string(),
+  operationId: text(),
   at: Timestamp,
   type: z.enum(['log', 'progress', 'status']),
   level: z.enum(['info', 'warn', 'error']).default('info'),
@@ -63,4 +65,4 @@ export const OperationEvent = z.object({
 });
 export type OperationEvent = z.infer<typeof OperationEvent>;
 
-export const OperationAccepted = z.object({ operationId: z.string() });
+export const OperationAccepted = z.object({ operationId: text() });

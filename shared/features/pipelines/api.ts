@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { CommitSha } from '../self-service/api';
 
 /**
@@ -24,36 +25,36 @@ export type PipelineStepStatus = z.infer<typeof PipelineStepStatus>;
 const Timestamp = z.iso.datetime({ offset: true });
 
 export const PipelineStep = z.object({
-  name: z.string(),
+  name: text(),
   /** The shell command (checkout and package are the platform's own steps: a description). */
-  command: z.string(),
+  command: text(),
   status: PipelineStepStatus,
   startedAt: Timestamp.nullable(),
   finishedAt: Timestamp.nullable(),
   durationMs: z.number().int().min(0).nullable(),
   exitCode: z.number().int().nullable(),
   /** Why it failed: the exit code or time-out, and the last lines of its output. */
-  error: z.string().nullable(),
+  error: text().nullable(),
 });
 export type PipelineStep = z.infer<typeof PipelineStep>;
 
 export const PipelineRun = z.object({
-  id: z.string(),
-  serviceId: z.string(),
-  operationId: z.string(),
+  id: text(),
+  serviceId: text(),
+  operationId: text(),
   /** Run number per service: 1, 2, 3 … */
   number: z.number().int().positive(),
-  commitSha: z.string().regex(/^[0-9a-f]{40}$/),
-  commitMessage: z.string(),
+  commitSha: text().regex(/^[0-9a-f]{40}$/),
+  commitMessage: text(),
   status: PipelineRunStatus,
-  failedStep: z.string().nullable(),
-  error: z.string().nullable(),
+  failedStep: text().nullable(),
+  error: text().nullable(),
   steps: z.array(PipelineStep),
   /** The published version of a green run. */
-  versionId: z.string().nullable(),
+  versionId: text().nullable(),
   /** The development deploy a green run requested. */
-  deployOperationId: z.string().nullable(),
-  requestedBy: z.string(),
+  deployOperationId: text().nullable(),
+  requestedBy: text(),
   createdAt: Timestamp,
   startedAt: Timestamp.nullable(),
   finishedAt: Timestamp.nullable(),
@@ -64,11 +65,11 @@ export type PipelineRun = z.infer<typeof PipelineRun>;
 export const PipelineRunRequest = z.object({ commitSha: CommitSha.optional() });
 export type PipelineRunRequest = z.infer<typeof PipelineRunRequest>;
 
-export const PipelineRunAccepted = z.object({ operationId: z.string(), runId: z.string() });
+export const PipelineRunAccepted = z.object({ operationId: text(), runId: text() });
 export type PipelineRunAccepted = z.infer<typeof PipelineRunAccepted>;
 
 /** The push mutation `pipeline.run` ("Run pipeline" from the app, offline-first). */
-export const PipelineRunArgs = PipelineRunRequest.extend({ serviceId: z.string().min(1).max(100) });
+export const PipelineRunArgs = PipelineRunRequest.extend({ serviceId: text().min(1).max(100) });
 export type PipelineRunArgs = z.infer<typeof PipelineRunArgs>;
 
 /** A queued "Run pipeline" past this age asks the user to confirm again (as deploys do). */

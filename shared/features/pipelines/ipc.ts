@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Enqueued } from '../../ipc/contract';
 import { Operation } from '../operations/api';
 import { PipelineRun, PipelineRunArgs } from './api';
 
-const ServiceRef = z.object({ serviceId: z.string().min(1).max(100) });
+const ServiceRef = z.object({ serviceId: text().min(1).max(100) });
 
 /** A service's runs as the app shows them, plus "Run pipeline" requests still in the outbox. */
 export const ServicePipelineRuns = z.object({
@@ -22,5 +23,5 @@ export const pipelinesCommands = {
    * Cancels a queued or running run (online: a cancel only means something while the run is
    * going, so it is not queued for later).
    */
-  'pipelines:cancel': { input: z.object({ operationId: z.string().min(1).max(100) }), output: Operation },
+  'pipelines:cancel': { input: z.object({ operationId: text().min(1).max(100) }), output: Operation },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 /** Provisioned infrastructure of a service (issue 3 §4): a database, a cache or a queue. */
@@ -13,11 +14,11 @@ export const ResourceStatus = z.enum(['provisioning', 'ready', 'failed', 'deprov
 export type ResourceStatus = z.infer<typeof ResourceStatus>;
 
 /** How to reach it, without any password (those are the service's secrets). */
-export const ResourceConnection = z.record(z.string(), z.union([z.string(), z.number()]));
+export const ResourceConnection = z.record(text(), z.union([text(), z.number()]));
 
 export const Resource = z.object({
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   environment: EnvironmentName,
   kind: ResourceKind,
   size: ResourceSize,
@@ -25,9 +26,9 @@ export const Resource = z.object({
   monthlyCostUsd: z.number(),
   connection: ResourceConnection,
   /** Names of the secrets holding its credentials. */
-  secretNames: z.array(z.string()),
-  operationId: z.string().nullable(),
-  createdBy: z.string(),
+  secretNames: z.array(text()),
+  operationId: text().nullable(),
+  createdBy: text(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
@@ -57,7 +58,7 @@ export const ResourceEstimate = z.object({
   size: ResourceSize,
   monthlyCostUsd: z.number(),
   currency: z.literal('USD'),
-  note: z.string(),
+  note: text(),
 });
 export type ResourceEstimate = z.infer<typeof ResourceEstimate>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName as ResourceEnvironment } from '../catalog/api';
 import { Enqueued } from '../../ipc/contract';
 import { OperationStatus } from '../operations/api';
@@ -6,13 +7,13 @@ import { Resource, ResourceEstimate, ResourceKind, ResourceKindAvailability, Res
 
 /** `resource.provision` push mutation args; server/resources/resource-mutations.ts parses the same. */
 export const ResourceProvisionArgs = z.object({
-  serviceId: z.string().min(1).max(100),
+  serviceId: text().min(1).max(100),
   kind: ResourceKind,
   size: ResourceSize,
   environment: ResourceEnvironment,
 });
 export type ResourceProvisionArgs = z.infer<typeof ResourceProvisionArgs>;
-export const ResourceDeprovisionArgs = z.object({ resourceId: z.string().min(1).max(100) });
+export const ResourceDeprovisionArgs = z.object({ resourceId: text().min(1).max(100) });
 export type ResourceDeprovisionArgs = z.infer<typeof ResourceDeprovisionArgs>;
 /** Unsent past an hour, a provisioning request waits for the user to confirm it again. */
 export const RESOURCE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;
@@ -20,7 +21,7 @@ export const RESOURCE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;
 /** A resource with the live state of the operation working on it; `local` = queued on this device. */
 export const ResourceView = Resource.extend({
   operation: z
-    .object({ id: z.string(), status: OperationStatus, progress: z.number(), step: z.string().nullable() })
+    .object({ id: text(), status: OperationStatus, progress: z.number(), step: text().nullable() })
     .nullable(),
   local: z.boolean(),
 });
@@ -28,7 +29,7 @@ export type ResourceView = z.infer<typeof ResourceView>;
 
 export const resourcesCommands = {
   'resources:list': {
-    input: z.object({ serviceId: z.string().min(1).max(100) }),
+    input: z.object({ serviceId: text().min(1).max(100) }),
     output: z.array(ResourceView),
   },
   /** Monthly cost from the shared price table: pure, works offline. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 /**
@@ -14,22 +15,22 @@ export const SecretName = z
 
 export const SecretMeta = z.object({
   /** `serviceId/environment/name`. */
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   environment: EnvironmentName,
   name: SecretName,
   /** Set when a provisioned resource owns the value (its credentials); rotate changes the real password. */
-  resourceId: z.string().nullable(),
-  updatedBy: z.string().nullable(),
+  resourceId: text().nullable(),
+  updatedBy: text().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type SecretMeta = z.infer<typeof SecretMeta>;
 
-export const SecretValue = z.object({ value: z.string().min(1).max(65_536) });
+export const SecretValue = z.object({ value: text().min(1).max(65_536) });
 
 export const SecretParams = z.object({
-  id: z.string().min(1).max(100),
+  id: text().min(1).max(100),
   environment: EnvironmentName,
   name: SecretName,
 });

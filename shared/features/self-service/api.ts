@@ -1,33 +1,34 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName } from '../catalog/api';
 
 /** Service templates: a parameter form (JSON Schema from zod on the server) and policy rules. */
 
 export const PolicyRule = z.object({
-  id: z.string(),
-  description: z.string(),
+  id: text(),
+  description: text(),
   /** Blocking rules fail the deploy; warnings are recorded and shown. */
   severity: z.enum(['warning', 'blocking']),
 });
 export type PolicyRule = z.infer<typeof PolicyRule>;
 
 export const Template = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
+  id: text(),
+  title: text(),
+  description: text(),
   /** JSON Schema (draft 2020-12) of `values`. */
-  parameters: z.record(z.string(), z.unknown()),
+  parameters: z.record(text(), z.unknown()),
   policies: z.array(PolicyRule),
 });
 export type Template = z.infer<typeof Template>;
 
 export const CreateFromTemplate = z.object({
-  values: z.record(z.string(), z.unknown()),
+  values: z.record(text(), z.unknown()),
   deployTo: EnvironmentName.optional(),
 });
 export type CreateFromTemplate = z.infer<typeof CreateFromTemplate>;
 
-export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: z.string().min(1).max(100) });
+export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: text().min(1).max(100) });
 
 /**
  * Deploys on the local runtime (docs/architecture.md, "Operations"): a version is a commit of the service's platform-owned
@@ -36,7 +37,7 @@ export const ServiceCreateArgs = CreateFromTemplate.extend({ templateId: z.strin
 
 const Timestamp = z.iso.datetime({ offset: true });
 /** A full or abbreviated git commit sha. */
-export const CommitSha = z.string().regex(/^[0-9a-f]{7,40}$/, 'a git commit sha (hex)');
+export const CommitSha = text().regex(/^[0-9a-f]{7,40}$/, 'a git commit sha (hex)');
 
 export const DeploymentStatus = z.enum([
   'pending', // queued, not yet started
@@ -53,11 +54,11 @@ export const HealthState = z.enum(['unknown', 'healthy', 'unhealthy']);
 export type HealthState = z.infer<typeof HealthState>;
 
 export const GuardrailFinding = z.object({
-  rule: z.string(),
+  rule: text(),
   severity: z.enum(['warning', 'blocking']),
   message: z.string(),
   /** File and line for source findings. */
-  location: z.string().nullable(),
+  location: text().nullable(),
 });
 export type GuardrailFinding = z.infer<typeof GuardrailFinding>;
 
@@ -79,7 +80,7 @@ export type CanaryStatus = z.infer<typeof CanaryStatus>;
 
 /** A canary release of one deployment; counts are refreshed on the synced row every analysis tick. */
 export const CanaryState = z.object({
-  deploymentId: z.string(),
+  deploymentId: text(),
   status: CanaryStatus,
   weightPercent: z.number().int().min(1).max(50),
   windowSeconds: z.number().int().min(10).max(3600),
@@ -89,7 +90,7 @@ export const CanaryState = z.object({
   stable: TrafficCount,
   canary: TrafficCount,
   /** Why it was promoted or aborted (also in the operation log and the canary_decision event). */
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   /** Whether the decision was the platform's own (end of window, crash, error rate) or a person's. */
   automatic: z.boolean().nullable(),
   decidedAt: Timestamp.nullable(),
@@ -103,11 +104,11 @@ export const CanaryRequest = z.object({
 export type CanaryRequest = z.infer<typeof CanaryRequest>;
 
 export const Deployment = z.object({
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   environment: EnvironmentName,
-  version: z.string(),
-  commitMessage: z.string(),
+  version: text(),
+  commitMessage: text(),
   committedAt: Timestamp,
   status: DeploymentStatus,
   health: HealthState,
@@ -115,16 +116,16 @@ export const Deployment = z.object({
   /** The stable port of the service+environment (what callers use), null until first live. */
   stablePort: z.number().int().nullable(),
   findings: z.array(GuardrailFinding),
-  previousDeploymentId: z.string().nullable(),
-  rolledBackFromId: z.string().nullable(),
-  operationId: z.string().nullable(),
-  requestedBy: z.string(),
-  error: z.string().nullable(),
+  previousDeploymentId: text().nullable(),
+  rolledBackFromId: text().nullable(),
+  operationId: text().nullable(),
+  requestedBy: text(),
+  error: text().nullable(),
   startedAt: Timestamp,
   finishedAt: Timestamp.nullable(),
   updatedAt: Timestamp,
   /** The published version this deploy ran (null for rows older than versions). */
-  versionId: z.string().nullable().default(null),
+  versionId: text().nullable().default(null),
   versionNumber: z.number().int().min(1).nullable().default(null),
   /** Set when this deployment was (or is) a canary release. */
   canary: CanaryState.nullable().default(null),
@@ -136,17 +137,17 @@ export type Deployment = z.infer<typeof Deployment>;
  * (promotion, rollback) unpack this artifact instead of building again.
  */
 export const ServiceVersion = z.object({
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   /** 1, 2, 3 … per service, in publication order. */
   number: z.number().int().min(1),
-  commitSha: z.string().regex(/^[0-9a-f]{40}$/),
-  commitMessage: z.string(),
+  commitSha: text().regex(/^[0-9a-f]{40}$/),
+  commitMessage: text(),
   committedAt: Timestamp,
   /** Path of a .tar.gz relative to the platform data dir. */
-  artifact: z.string(),
+  artifact: text(),
   source: z.enum(['pipeline', 'deploy']),
-  pipelineRunId: z.string().nullable(),
+  pipelineRunId: text().nullable(),
   createdAt: Timestamp,
 });
 export type ServiceVersion = z.infer<typeof ServiceVersion>;
@@ -165,9 +166,9 @@ export type RollbackRequest = z.infer<typeof RollbackRequest>;
 
 /** One captured line of a running service's stdout/stderr. */
 export const LogLine = z.object({
-  serviceId: z.string(),
+  serviceId: text(),
   environment: EnvironmentName,
-  deploymentId: z.string(),
+  deploymentId: text(),
   stream: z.enum(['stdout', 'stderr']),
   line: z.string(),
 });
@@ -180,16 +181,16 @@ export const LogsQuery = z.object({
 
 /** Monthly cost: resources plus running processes at a per-environment compute rate. */
 export const ServiceCost = z.object({
-  serviceId: z.string(),
-  serviceName: z.string(),
-  teamId: z.string(),
+  serviceId: text(),
+  serviceName: text(),
+  teamId: text(),
   resourcesUsd: z.number(),
   computeUsd: z.number(),
   totalUsd: z.number(),
 });
 export const TeamCost = z.object({
-  teamId: z.string(),
-  teamName: z.string(),
+  teamId: text(),
+  teamName: text(),
   totalUsd: z.number(),
   services: z.array(ServiceCost),
 });
@@ -202,13 +203,13 @@ export const CostReport = z.object({
 export type CostReport = z.infer<typeof CostReport>;
 
 /** Push mutation args (docs/architecture.md, "Sync and push"): each creates the same operation its REST endpoint does. */
-export const ServiceDeployArgs = DeployRequest.extend({ serviceId: z.string().min(1).max(100) });
-export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: z.string().min(1).max(100) });
+export const ServiceDeployArgs = DeployRequest.extend({ serviceId: text().min(1).max(100) });
+export const ServiceRollbackArgs = RollbackRequest.extend({ serviceId: text().min(1).max(100) });
 
 export const CanaryDecision = z.enum(['promote', 'abort']);
 export type CanaryDecision = z.infer<typeof CanaryDecision>;
 /** Answer of POST /v1/services/:id/canary/:environment/promote|abort: the running deploy acts on it. */
-export const CanaryDecisionAccepted = z.object({ deploymentId: z.string(), decision: CanaryDecision });
+export const CanaryDecisionAccepted = z.object({ deploymentId: text(), decision: CanaryDecision });
 export type CanaryDecisionAccepted = z.infer<typeof CanaryDecisionAccepted>;
 /** Offline intents older than this are rejected `expired`; the app asks the user to confirm again. */
 export const SELF_SERVICE_MUTATION_MAX_AGE_MS = 60 * 60 * 1000;
@@ -220,24 +221,24 @@ export const QueuedAction = z.object({
   mutationId: z.number().int(),
   name: z.enum(['service.create', 'service.deploy', 'service.rollback']),
   environment: EnvironmentName.nullable(),
-  idempotencyKey: z.string(),
-  createdAt: z.string(),
+  idempotencyKey: text(),
+  createdAt: text(),
   status: z.enum(['pending', 'needs_confirmation', 'rejected', 'applied']),
-  reason: z.object({ code: z.string(), message: z.string() }).nullable(),
+  reason: z.object({ code: text(), message: z.string() }).nullable(),
 });
 export type QueuedAction = z.infer<typeof QueuedAction>;
 
 /** Whether Roll back can run now, and if not, why (in words a person understands). */
 export const RollbackAvailability = z.object({
   available: z.boolean(),
-  reason: z.string().nullable(),
+  reason: text().nullable(),
   /** The deployment whose version a rollback would bring back. */
   target: z
     .object({
-      deploymentId: z.string(),
-      version: z.string(),
+      deploymentId: text(),
+      version: text(),
       versionNumber: z.number().int().nullable(),
-      commitMessage: z.string(),
+      commitMessage: text(),
     })
     .nullable(),
 });
@@ -255,7 +256,7 @@ export const EnvironmentDeployments = z.object({
 export type EnvironmentDeployments = z.infer<typeof EnvironmentDeployments>;
 
 export const ServiceDeployments = z.object({
-  serviceId: z.string(),
+  serviceId: text(),
   /** Created from a template (has a platform repository): deploys are possible. */
   environments: z.array(EnvironmentDeployments),
   queued: z.array(QueuedAction),
@@ -264,15 +265,15 @@ export const ServiceDeployments = z.object({
 });
 export type ServiceDeployments = z.infer<typeof ServiceDeployments>;
 
-export const LogStreamRef = z.object({ streamId: z.string() });
-export const LiveLogLine = LogLine.extend({ streamId: z.string() });
+export const LogStreamRef = z.object({ streamId: text() });
+export const LiveLogLine = LogLine.extend({ streamId: text() });
 export type LiveLogLine = z.infer<typeof LiveLogLine>;
 
 /** Alert rules turn health checks into incidents; opened → resolved timestamps give MTTR. */
 
 export const AlertRule = z.object({
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   environment: EnvironmentName,
   /** Open an incident once the environment has been unhealthy for longer than this. */
   unhealthySeconds: z.number().int().min(1).max(86_400),
@@ -295,12 +296,12 @@ export const AlertRulePatch = z.object({
 export const IncidentStatus = z.enum(['open', 'resolved']);
 
 export const Incident = z.object({
-  id: z.string(),
-  serviceId: z.string(),
+  id: text(),
+  serviceId: text(),
   environment: EnvironmentName,
-  alertRuleId: z.string().nullable(),
-  deploymentId: z.string().nullable(),
-  title: z.string(),
+  alertRuleId: text().nullable(),
+  deploymentId: text().nullable(),
+  title: text(),
   status: IncidentStatus,
   openedAt: Timestamp,
   resolvedAt: Timestamp.nullable(),
@@ -309,7 +310,7 @@ export type Incident = z.infer<typeof Incident>;
 
 /** An incident with its service's name and team, for the Incidents page and notifications. */
 export const IncidentView = Incident.extend({
-  serviceName: z.string().nullable(),
-  ownerTeamId: z.string().nullable(),
+  serviceName: text().nullable(),
+  ownerTeamId: text().nullable(),
 });
 export type IncidentView = z.infer<typeof IncidentView>;

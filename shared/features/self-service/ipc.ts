@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { EnvironmentName as DeployEnvironment } from '../catalog/api';
 import { Empty, Enqueued } from '../../ipc/contract';
 import {
@@ -23,7 +24,7 @@ export const selfServiceCommands = {
   /** Create a service from a template, offline-first: queued as `service.create`. */
   'services:create': { input: ServiceCreateArgs, output: Enqueued },
   'deployments:list': {
-    input: z.object({ serviceId: z.string().min(1).max(100) }),
+    input: z.object({ serviceId: text().min(1).max(100) }),
     output: ServiceDeployments,
   },
   'deployments:deploy': { input: ServiceDeployArgs, output: Enqueued },
@@ -34,7 +35,7 @@ export const selfServiceCommands = {
    */
   'deployments:canaryDecide': {
     input: z.object({
-      serviceId: z.string().min(1).max(100),
+      serviceId: text().min(1).max(100),
       environment: DeployEnvironment,
       decision: CanaryDecision,
     }),
@@ -42,19 +43,19 @@ export const selfServiceCommands = {
   },
   'incidents:list': { input: Empty, output: z.array(IncidentView) },
   'alertRules:list': {
-    input: z.object({ serviceId: z.string().min(1).max(100) }),
+    input: z.object({ serviceId: text().min(1).max(100) }),
     output: z.array(AlertRule),
   },
   /** Sets a service+environment's rule on the platform (online), then shows it at once. */
   'alertRules:set': {
-    input: AlertRuleCreate.extend({ serviceId: z.string().min(1).max(100) }),
+    input: AlertRuleCreate.extend({ serviceId: text().min(1).max(100) }),
     output: AlertRule,
   },
   /** Cost per team and service (online: computed by the platform). */
   'cost:get': { input: Empty, output: CostReport },
   /** Starts forwarding a service's live log as `service:log` events; stop with `logs:stop`. */
   'logs:follow': {
-    input: z.object({ serviceId: z.string().min(1).max(100), environment: DeployEnvironment }),
+    input: z.object({ serviceId: text().min(1).max(100), environment: DeployEnvironment }),
     output: LogStreamRef,
   },
   'logs:stop': { input: LogStreamRef, output: z.object({}) },

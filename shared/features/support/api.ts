@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Capability } from '../backlog/api';
 
 /** Support intake (issue 4): requests with a tier, an SLA clock, replies, escalation and resolution. */
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 
 export const SupportTier = z.enum(['documentation', 'community', 'direct']);
 export const SupportKind = z.enum(['question', 'blocking', 'production']);
@@ -15,15 +16,15 @@ export const SupportReply = z.object({
   /** Client UUID: replies are append-only and a replayed reply is recognised by its id. */
   id: z.uuid(),
   authorId: Id,
-  body: z.string().min(1).max(10000),
+  body: text().min(1).max(10000),
   at: Timestamp,
 });
 export type SupportReply = z.infer<typeof SupportReply>;
 
 export const SupportRequest = z.object({
   id: Id,
-  title: z.string().min(1).max(200),
-  body: z.string().max(10000),
+  title: text().min(1).max(200),
+  body: text().max(10000),
   tier: SupportTier,
   kind: SupportKind,
   capability: Capability,
@@ -34,7 +35,7 @@ export const SupportRequest = z.object({
   firstResponseAt: Timestamp.nullable(),
   escalatedAt: Timestamp.nullable(),
   resolvedAt: Timestamp.nullable(),
-  resolution: z.string().max(5000).nullable(),
+  resolution: text().max(5000).nullable(),
   linkedItemId: Id.nullable(),
   replies: z.array(SupportReply),
   createdAt: Timestamp,
@@ -59,8 +60,8 @@ export type SupportRequestView = z.infer<typeof SupportRequestView>;
 
 export const SupportRequestCreate = z.object({
   id: z.uuid().optional(),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().max(10000).default(''),
+  title: text().trim().min(1).max(200),
+  body: text().max(10000).default(''),
   tier: SupportTier.default('community'),
   kind: SupportKind.default('question'),
   capability: Capability,
@@ -71,14 +72,14 @@ export type SupportRequestCreate = z.input<typeof SupportRequestCreate>;
 
 export const SupportReplyCreate = z.object({
   id: z.uuid().optional(),
-  body: z.string().trim().min(1).max(10000),
+  body: text().trim().min(1).max(10000),
 });
-export const SupportResolve = z.object({ resolution: z.string().trim().min(1).max(5000) });
+export const SupportResolve = z.object({ resolution: text().trim().min(1).max(5000) });
 export const SupportLink = z.object({ itemId: Id });
 /** Turn a request into a backlog item: the request's title/capability unless overridden. */
 export const SupportPromote = z.object({
   itemId: z.uuid().optional(),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: text().trim().min(1).max(200).optional(),
 });
 
 // ---- Push mutation args (offline edits; docs/architecture.md, "Sync and push") ---------------------------------------
@@ -87,14 +88,14 @@ const RequestId = z.object({ id: Id });
 export const SupportCreateArgs = SupportRequestCreate.extend({ id: z.uuid() });
 export const SupportReplyArgs = RequestId.extend({
   replyId: z.uuid(),
-  body: z.string().trim().min(1).max(10000),
+  body: text().trim().min(1).max(10000),
 });
 export const SupportEscalateArgs = RequestId;
 export const SupportResolveArgs = RequestId.extend(SupportResolve.shape);
 export const SupportLinkArgs = RequestId.extend(SupportLink.shape);
 export const SupportPromoteArgs = RequestId.extend({
   itemId: z.uuid(),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: text().trim().min(1).max(200).optional(),
 });
 
 // ---- Desktop views computed from the cache (IPC outputs) ------------------------------------
@@ -110,7 +111,7 @@ export const SupportSortColumn = z.enum(['slaDue', 'created', 'tier']);
 export type SupportSortColumn = z.infer<typeof SupportSortColumn>;
 
 export const SupportQuery = z.object({
-  search: z.string().max(200).default(''),
+  search: text().max(200).default(''),
   statuses: z.array(SupportStatus).max(3).default([]),
   capabilities: z.array(Capability).max(100).default([]),
   escalatedOnly: z.boolean().default(false),
@@ -123,11 +124,11 @@ export const SupportQuery = z.object({
 export type SupportQuery = z.input<typeof SupportQuery>;
 
 export const SupportRow = SupportRequest.extend({
-  teamName: z.string().nullable(),
-  linkedItemTitle: z.string().nullable(),
+  teamName: text().nullable(),
+  linkedItemTitle: text().nullable(),
   sla: z.object({
     state: z.enum(['none', 'on_track', 'at_risk', 'breached', 'met', 'missed']),
-    dueAt: z.string().nullable(),
+    dueAt: text().nullable(),
     remainingMs: z.number().nullable(),
     escalate: z.boolean(),
   }),
@@ -139,7 +140,7 @@ export const SupportPage = z.object({
   total: z.number().int(),
   totalAll: z.number().int(),
   /** Every capability that has requests (for the capability filter), alphabetical. */
-  capabilities: z.array(z.string()),
-  load: z.array(z.object({ capability: z.string(), requests: z.number().int(), high: z.boolean() })),
+  capabilities: z.array(text()),
+  load: z.array(z.object({ capability: text(), requests: z.number().int(), high: z.boolean() })),
 });
 export type SupportPage = z.infer<typeof SupportPage>;

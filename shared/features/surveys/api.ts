@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { DEFAULT_MIN_GROUP_SIZE, MIN_MIN_GROUP_SIZE } from '../../domain/anonymity';
 import { DEVEX_DRIVERS } from '../../domain/devex';
 
@@ -8,9 +9,9 @@ import { DEVEX_DRIVERS } from '../../domain/devex';
  * already passed through the anonymity rules (shared/domain/anonymity.ts).
  */
 
-const Id = z.string().min(1).max(100);
+const Id = text().min(1).max(100);
 const Timestamp = z.iso.datetime({ offset: true });
-const Prompt = z.string().trim().min(1).max(500);
+const Prompt = text().trim().min(1).max(500);
 
 export const DevexDriver = z.enum(DEVEX_DRIVERS);
 
@@ -30,7 +31,7 @@ export const ChoiceOption = z.object({
     .min(1)
     .max(40)
     .regex(/^[a-z0-9_-]+$/),
-  label: z.string().trim().min(1).max(200),
+  label: text().trim().min(1).max(200),
 });
 
 export const Question = z.discriminatedUnion('type', [
@@ -38,7 +39,7 @@ export const Question = z.discriminatedUnion('type', [
   QuestionBase.extend({
     type: z.literal('likert'),
     /** The platform capability this item rates (quarterly template), if any. */
-    capability: z.string().max(100).nullable().default(null),
+    capability: text().max(100).nullable().default(null),
     /** Set on DevEx driver items; their answers feed the driver scores. */
     driver: DevexDriver.nullable().default(null),
   }),
@@ -54,11 +55,11 @@ export type SurveyStatus = z.infer<typeof SurveyStatus>;
 
 export const Survey = z.object({
   id: Id,
-  title: z.string().min(1).max(200),
-  description: z.string().max(2000),
+  title: text().min(1).max(200),
+  description: text().max(2000),
   kind: z.enum(['quarterly', 'custom']),
   /** e.g. "2025-Q3" for the quarterly survey; the trend across quarters follows it. */
-  quarter: z.string().nullable(),
+  quarter: text().nullable(),
   status: SurveyStatus,
   questions: z.array(Question),
   /** Empty = all engineers. */
@@ -67,18 +68,18 @@ export const Survey = z.object({
   closesAt: Timestamp,
   anonymous: z.boolean(),
   minGroupSize: z.number().int().min(MIN_MIN_GROUP_SIZE),
-  createdBy: z.string().nullable(),
+  createdBy: text().nullable(),
   publishedAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
 export type Survey = z.infer<typeof Survey>;
 
-export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'like 2025-Q3');
+export const Quarter = text().regex(/^\d{4}-Q[1-4]$/, 'like 2025-Q3');
 
 const SurveyFields = z.object({
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).default(''),
+  title: text().trim().min(1).max(200),
+  description: text().max(2000).default(''),
   quarter: Quarter.nullable().default(null),
   audienceTeamIds: z.array(Id).max(500).default([]),
   opensAt: Timestamp,
@@ -101,7 +102,7 @@ const uniqueIds = (questions: { id: string }[]) =>
 export const SurveyCreate = SurveyFields.extend({
   id: z.uuid().optional(),
   template: z.enum(['quarterly', 'none']).default('none'),
-  capabilities: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+  capabilities: z.array(text().trim().min(1).max(100)).max(30).default([]),
   questions: z.array(Question).max(100).default([]),
 })
   .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), 'closesAt must be after opensAt')
@@ -121,10 +122,10 @@ export type SurveyPatch = z.input<typeof SurveyPatch>;
 /** An answer: 0–10 (NPS) or 1–5 (Likert) as a number, an option id, option ids, or text. */
 export const AnswerValue = z.union([
   z.number().int().min(0).max(10),
-  z.string().max(4000),
-  z.array(z.string().max(40)).max(20),
+  text().max(4000),
+  z.array(text().max(40)).max(20),
 ]);
-export const SurveyAnswers = z.record(z.string().max(40), AnswerValue);
+export const SurveyAnswers = z.record(text().max(40), AnswerValue);
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>;
 
 export const SurveyResponseCreate = z.object({
@@ -166,17 +167,17 @@ export const LikertShape = z.object({
 });
 
 export const QuestionResult = z.object({
-  questionId: z.string(),
+  questionId: text(),
   type: z.enum(['nps', 'likert', 'single_choice', 'multiple_choice', 'free_text']),
-  prompt: z.string(),
+  prompt: text(),
   answered: z.number().int(),
   nps: NpsResultShape.optional(),
   likert: LikertShape.optional(),
   choices: z
-    .array(z.object({ optionId: z.string(), label: z.string(), count: z.number().int(), share: Share }))
+    .array(z.object({ optionId: text(), label: text(), count: z.number().int(), share: Share }))
     .optional(),
   /** Shown only when the group has ≥ k respondents; in random (not arrival) order. */
-  comments: z.array(z.string()).optional(),
+  comments: z.array(text()).optional(),
 });
 export type QuestionResult = z.infer<typeof QuestionResult>;
 
@@ -196,8 +197,8 @@ export type GroupResult = z.infer<typeof GroupResult>;
 
 export const TeamBreakdown = z.object({
   /** null = respondents in no team of the audience. */
-  teamId: z.string().nullable(),
-  teamName: z.string(),
+  teamId: text().nullable(),
+  teamName: text(),
   audience: z.number().int(),
   respondents: z.number().int(),
   responseRate: Share.nullable(),
@@ -208,9 +209,9 @@ export const TeamBreakdown = z.object({
 export type TeamBreakdown = z.infer<typeof TeamBreakdown>;
 
 export const TrendPoint = z.object({
-  surveyId: z.string(),
-  title: z.string(),
-  quarter: z.string().nullable(),
+  surveyId: text(),
+  title: text(),
+  quarter: text().nullable(),
   closesAt: Timestamp,
   nps: NpsResultShape,
   /** Against the previous point; null for the first. */
@@ -221,13 +222,20 @@ export const TrendPoint = z.object({
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
 export const SurveyResults = z.object({
-  surveyId: z.string(),
+  surveyId: text(),
   computedAt: Timestamp,
   minGroupSize: z.number().int(),
   respondents: z.number().int(),
   audience: z.number().int(),
-  /** True while fewer than k people answered: no aggregate at all is shown then. */
+  /** True while fewer than k people answered, or while it collects: no aggregate at all is shown then. */
   suppressed: z.boolean(),
+  /**
+   * `collecting`: the survey is still open, so nothing is released — `respondents` is rounded down
+   * to a multiple of k, `teams` is empty and `overall` null; results are released once, when it
+   * closes (shared/domain/anonymity.ts, `releaseOf`). Cached results from before the rule were
+   * released ones.
+   */
+  release: z.enum(['collecting', 'released']).default('released'),
   overall: GroupResult.nullable(),
   teams: z.array(TeamBreakdown),
   trend: z.array(TrendPoint),
@@ -235,4 +243,4 @@ export const SurveyResults = z.object({
 export type SurveyResults = z.infer<typeof SurveyResults>;
 
 /** The caller's own state: which surveys they have answered (from receipts, never from responses). */
-export const MySurveys = z.object({ answeredSurveyIds: z.array(z.string()) });
+export const MySurveys = z.object({ answeredSurveyIds: z.array(text()) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../api/text';
 import { Empty, Enqueued, IpcErrorShape } from '../../ipc/contract';
 import { Survey, SurveyAnswers, SurveyCreate, SurveyPatch, SurveyResults } from './api';
 
@@ -17,25 +18,25 @@ export type SurveyItem = z.infer<typeof SurveyItem>;
 /** Results as cached: studied offline from the last fetch; `error` says why it is not fresher. */
 export const CachedSurveyResults = z.object({
   results: SurveyResults.nullable(),
-  fetchedAt: z.string().nullable(),
+  fetchedAt: text().nullable(),
   error: IpcErrorShape.nullable(),
 });
 export type CachedSurveyResults = z.infer<typeof CachedSurveyResults>;
 
-const SurveyRef = z.object({ id: z.string().min(1).max(100) });
+const SurveyRef = z.object({ id: text().min(1).max(100) });
 
 export const surveysCommands = {
   /** Surveys: definitions from the cache; drafts, publishing and answers are queued (offline-first). */
   'surveys:list': { input: Empty, output: z.array(SurveyItem) },
   'surveys:get': { input: SurveyRef, output: SurveyItem.nullable() },
-  'surveys:create': { input: SurveyCreate, output: Enqueued.extend({ id: z.string() }) },
+  'surveys:create': { input: SurveyCreate, output: Enqueued.extend({ id: text() }) },
   'surveys:update': {
-    input: z.object({ id: z.string().min(1).max(100), patch: SurveyPatch }),
+    input: z.object({ id: text().min(1).max(100), patch: SurveyPatch }),
     output: Enqueued,
   },
   'surveys:publish': { input: SurveyRef, output: Enqueued },
   'surveys:answer': {
-    input: z.object({ surveyId: z.string().min(1).max(100), answers: SurveyAnswers }),
+    input: z.object({ surveyId: text().min(1).max(100), answers: SurveyAnswers }),
     output: Enqueued,
   },
   /** Fetches fresh results when the platform is reachable, else answers the cached ones. */

@@ -16,6 +16,7 @@ const status: SyncStatus = {
 const settings: Settings = { mode: 'embedded', platformUrl: null, org: null, user: null };
 const emptyPage: CatalogPage = {
   rows: [],
+  offset: 0,
   total: 0,
   totalAll: 0,
   facets: { teams: [], tiers: [], lifecycles: [] },
@@ -95,6 +96,8 @@ describe('dispatch', () => {
       tiers: [],
       lifecycles: [],
       sort: { column: 'name', direction: 'asc' },
+      offset: 0,
+      limit: 200,
     });
     expect(await dispatch('sync:status', undefined)).toEqual({ ok: true, value: status });
   });

@@ -174,13 +174,13 @@ describe('pulling', () => {
 });
 
 describe('misbehaving servers', () => {
-  it('stops paging when hasMore is set but the page neither has changes nor moves the cursor', async () => {
+  it('stops paging with an error when hasMore is set but the cursor does not move', async () => {
     const fake = fakeClient(async () => page('same', [], true));
     const e = start();
-    const online = nextStatus((s) => s.state === 'online');
+    const offline = nextStatus((s) => s.state === 'offline');
     await e.setPlatform(fake.client, 'p1');
-    await online;
-    expect(fake.changes.mock.calls.map((c) => c[0])).toEqual([null, 'same']);
+    expect((await offline).lastError?.message).toContain('gave back the same cursor');
+    expect(fake.changes.mock.calls.slice(0, 2).map((c) => c[0])).toEqual([null, 'same']);
   });
 });
 

@@ -33,6 +33,7 @@ describe('composeShell', () => {
           ['?', 'Support', '#/support', 'nav-support'],
           ['☺', 'Surveys', '#/surveys', 'nav-surveys'],
           ['▮', 'Metrics', '#/metrics', 'nav-metrics'],
+          ['⇅', 'Import catalog', '#/catalog-import', 'nav-catalog-import'],
         ],
       },
       { group: 'App', items: [['⚙', 'Settings', '#/settings', null]] },
@@ -67,6 +68,7 @@ describe('composeShell', () => {
       'propose-backlog-item',
       'new-survey',
       'metrics',
+      'catalog-import',
       'settings',
       // Every sidebar entry without a command of its own is a page in the palette.
       'nav:#/create-service',

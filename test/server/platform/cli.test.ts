@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,6 +12,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'pave-cli-'));
+  await chmod(dataDir, 0o755);
 });
 // Whatever a failing test leaves running is stopped here, so it cannot hold the data dir.
 const spawned: ChildProcess[] = [];
@@ -103,6 +104,10 @@ describe('npm run platform (server/cli.ts)', () => {
     spawned.push(first);
     const url = await waitForUrl(first);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // beforeAll left it 0755, as an older install would: the platform tightens it on start. (Run as
+    // root, the embedded PostgreSQL adds o+x, traverse without listing, for its own OS user.)
+    const expected = process.getuid?.() === 0 ? 0o701 : 0o700;
+    expect((await stat(dataDir)).mode & 0o777).toBe(expected);
     const tokenFile = path.join(dataDir, 'admin-token');
     expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
     const token = (await readFile(tokenFile, 'utf8')).trim();

@@ -8,62 +8,43 @@ import {
   type ServiceDetail,
   type ServiceRow,
 } from '../../../../shared/features/catalog/ipc';
+import { prepared } from '../../cache/prepared';
 import { toFtsQuery } from './fts-query';
 
 type ParsedQuery = ReturnType<typeof CatalogQuery.parse>;
 
-interface Condition {
-  sql: string;
-  params: unknown[];
-}
+/** Lifecycle sorts by stage, not alphabetically (the same expression as its index). */
+const lifecycleRank = `(CASE s.lifecycle WHEN 'experimental' THEN 1 WHEN 'production' THEN 2 ELSE 3 END)`;
 
-type FacetName = 'teams' | 'tiers' | 'lifecycles';
-
-/** Lifecycle sorts by stage, not alphabetically. */
-const lifecycleRank = `CASE s.lifecycle WHEN 'experimental' THEN 1 WHEN 'production' THEN 2 ELSE 3 END`;
-
-const sortSql: Record<CatalogSortColumn, string> = {
-  name: 's.name COLLATE NOCASE',
-  title: 's.title COLLATE NOCASE',
-  team: `COALESCE(t.name, s.owner_team_id) COLLATE NOCASE`,
-  tier: 's.tier',
-  lifecycle: lifecycleRank,
-  updatedAt: 's.updated_at',
+/**
+ * Each sort walks its own index (cache migration 46), ties broken by name then rowid in the same
+ * direction, which is the index's order read forwards or backwards.
+ */
+const sorts: Record<CatalogSortColumn, { index: string; keys: string[] }> = {
+  name: { index: 'services_sort_name', keys: ['s.name COLLATE NOCASE', 's.rowid'] },
+  title: {
+    index: 'services_sort_title',
+    keys: ['s.title COLLATE NOCASE', 's.name COLLATE NOCASE', 's.rowid'],
+  },
+  team: {
+    index: 'services_sort_team',
+    keys: ['s.team_name COLLATE NOCASE', 's.name COLLATE NOCASE', 's.rowid'],
+  },
+  tier: { index: 'services_sort_tier', keys: ['s.tier', 's.name COLLATE NOCASE', 's.rowid'] },
+  lifecycle: { index: 'services_sort_lifecycle', keys: [lifecycleRank, 's.name COLLATE NOCASE', 's.rowid'] },
+  updatedAt: { index: 'services_sort_updated', keys: ['s.updated_at', 's.name COLLATE NOCASE', 's.rowid'] },
 };
+
+/**
+ * Below this many matching rows, sorting just them (found through the search or a filter's index)
+ * beats walking a whole sort index; above it, most rows match and the walk finds them quickly.
+ */
+const SORT_MATCHES_BELOW = 8000;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-function conditions(q: ParsedQuery): {
-  search: Condition | null;
-  facets: Record<FacetName, Condition | null>;
-} {
-  const fts = toFtsQuery(q.search);
-  return {
-    search: fts
-      ? { sql: 's.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)', params: [fts] }
-      : null,
-    facets: {
-      teams: q.teamIds.length
-        ? { sql: `s.owner_team_id IN (${placeholders(q.teamIds.length)})`, params: q.teamIds }
-        : null,
-      tiers: q.tiers.length ? { sql: `s.tier IN (${placeholders(q.tiers.length)})`, params: q.tiers } : null,
-      lifecycles: q.lifecycles.length
-        ? { sql: `s.lifecycle IN (${placeholders(q.lifecycles.length)})`, params: q.lifecycles }
-        : null,
-    },
-  };
-}
-
-function where(parts: (Condition | null)[]): Condition {
-  const present = parts.filter((p): p is Condition => p !== null);
-  if (present.length === 0) return { sql: '', params: [] };
-  return {
-    sql: `WHERE ${present.map((p) => p.sql).join(' AND ')}`,
-    params: present.flatMap((p) => p.params),
-  };
-}
-
 interface ServiceSqlRow {
+  rowid: number;
   id: string;
   name: string;
   title: string;
@@ -89,43 +70,109 @@ const toRow = (r: ServiceSqlRow): ServiceRow => ({
   updatedAt: r.updated_at,
 });
 
+/** Service counts per (team, tier, lifecycle) among the rows a search matches: every count the page shows. */
+interface CubeCell {
+  team: string;
+  tier: number;
+  lifecycle: string;
+  n: number;
+}
+
+interface Cube {
+  cells: CubeCell[];
+  /** How many rows the search matched (all rows with no search). */
+  matched: number;
+}
+
 /**
- * The catalog table: search + filters + sort, with `total`, `totalAll` and facet counts. Each
- * facet is counted under the search and the OTHER facets' filters (Linear/Algolia), so picking
- * a team still shows how many services every other team would add.
+ * The last cubes, per search text, until the cache changes: typing and scrolling ask the same
+ * counts again and again. `data_version` moves when another connection commits, `total_changes()`
+ * when this one writes; either drops the memo.
  */
-export function listCatalog(db: Database, input: unknown): CatalogPage {
+const cubes = new WeakMap<Database, { version: string; bySearch: Map<string, Cube> }>();
+
+function cacheVersion(db: Database): string {
+  const { changes } = prepared(db, 'SELECT total_changes() AS changes').get() as { changes: number };
+  return `${changes}:${String(db.pragma('data_version', { simple: true }))}`;
+}
+
+function cubeFor(db: Database, fts: string | null): Cube {
+  const version = cacheVersion(db);
+  let memo = cubes.get(db);
+  if (!memo || memo.version !== version) {
+    memo = { version, bySearch: new Map() };
+    cubes.set(db, memo);
+  }
+  const key = fts ?? '';
+  let cube = memo.bySearch.get(key);
+  if (!cube) {
+    // One search word (a prefix typed so far) can match most of the catalog: counting the facet
+    // index against the set of matches then beats reading every matching row. Several words
+    // narrow the matches enough that reading them is cheaper.
+    const broad = fts !== null && !fts.includes(' ');
+    const cells = (
+      fts
+        ? prepared(
+            db,
+            broad
+              ? `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
+                 FROM services s INDEXED BY services_facets
+                 WHERE s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?) GROUP BY 1, 2, 3`
+              : `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
+                 FROM services_fts f JOIN services s ON s.rowid = f.rowid
+                 WHERE services_fts MATCH ? GROUP BY 1, 2, 3`,
+          ).all(fts)
+        : prepared(
+            db,
+            `SELECT owner_team_id AS team, tier, lifecycle, COUNT(*) AS n
+             FROM services INDEXED BY services_facets GROUP BY 1, 2, 3`,
+          ).all()
+    ) as CubeCell[];
+    cube = { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
+    if (memo.bySearch.size > 50) memo.bySearch.clear();
+    memo.bySearch.set(key, cube);
+  }
+  return cube;
+}
+
+/**
+ * The catalog table, one window at a time: the rows `offset … offset + limit` of the sorted,
+ * filtered catalog, with `total`, `totalAll` and facet counts. Each facet is counted under the
+ * search and the OTHER facets' filters (Linear/Algolia), so picking a team still shows how many
+ * services every other team would add. Counts come from a small per-search cube, rows from a
+ * walk along the sort's index; nothing here grows with the catalog but the cube's cells.
+ */
+export function listCatalog(
+  db: Database,
+  input: unknown,
+  tuning: { sortMatchesBelow?: number } = {},
+): CatalogPage {
   const q = CatalogQuery.parse(input);
-  const c = conditions(q);
-  const all = where([c.search, c.facets.teams, c.facets.tiers, c.facets.lifecycles]);
-  const order = `${sortSql[q.sort.column]} ${q.sort.direction === 'asc' ? 'ASC' : 'DESC'}, s.name COLLATE NOCASE ASC, s.id ASC`;
+  const fts = toFtsQuery(q.search);
+  const cube = cubeFor(db, fts);
+  const totalAll = fts ? cubeFor(db, null).matched : cube.matched;
 
-  const rows = db
-    .prepare(
-      `SELECT s.id, s.name, s.title, s.description, s.owner_team_id, t.name AS team_name, s.tier, s.lifecycle,
-              s.tags, s.updated_at
-       FROM services s LEFT JOIN teams t ON t.id = s.owner_team_id
-       ${all.sql} ORDER BY ${order}`,
-    )
-    .all(...all.params) as ServiceSqlRow[];
+  const teamSet = new Set(q.teamIds);
+  const tierSet = new Set<number>(q.tiers);
+  const lcSet = new Set<string>(q.lifecycles);
+  const teamOk = (c: CubeCell) => teamSet.size === 0 || teamSet.has(c.team);
+  const tierOk = (c: CubeCell) => tierSet.size === 0 || tierSet.has(c.tier);
+  const lcOk = (c: CubeCell) => lcSet.size === 0 || lcSet.has(c.lifecycle);
 
-  const totalAll = (db.prepare('SELECT COUNT(*) AS n FROM services').get() as { n: number }).n;
+  let total = 0;
+  const teamCounts = new Map<string, number>();
+  const tierCounts = new Map<number, number>();
+  const lcCounts = new Map<string, number>();
+  const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+  for (const c of cube.cells) {
+    const [team, tier, lc] = [teamOk(c), tierOk(c), lcOk(c)];
+    if (team && tier && lc) total += c.n;
+    if (tier && lc) add(teamCounts, c.team, c.n);
+    if (team && lc) add(tierCounts, c.tier, c.n);
+    if (team && tier) add(lcCounts, c.lifecycle, c.n);
+  }
 
-  const others = (facet: FacetName) =>
-    where([
-      c.search,
-      ...(Object.keys(c.facets) as FacetName[]).filter((f) => f !== facet).map((f) => c.facets[f]),
-    ]);
-
-  const teamWhere = others('teams');
-  const teamCounts = new Map(
-    (
-      db
-        .prepare(`SELECT s.owner_team_id AS value, COUNT(*) AS n FROM services s ${teamWhere.sql} GROUP BY 1`)
-        .all(...teamWhere.params) as { value: string; n: number }[]
-    ).map((r) => [r.value, r.n]),
-  );
-  const teamNames = db.prepare('SELECT id, name FROM teams ORDER BY name COLLATE NOCASE, id').all() as {
+  const teamNames = prepared(db, 'SELECT id, name FROM teams ORDER BY name COLLATE NOCASE, id').all() as {
     id: string;
     name: string;
   }[];
@@ -133,36 +180,76 @@ export function listCatalog(db: Database, input: unknown): CatalogPage {
   const teams = teamNames.map((t) => ({ value: t.id, label: t.name, count: teamCounts.get(t.id) ?? 0 }));
   const known = new Set(teamNames.map((t) => t.id));
   for (const [id, n] of teamCounts) if (!known.has(id)) teams.push({ value: id, label: id, count: n });
-
-  const tierWhere = others('tiers');
-  const tierCounts = new Map(
-    (
-      db
-        .prepare(`SELECT s.tier AS value, COUNT(*) AS n FROM services s ${tierWhere.sql} GROUP BY 1`)
-        .all(...tierWhere.params) as { value: number; n: number }[]
-    ).map((r) => [r.value, r.n]),
-  );
   const tiers = ([1, 2, 3, 4] as const).map((tier) => ({
     value: tier,
     label: `Tier ${tier}`,
     count: tierCounts.get(tier) ?? 0,
   }));
-
-  const lcWhere = others('lifecycles');
-  const lcCounts = new Map(
-    (
-      db
-        .prepare(`SELECT s.lifecycle AS value, COUNT(*) AS n FROM services s ${lcWhere.sql} GROUP BY 1`)
-        .all(...lcWhere.params) as { value: string; n: number }[]
-    ).map((r) => [r.value, r.n]),
-  );
   const lifecycles = Lifecycle.options.map((lc) => ({
     value: lc,
     label: lc.charAt(0).toUpperCase() + lc.slice(1),
     count: lcCounts.get(lc) ?? 0,
   }));
 
-  return { rows: rows.map(toRow), total: rows.length, totalAll, facets: { teams, tiers, lifecycles } };
+  const sortMatches = total < (tuning.sortMatchesBelow ?? SORT_MATCHES_BELOW);
+  const rows = q.offset < total ? windowRows(db, q, fts, total, sortMatches) : [];
+  return { rows, offset: q.offset, total, totalAll, facets: { teams, tiers, lifecycles } };
+}
+
+/** The rows of the window: their rowids from the sort index (or the sorted matches), then the rows. */
+function windowRows(
+  db: Database,
+  q: ParsedQuery,
+  fts: string | null,
+  total: number,
+  sortMatches: boolean,
+): ServiceRow[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (fts) {
+    where.push('s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)');
+    params.push(fts);
+  }
+  if (q.teamIds.length) {
+    where.push(`s.owner_team_id IN (${placeholders(q.teamIds.length)})`);
+    params.push(...q.teamIds);
+  }
+  if (q.tiers.length) {
+    where.push(`s.tier IN (${placeholders(q.tiers.length)})`);
+    params.push(...q.tiers);
+  }
+  if (q.lifecycles.length) {
+    where.push(`s.lifecycle IN (${placeholders(q.lifecycles.length)})`);
+    params.push(...q.lifecycles);
+  }
+  const sort = sorts[q.sort.column];
+  // A window in the far half is read from the other end, walking at most half the index.
+  const end = Math.min(total, q.offset + q.limit);
+  const fromEnd = q.offset > total - end;
+  const ascending = (q.sort.direction === 'asc') !== fromEnd;
+  // Few matches: sort just them. Otherwise walk the sort's index, filters checked in the index.
+  const source = sortMatches ? 'services s' : `services s INDEXED BY ${sort.index}`;
+  const ids = prepared(
+    db,
+    `SELECT s.rowid AS rowid FROM ${source} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${sort.keys.map((key) => `${key} ${ascending ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`,
+  )
+    .pluck()
+    .all(...params, end - q.offset, fromEnd ? total - end : q.offset) as number[];
+  if (fromEnd) ids.reverse();
+  if (ids.length === 0) return [];
+  const found = prepared(
+    db,
+    `SELECT s.rowid, s.id, s.name, s.title, s.description, s.owner_team_id, t.name AS team_name, s.tier,
+            s.lifecycle, s.tags, s.updated_at
+     FROM services s LEFT JOIN teams t ON t.id = s.owner_team_id
+     WHERE s.rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as ServiceSqlRow[];
+  const byRowid = new Map(found.map((row) => [row.rowid, row]));
+  return ids.flatMap((rowid) => {
+    const row = byRowid.get(rowid);
+    return row ? [toRow(row)] : [];
+  });
 }
 
 /** One service with its owner team and the environments it can be deployed to. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { prepared } from '../../cache/prepared';
 import { entityWriteHook, entityWriter } from '../../cache/synced-entities';
 import { upsertSynced } from '../../cache/upsert-synced';
+import type { Service } from '../../../../shared/features/catalog/api';
 
 const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 
@@ -9,9 +10,67 @@ const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 function refreshTeamNameInSearch(db: Database, teamId: string): void {
   prepared(
     db,
+    `UPDATE services SET team_name = COALESCE((SELECT name FROM teams WHERE id = ?), owner_team_id)
+     WHERE owner_team_id = ?`,
+  ).run(teamId, teamId);
+  prepared(
+    db,
     `UPDATE services_fts SET team_name = ${teamNameSql}
      WHERE rowid IN (SELECT rowid FROM services WHERE owner_team_id = ?)`,
   ).run(teamId, teamId);
+}
+
+// team_name is what the team sort orders by: the owner team's name, or its id until it is synced.
+const upsertServiceSql = `INSERT INTO services
+    (id, name, title, description, owner_team_id, team_name, tier, lifecycle, tags, updated_at, data)
+  VALUES (?, ?, ?, ?, ?, COALESCE((SELECT name FROM teams WHERE id = ?), ?), ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title, description = excluded.description,
+    owner_team_id = excluded.owner_team_id, team_name = excluded.team_name, tier = excluded.tier,
+    lifecycle = excluded.lifecycle, tags = excluded.tags, updated_at = excluded.updated_at, data = excluded.data
+  RETURNING rowid`;
+
+/** Upserts the service row and answers its rowid, which the upsert keeps and services_fts shares. */
+function upsertService(db: Database, s: Service): number {
+  const row = prepared(db, upsertServiceSql).get(
+    s.id,
+    s.name,
+    s.title,
+    s.description,
+    s.ownerTeamId,
+    s.ownerTeamId,
+    s.ownerTeamId,
+    s.tier,
+    s.lifecycle,
+    JSON.stringify(s.tags),
+    s.updatedAt,
+    JSON.stringify(s),
+  ) as { rowid: number };
+  return row.rowid;
+}
+
+function reindexService(db: Database, rowid: number, s: Service): void {
+  prepared(db, 'DELETE FROM services_fts WHERE rowid = ?').run(rowid);
+  prepared(
+    db,
+    `INSERT INTO services_fts (rowid, name, title, description, tags, team_name)
+     VALUES (?, ?, ?, ?, ?, ${teamNameSql})`,
+  ).run(rowid, s.name, s.title, s.description, s.tags.join(' '), s.ownerTeamId);
+}
+
+/**
+ * The search rows of every service above `rowid`, in one statement: how a pulled page (and a
+ * whole initial sync) fills services_fts, instead of an insert per row. Tags are stored as a
+ * JSON array; the index holds them space-separated, as `reindexService` does.
+ */
+function indexServicesAbove(db: Database, rowid: number): void {
+  prepared(
+    db,
+    `INSERT INTO services_fts (rowid, name, title, description, tags, team_name)
+     SELECT s.rowid, s.name, s.title, s.description,
+            COALESCE((SELECT group_concat(value, ' ') FROM json_each(s.tags)), ''),
+            COALESCE((SELECT name FROM teams WHERE id = s.owner_team_id), '')
+     FROM services s WHERE s.rowid > ?`,
+  ).run(rowid);
 }
 
 /** Services (with their search row) and environments; pulls and optimistic writes alike go through these. */
@@ -20,32 +79,20 @@ export const catalogWriters = [
     entity: 'service',
     table: 'services',
     put(db, s) {
-      // The upsert keeps the row's rowid, which is also its services_fts rowid.
-      upsertSynced(
-        db,
-        'services',
-        s.id,
-        {
-          name: s.name,
-          title: s.title,
-          description: s.description,
-          owner_team_id: s.ownerTeamId,
-          tier: s.tier,
-          lifecycle: s.lifecycle,
-          tags: JSON.stringify(s.tags),
-          updated_at: s.updatedAt,
-        },
-        s,
-      );
-      const { rowid } = prepared(db, 'SELECT rowid FROM services WHERE id = ?').get(s.id) as {
-        rowid: number;
+      reindexService(db, upsertService(db, s), s);
+    },
+    putMany(db, services) {
+      // A run of puts has no delete in it, so a row above today's highest rowid is new and has no
+      // search row yet: those are indexed together afterwards; rows that existed are re-indexed
+      // one by one. On an initial sync every row is new (docs/architecture.md, "Sync and push").
+      const { top } = prepared(db, 'SELECT COALESCE(MAX(rowid), 0) AS top FROM services').get() as {
+        top: number;
       };
-      prepared(db, 'DELETE FROM services_fts WHERE rowid = ?').run(rowid);
-      prepared(
-        db,
-        `INSERT INTO services_fts (rowid, name, title, description, tags, team_name)
-         VALUES (?, ?, ?, ?, ?, ${teamNameSql})`,
-      ).run(rowid, s.name, s.title, s.description, s.tags.join(' '), s.ownerTeamId);
+      for (const s of services) {
+        const rowid = upsertService(db, s);
+        if (rowid <= top) reindexService(db, rowid, s);
+      }
+      indexServicesAbove(db, top);
     },
     delete(db, id) {
       prepared(db, 'DELETE FROM services_fts WHERE rowid = (SELECT rowid FROM services WHERE id = ?)').run(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { answerProblems } from '../../../../shared/features/surveys/answer-problems';
 import { MySurveys, SurveyResults } from '../../../../shared/features/surveys/api';
 import type { surveysCommands } from '../../../../shared/features/surveys/ipc';
 import type { BackendContext, CommandOf, FeatureHandlers } from '../../composition/backend-feature';
@@ -31,6 +32,18 @@ export function createSurveyHandlers(
       // The close is judged by the platform when the answer arrives; here only the obvious case.
       if (item.phase === 'closed') {
         throw new IpcError('survey_closed', `"${item.survey.title}" closed at ${item.survey.closesAt}`);
+      }
+      // Checked here with the platform's own rule, so a refusal comes before the queue, not after.
+      const problems = answerProblems(item.survey.questions, answers);
+      if (problems.length > 0) {
+        throw new IpcError(
+          'invalid_input',
+          problems.map((problem) => problem.message).join(' '),
+          problems.map((problem) => ({
+            path: problem.questionId === null ? '' : `answers.${problem.questionId}`,
+            message: problem.message,
+          })),
+        );
       }
       return ctx.enqueue('survey.answer', { surveyId, responseId: randomUUID(), answers });
     },

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Resource, ResourceSize } from '../../../../shared/features/resources/api';
 import { resourceObjectName, type ResourceDriver } from '../resource-driver';
+import { scramSha256Verifier } from './scram-verifier';
 
 /** Connections a database of each size may hold (CREATE ROLE … CONNECTION LIMIT). */
 export const postgresConnectionLimit: Record<ResourceSize, number> = { small: 5, medium: 20, large: 50 };
@@ -35,10 +36,11 @@ export function createPostgresDriver(adminUrl: string): ResourceDriver {
     const role = client.escapeIdentifier(name);
     const limit = postgresConnectionLimit[resource.size];
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
-    // DDL takes no bind parameters; the password is base64url, and escapeLiteral quotes it anyway.
+    // DDL takes no bind parameters, so the statement carries a SCRAM verifier, never the password:
+    // statement logs, pg_stat_activity and error messages see only the verifier.
     const verb = exists.rowCount ? 'ALTER' : 'CREATE';
     await client.query(
-      `${verb} ROLE ${role} LOGIN PASSWORD ${client.escapeLiteral(password)} CONNECTION LIMIT ${limit}`,
+      `${verb} ROLE ${role} LOGIN PASSWORD ${client.escapeLiteral(scramSha256Verifier(password))} CONNECTION LIMIT ${limit}`,
     );
     return exists.rowCount ? 'updated' : 'created';
   };

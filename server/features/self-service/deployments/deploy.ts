@@ -365,7 +365,7 @@ export async function deploy(
   } else {
     await reporter.progress(0.2, 'checking out');
     if (
-      !(await exists(path.join(dir, 'catalog-info.json'))) &&
+      !(await exists(path.join(dir, 'catalog-info.yaml'))) &&
       !(await exists(path.join(dir, 'package.json')))
     ) {
       await exportCommit(source.bareRepo, commit.sha, dir);

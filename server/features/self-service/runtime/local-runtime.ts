@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -8,6 +7,8 @@ import type { EnvironmentName } from '../../../../shared/features/catalog/api';
 import type { LogLine, TrafficCount } from '../../../../shared/features/self-service/api';
 import { findFreePort } from '../../../process/free-port';
 import { probeHealth } from './health-probe';
+import { defaultRestartPolicy, restartDelay, type RestartPolicy } from './restart-policy';
+import { defaultLogRotation, RotatingLog, tailRotated, type LogRotation } from './rotating-log';
 import { StableProxy } from './stable-proxy';
 
 export interface InstanceSpec {
@@ -27,9 +28,40 @@ export interface InstanceSpec {
 export interface Instance {
   spec: InstanceSpec;
   port: number;
+  /** The current process; a restart after a crash replaces it (and `exited`). */
   child: ChildProcess;
   exited: Promise<number | null>;
   running: boolean;
+  /** Restarts after crashes so far. */
+  restarts: number;
+}
+
+/**
+ * A process of a deployment exited without being stopped; it starts again after `restartInMs`,
+ * or stays down (null) when its deployment is not one to restart.
+ */
+export interface CrashEvent {
+  spec: InstanceSpec;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  restartInMs: number | null;
+}
+
+export interface LocalRuntimeOptions {
+  restart?: Partial<RestartPolicy>;
+  logs?: Partial<LogRotation>;
+  /**
+   * Whether a crashed process is started again. The platform restarts live deployments only: a
+   * version still deploying, or a canary, that dies is that operation's failure to report.
+   */
+  shouldRestart?: (spec: InstanceSpec) => Promise<boolean>;
+}
+
+declare module '../../../platform/server-feature' {
+  interface PlatformOptions {
+    /** How crashed service processes restart and how their output rotates (tests shorten them). */
+    serviceRuntime?: LocalRuntimeOptions;
+  }
 }
 
 const REDACTED = '[redacted]';
@@ -38,16 +70,28 @@ const STOP_GRACE_MS = 5000;
 /**
  * Runs service versions as real processes on this machine (docs/architecture.md, "Operations"): each
  * version on its own port, one stable-port proxy per service+environment, stdout/stderr captured
- * to `<dataDir>/runtime/<service>/<env>/output.ndjson` and emitted live as `log` events.
+ * to `<dataDir>/runtime/<service>/<env>/output.ndjson` (rotated by size, see rotating-log.ts) and
+ * emitted live as `log` events. A process that exits without being stopped is restarted on its
+ * port with back-off (restart-policy.ts) and reported as a `crash` event.
  */
-export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
+export class LocalRuntime extends EventEmitter<{ log: [LogLine]; crash: [CrashEvent]; restart: [Instance] }> {
   private readonly instances = new Map<string, Instance>();
   private readonly proxies = new Map<string, StableProxy>();
-  private readonly logFiles = new Map<string, WriteStream>();
+  private readonly logFiles = new Map<string, RotatingLog>();
+  private readonly restartTimers = new Map<Instance, NodeJS.Timeout>();
+  private readonly restartPolicy: RestartPolicy;
+  private readonly logRotation: LogRotation;
+  private readonly shouldRestart: (spec: InstanceSpec) => Promise<boolean>;
 
-  constructor(readonly dataDir: string) {
+  constructor(
+    readonly dataDir: string,
+    options: LocalRuntimeOptions = {},
+  ) {
     super();
     this.setMaxListeners(0);
+    this.restartPolicy = { ...defaultRestartPolicy, ...options.restart };
+    this.logRotation = { ...defaultLogRotation, ...options.logs };
+    this.shouldRestart = options.shouldRestart ?? (async () => true);
   }
 
   envDir(serviceId: string, environment: string): string {
@@ -62,12 +106,12 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     return path.join(this.envDir(serviceId, environment), 'output.ndjson');
   }
 
-  private async logStream(serviceId: string, environment: string): Promise<WriteStream> {
+  private async logStream(serviceId: string, environment: string): Promise<RotatingLog> {
     const file = this.logFile(serviceId, environment);
     let stream = this.logFiles.get(file);
     if (!stream) {
       await mkdir(path.dirname(file), { recursive: true });
-      stream = createWriteStream(file, { flags: 'a' });
+      stream = new RotatingLog(file, this.logRotation);
       this.logFiles.set(file, stream);
     }
     return stream;
@@ -75,10 +119,75 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
 
   /** Starts a version on a free port with PORT and its secrets in the environment. */
   async start(spec: InstanceSpec): Promise<Instance> {
-    const [program, ...args] = spec.command;
-    if (!program) throw new Error('empty start command');
+    if (!spec.command[0]) throw new Error('empty start command');
     const port = await findFreePort();
     const output = await this.logStream(spec.serviceId, spec.environment);
+    const child = this.spawnProcess(spec, port, output);
+    const instance: Instance = { spec, port, child, running: true, restarts: 0, exited: this.watch(child) };
+    this.supervise(instance);
+    this.instances.set(spec.deploymentId, instance);
+    await this.writePidFile(instance);
+    return instance;
+  }
+
+  /** The pid and the id the process was started as (its PAVE_DEPLOYMENT, kept across adopt()). */
+  private async writePidFile(instance: Instance): Promise<void> {
+    const { child, spec } = instance;
+    if (child.pid !== undefined)
+      await writeFile(this.pidFile(spec), `${child.pid} ${spec.deploymentId}\n`, { mode: 0o600 });
+  }
+
+  private watch(child: ChildProcess): Promise<number | null> {
+    return new Promise((resolve) => {
+      child.once('error', () => resolve(null));
+      child.once('exit', (code) => resolve(code));
+    });
+  }
+
+  /**
+   * When the current process exits and the instance was not stopped, emits `crash` and starts the
+   * same spec again on the same port (the stable proxy keeps pointing at it) after the back-off.
+   */
+  private supervise(instance: Instance, attempt = 0): void {
+    const { child } = instance;
+    const startedAt = Date.now();
+    const stillOurs = () =>
+      this.instances.get(instance.spec.deploymentId) === instance && instance.child === child;
+    void instance.exited.then(async () => {
+      instance.running = false;
+      if (!stillOurs()) return;
+      const restart = await this.shouldRestart(instance.spec).catch(() => false);
+      if (!stillOurs()) return;
+      const next = restartDelay(this.restartPolicy, attempt, Date.now() - startedAt);
+      const crash = { spec: instance.spec, code: child.exitCode, signal: child.signalCode };
+      if (!restart) {
+        this.emit('crash', { ...crash, restartInMs: null });
+        return;
+      }
+      this.emit('crash', { ...crash, restartInMs: next.delayMs });
+      const timer = setTimeout(() => {
+        this.restartTimers.delete(instance);
+        void this.restart(instance, next.attempt);
+      }, next.delayMs);
+      this.restartTimers.set(instance, timer);
+    });
+  }
+
+  private async restart(instance: Instance, attempt: number): Promise<void> {
+    if (this.instances.get(instance.spec.deploymentId) !== instance) return;
+    const output = await this.logStream(instance.spec.serviceId, instance.spec.environment);
+    const child = this.spawnProcess(instance.spec, instance.port, output);
+    instance.child = child;
+    instance.exited = this.watch(child);
+    instance.running = true;
+    instance.restarts += 1;
+    this.supervise(instance, attempt);
+    await this.writePidFile(instance).catch(() => undefined);
+    this.emit('restart', instance);
+  }
+
+  private spawnProcess(spec: InstanceSpec, port: number, output: RotatingLog): ChildProcess {
+    const [program = '', ...args] = spec.command;
     const child = spawn(program, args, {
       cwd: spec.dir,
       // Only what the service needs: never the platform's own environment (database URLs, tokens).
@@ -116,21 +225,7 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     };
     if (child.stdout) capture(child.stdout, 'stdout');
     if (child.stderr) capture(child.stderr, 'stderr');
-    const instance: Instance = {
-      spec,
-      port,
-      child,
-      running: true,
-      exited: new Promise((resolve) => {
-        child.once('error', () => resolve(null));
-        child.once('exit', (code) => resolve(code));
-      }),
-    };
-    void instance.exited.then(() => (instance.running = false));
-    this.instances.set(spec.deploymentId, instance);
-    // The pid and the id the process was started as (its PAVE_DEPLOYMENT, kept across adopt()).
-    if (child.pid !== undefined) await writeFile(this.pidFile(spec), `${child.pid} ${spec.deploymentId}\n`);
-    return instance;
+    return child;
   }
 
   private pidFile(spec: Pick<InstanceSpec, 'serviceId' | 'environment' | 'deploymentId'>): string {
@@ -213,6 +308,8 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     const instance = this.instances.get(deploymentId);
     if (!instance) return;
     this.instances.delete(deploymentId);
+    clearTimeout(this.restartTimers.get(instance));
+    this.restartTimers.delete(instance);
     if (instance.running) {
       // Drain first: requests the stable proxy already sent here finish before the SIGTERM.
       await this.drained(instance.port, STOP_GRACE_MS);
@@ -278,16 +375,10 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     clearTimeout(timer);
   }
 
-  /** The last `count` captured lines of a service+environment. */
+  /** The last `count` captured lines of a service+environment, across rotated files. */
   async tail(serviceId: string, environment: string, count: number): Promise<LogLine[]> {
-    let text: string;
-    try {
-      text = await readFile(this.logFile(serviceId, environment), 'utf8');
-    } catch {
-      return [];
-    }
-    const lines = text.split('\n').filter(Boolean);
-    return lines.slice(Math.max(0, lines.length - count)).map((line) => {
+    const lines = await tailRotated(this.logFile(serviceId, environment), this.logRotation.files, count);
+    return lines.map((line) => {
       const { serviceId: s, environment: e, deploymentId, stream, line: l } = JSON.parse(line) as LogLine;
       return { serviceId: s, environment: e, deploymentId, stream, line: l };
     });
@@ -297,7 +388,7 @@ export class LocalRuntime extends EventEmitter<{ log: [LogLine] }> {
     await Promise.all([...this.instances.keys()].map((id) => this.stop(id)));
     await Promise.all([...this.proxies.values()].map((proxy) => proxy.close()));
     this.proxies.clear();
-    for (const stream of this.logFiles.values()) stream.end();
+    await Promise.all([...this.logFiles.values()].map((log) => log.close()));
     this.logFiles.clear();
   }
 }

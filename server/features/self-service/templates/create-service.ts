@@ -43,8 +43,16 @@ export async function createServiceFromTemplate(
   const taken = await deps.pool.query('SELECT 1 FROM services WHERE name = $1', [values.name]);
   if (taken.rowCount) throw new ExecutorError('conflict', `a service named ${values.name} already exists`);
 
+  // catalog-info.yaml names its owner as Backstage does, by the team's slug (group:default/<slug>).
+  const team = await deps.pool.query<{ slug: string }>('SELECT slug FROM teams WHERE id = $1', [
+    values.ownerTeamId,
+  ]);
+  const ownerTeamSlug = team.rows[0]?.slug;
+  if (!ownerTeamSlug)
+    throw new ExecutorError('validation_failed', `ownerTeamId: unknown team ${values.ownerTeamId}`);
+
   await reporter.progress(0.1, 'rendering template');
-  const files = await renderTemplate(path.join(deps.templatesDir, template.id), values);
+  const files = await renderTemplate(path.join(deps.templatesDir, template.id), { ...values, ownerTeamSlug });
   const relative = repositoryPath(values.name);
   const bareRepo = path.join(deps.dataDir, relative);
   if (

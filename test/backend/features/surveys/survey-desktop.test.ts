@@ -77,6 +77,20 @@ describe('surveys on the desktop, offline-first', () => {
     await anaApp.engine.syncNow();
     await benApp.engine.syncNow();
     expect((await anaApp.handlers['surveys:list']({})).find((s) => s.survey.id === id)?.phase).toBe('open');
+    // A required question left blank is refused before anything is queued, in plain words, by field.
+    const queuedBefore = anaApp.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number };
+    let refusal: unknown;
+    try {
+      await anaApp.handlers['surveys:answer']({ surveyId: id, answers: { comments: 'great' } });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^“.+” needs an answer\.$/),
+      fields: [{ path: 'answers.nps', message: expect.stringContaining('needs an answer') }],
+    });
+    expect(anaApp.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(queuedBefore);
     await anaApp.handlers['surveys:answer']({ surveyId: id, answers: { nps: 10, comments: 'great' } });
     await anaApp.settled();
     expect((await anaApp.handlers['surveys:get']({ id }))?.myAnswer).toBe('answered');
@@ -139,6 +153,8 @@ describe('surveys on the desktop, offline-first', () => {
       });
       expect(r.status).toBe(201);
     }
+    // Results are released when the survey closes (shared/domain/anonymity.ts).
+    expect((await lead.api('POST', `/v1/surveys/${id}/close`)).status).toBe(200);
     const fresh = await leadApp.handlers['surveys:results']({ id });
     expect(fresh.error).toBeNull();
     expect(fresh.results?.overall?.questions.find((q) => q.questionId === 'nps')?.nps?.nps).toBe(100);

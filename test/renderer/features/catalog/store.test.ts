@@ -62,6 +62,7 @@ describe('catalogCountLabel', () => {
 
 const page = (facets: Partial<CatalogPage['facets']>): CatalogPage => ({
   rows: [],
+  offset: 0,
   total: 0,
   totalAll: 0,
   facets: { teams: [], tiers: [], lifecycles: [], ...facets },

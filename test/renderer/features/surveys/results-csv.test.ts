@@ -9,6 +9,7 @@ const results: SurveyResults = {
   respondents: 6,
   audience: 10,
   suppressed: false,
+  release: 'released',
   overall: {
     respondents: 6,
     questions: [

@@ -102,8 +102,9 @@ describe('HTTP service: create, deploy, break, roll back', () => {
       message: 'first version',
       version: service.version,
     });
-    const info = await getJson(`http://127.0.0.1:${service.stablePort}/catalog-info.json`);
-    expect(info.body).toMatchObject({ metadata: { name: 'checkout-api' }, spec: { owner: teamId } });
+    const info = await fetch(`http://127.0.0.1:${service.stablePort}/catalog-info.yaml`);
+    expect(info.headers.get('content-type')).toContain('application/yaml');
+    expect(await info.text()).toMatch(/^ {2}name: checkout-api$/m);
 
     const [live] = await deployments(service.serviceId);
     expect(live).toMatchObject({ status: 'live', health: 'healthy', version: service.version });

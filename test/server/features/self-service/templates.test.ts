@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ComponentEntity } from '../../../../shared/features/backstage/entity';
 import { templateDefinitions } from '../../../../server/features/self-service/templates/definitions';
 import {
   defaultTemplatesDir,
@@ -28,9 +30,13 @@ const tricky = {
 
 describe.each(templateDefinitions.map((t) => [t.id, t] as const))('template %s', (id, template) => {
   it('renders to valid JSON and JavaScript that Node accepts', async () => {
-    const values = template.parameters.parse(tricky) as Record<string, unknown>;
+    // ownerTeamSlug: the owner's slug, which create-service looks up for catalog-info.yaml.
+    const values: Record<string, unknown> = {
+      ...template.parameters.parse(tricky),
+      ownerTeamSlug: 'payments',
+    };
     const files = await renderTemplate(path.join(defaultTemplatesDir, id), values);
-    expect([...files.keys()].sort()).toEqual(expect.arrayContaining(['catalog-info.json', 'package.json']));
+    expect([...files.keys()].sort()).toEqual(expect.arrayContaining(['catalog-info.yaml', 'package.json']));
     const dir = await mkdtemp(path.join(tmpdir(), `pave-template-${id}-`));
     dirs.push(dir);
     for (const [file, content] of files) {
@@ -40,8 +46,11 @@ describe.each(templateDefinitions.map((t) => [t.id, t] as const))('template %s',
       if (file.endsWith('.json')) expect(() => JSON.parse(content), file).not.toThrow();
       if (file.endsWith('.js')) await run(process.execPath, ['--check', path.join(dir, file)]);
     }
-    const catalog = JSON.parse(files.get('catalog-info.json') ?? '{}') as { metadata: { title: string } };
-    expect(catalog.metadata.title).toBe(tricky.title);
+    // catalog-info.yaml is a Backstage Component that Backstage's rules accept, title intact.
+    const catalog = ComponentEntity.parse(parseYaml(files.get('catalog-info.yaml') ?? ''));
+    expect(catalog.metadata).toMatchObject({ name: 'tricky-svc', title: tricky.title });
+    expect(catalog.metadata.annotations).toEqual({ 'pave.dev/tier': '2' });
+    expect(catalog.spec.owner).toBe('group:default/payments');
   });
 
   it('declares a parameter schema that rejects a bad service name', () => {

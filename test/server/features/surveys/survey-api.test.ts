@@ -8,6 +8,7 @@ import { apiClient } from '../../api-client';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
 import {
   answer,
+  closeSurvey,
   createPerson,
   createTeam,
   publishSurvey,
@@ -226,6 +227,7 @@ describe('anonymity', () => {
     await answerAs(big, 6, 10, 'big says');
     await answerAs(small, 4, 0, 'small says');
     await answerAs(mid, 5, 8, 'mid says');
+    await closeSurvey(lead.api, survey.id);
 
     const r = await results(lead.api, survey.id);
     expect(r.respondents).toBe(15);
@@ -258,6 +260,7 @@ describe('anonymity', () => {
       const p = await createPerson(platform.url, admin, name, 'engineer');
       await answer(p, survey.id, { nps: 9, comments: `secret from ${name}` });
     }
+    await closeSurvey(lead.api, survey.id);
     const r = await results(lead.api, survey.id);
     expect(r).toMatchObject({ respondents: 2, suppressed: true, overall: null });
     expect(JSON.stringify(r)).not.toContain('secret from');
@@ -325,6 +328,8 @@ describe('trend', () => {
       expect((await answer(p, q1, { nps: i < 2 ? 3 : 8 })).status).toBe(201);
       expect((await answer(p, q2, { nps: 10 })).status).toBe(201);
     }
+    await closeSurvey(lead.api, q1);
+    await closeSurvey(lead.api, q2);
     const r = await results(lead.api, q2);
     const points = r.trend.filter((t) => t.surveyId === q1 || t.surveyId === q2);
     expect(points.map((t) => t.surveyId)).toEqual([q1, q2]);

@@ -57,6 +57,12 @@ export async function answer(person: Person, surveyId: string, answers: Record<s
   return person.api('POST', `/v1/surveys/${surveyId}/responses`, { responseId: randomUUID(), answers });
 }
 
+/** Closes a survey now: its results are released only then (shared/domain/anonymity.ts). */
+export async function closeSurvey(lead: Api, surveyId: string): Promise<void> {
+  const r = await lead('POST', `/v1/surveys/${surveyId}/close`);
+  if (r.status !== 200) throw new Error(`close: ${r.status} ${JSON.stringify(r.body)}`);
+}
+
 export async function results(lead: Api, surveyId: string): Promise<SurveyResults> {
   const r = await lead('GET', `/v1/surveys/${surveyId}/results`);
   if (r.status !== 200) throw new Error(`results: ${r.status} ${JSON.stringify(r.body)}`);

@@ -1,0 +1,31 @@
+import { pageRoute } from '../../router/page-route';
+import type { RendererFeature } from '../../shell/renderer-feature';
+import { ImportCatalogPage } from './ImportCatalogPage';
+import { backstageRoutes } from './routes';
+
+/** Backstage catalog import and export: one page, online only. */
+export const backstageRenderer: RendererFeature = {
+  name: 'backstage',
+  routes: [pageRoute(backstageRoutes.importCatalog, ImportCatalogPage)],
+  navEntries: [
+    {
+      group: 'Platform',
+      order: 55,
+      label: 'Import catalog',
+      icon: '⇅',
+      href: backstageRoutes.importCatalog.href(),
+      activeOn: [backstageRoutes.importCatalog],
+      testId: 'nav-catalog-import',
+    },
+  ],
+  paletteCommands: [
+    {
+      id: 'catalog-import',
+      label: 'Import catalog (Backstage)',
+      keywords: 'backstage catalog-info yaml import export',
+      // Everyone may export; the page itself says importing is for leads and admins.
+      href: backstageRoutes.importCatalog.href(),
+    },
+  ],
+  queryKeysByTable: {},
+};

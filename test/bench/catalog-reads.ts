@@ -1,0 +1,86 @@
+import { performance } from 'node:perf_hooks';
+import type { CatalogQuery } from '../../shared/features/catalog/ipc';
+import { CatalogPage } from '../../shared/features/catalog/ipc';
+import { listCatalog } from '../../electron/backend/features/catalog/queries';
+import { medianOf } from './bench-platform';
+import { fillCatalogCache } from './catalog-cache';
+
+export interface CatalogReadFigures {
+  services: number;
+  /** Every view's median time; the slowest view is what the target reads. */
+  views: { name: string; ms: number; bytes: number }[];
+  slowestMs: number;
+  slowestView: string;
+  largestAnswerBytes: number;
+}
+
+const sorts = ['name', 'title', 'team', 'tier', 'lifecycle', 'updatedAt'] as const;
+
+/**
+ * `catalog:list` against a cache of `count` services: the first window, the last window of
+ * every sort in both directions, searches (a one-letter prefix matching most rows, a word,
+ * nothing), filters, and a search with filters. Each view is asked 5 times on a fresh search
+ * memo (a distinct cache version), its median kept.
+ */
+export function measureCatalogReads(count: number): CatalogReadFigures {
+  const bench = fillCatalogCache(count);
+  const { db } = bench.cache;
+  try {
+    const total = (q: CatalogQuery) => listCatalog(db, { ...q, limit: 1 }).total;
+    const views: [string, CatalogQuery][] = [
+      ['first window', {}],
+      ['search "p"', { search: 'p' }],
+      ['search "payments"', { search: 'payments' }],
+      ['search "payments api 12"', { search: 'payments api 12' }],
+      ['search with no match', { search: 'zzzz' }],
+      ['filters tier 1 + production', { tiers: [1], lifecycles: ['production'] }],
+      [
+        'search "pay" + team + tier',
+        { search: 'pay', tiers: [2], teamIds: [listCatalog(db, {}).facets.teams[3]?.value ?? ''] },
+      ],
+    ];
+    for (const column of sorts) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const q: CatalogQuery = { sort: { column, direction } };
+        views.push([
+          `end of ${column} ${direction}`,
+          { ...q, offset: Math.max(0, total(q) - 100), limit: 100 },
+        ]);
+      }
+    }
+    const filtered: CatalogQuery = {
+      search: 'payments',
+      lifecycles: ['deprecated'],
+      sort: { column: 'team', direction: 'desc' },
+    };
+    views.push([
+      'end of a filtered search by team',
+      { ...filtered, offset: Math.max(0, total(filtered) - 100), limit: 100 },
+    ]);
+
+    const measured = views.map(([name, q]) => {
+      const runs: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < 5; i++) {
+        // A write between runs moves the cache version: every run pays for its counts.
+        db.prepare('UPDATE sync_state SET last_synced_at = ? WHERE id = 1').run(String(i));
+        const started = performance.now();
+        const page = listCatalog(db, { limit: 100, ...q });
+        // What crosses IPC: the answer as validated and serialized.
+        bytes = JSON.stringify(CatalogPage.parse(page)).length;
+        runs.push(performance.now() - started);
+      }
+      return { name, ms: medianOf(runs) ?? 0, bytes };
+    });
+    const slowest = measured.reduce((a, b) => (b.ms > a.ms ? b : a));
+    return {
+      services: count,
+      views: measured,
+      slowestMs: slowest.ms,
+      slowestView: slowest.name,
+      largestAnswerBytes: Math.max(...measured.map((v) => v.bytes)),
+    };
+  } finally {
+    bench.close();
+  }
+}

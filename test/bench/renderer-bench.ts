@@ -1,0 +1,131 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startWeb, type Running } from '../e2e/support/processes';
+import { medianOf } from './bench-platform';
+import type { PlatformAtScale } from './platform-at-scale';
+import { processTree, pssOf, rssOf } from './process-memory';
+
+/**
+ * The app as a person meets it: browser mode (`npm start` without Electron) serving the real
+ * renderer to Chromium, its backend syncing from a real platform. Measures typing in the
+ * catalog search, a warm start and the memory of the backend and the platform.
+ */
+
+const chromiumPath = '/usr/bin/chromium';
+
+const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
+/**
+ * Resolves with the ms from the last keydown to the frame in which the table shows `search`'s
+ * rows. The page code is a string: the bench runs under tsx, whose helpers do not exist in the page.
+ */
+function tableShows(page: Page, search: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const expected = ${JSON.stringify(search)};
+    const until = performance.now() + 30000;
+    const check = () => {
+      const table = document.querySelector('[data-testid="catalog-table"][data-placeholder="false"]');
+      if (table && table.getAttribute('data-search') === expected && table.querySelector('[data-testid="service-row"]'))
+        resolve(performance.now() - window.__keyAt);
+      else if (performance.now() > until) {
+        const shown = document.querySelector('[data-testid="catalog-table"]');
+        reject(new Error('the table never showed "' + expected + '"; it shows "' +
+          (shown ? shown.getAttribute('data-search') + '" placeholder=' + shown.getAttribute('data-placeholder') : 'no table"')));
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  })`);
+}
+
+export interface TypingFigures {
+  keystrokeMs: number;
+  clearMs: number;
+  keystrokes: number;
+}
+
+/** Types words into the catalog search one key at a time, then clears it, timing each to the table. */
+export async function measureTyping(page: Page, words: string[]): Promise<TypingFigures> {
+  await page.evaluate(
+    `window.addEventListener('keydown', () => { window.__keyAt = performance.now(); }, { capture: true })`,
+  );
+  const search = page.getByTestId('catalog-search');
+  const keys: number[] = [];
+  const clears: number[] = [];
+  for (const word of words) {
+    await search.focus();
+    let typed = '';
+    for (const char of word) {
+      typed += char;
+      const shown = tableShows(page, typed.trim());
+      await page.keyboard.press(char === ' ' ? 'Space' : char);
+      keys.push(await shown);
+    }
+    // Clearing back to every row: Escape empties the search.
+    const cleared = tableShows(page, '');
+    await page.keyboard.press('Escape');
+    clears.push(await cleared);
+  }
+  return { keystrokeMs: medianOf(keys) ?? 0, clearMs: medianOf(clears) ?? 0, keystrokes: keys.length };
+}
+
+export interface AppFigures extends TypingFigures {
+  services: number;
+  /** Launch of browser mode (a data dir with a synced cache) to the first catalog row in Chromium. */
+  warmStartMs: number;
+  backendRssBytes: number;
+  platformRssBytes: number;
+  postgresPssBytes: number;
+}
+
+async function firstRowAfter(
+  browser: Browser,
+  start: () => Promise<Running>,
+): Promise<{ ms: number; web: Running; page: Page }> {
+  const started = performance.now();
+  const web = await start();
+  const page = await browser.newPage();
+  await page.goto(web.url);
+  await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
+  return { ms: performance.now() - started, web, page };
+}
+
+/** Syncs `platform` into a fresh browser-mode backend, then measures typing, memory and a warm start. */
+export async function measureApp(platform: PlatformAtScale, services: number): Promise<AppFigures> {
+  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-app-'));
+  const tokenFile = join(dir, 'token');
+  await writeFile(tokenFile, `${platform.token}\n`, { mode: 0o600 });
+  const browser = await launchChromium();
+  const start = () => startWeb(join(dir, 'app'), { url: platform.url, tokenFile });
+  try {
+    // First launch: the whole catalog syncs; wait until the count says it is all there.
+    const { web, page } = await firstRowAfter(browser, start);
+    progress('first rows shown; waiting for the whole catalog');
+    await page
+      .locator(`[data-testid="catalog-count"]`, { hasText: `${services.toLocaleString('en-US')} services` })
+      .waitFor({ timeout: 600_000 });
+    progress('synced; typing');
+    const typing = await measureTyping(page, ['payments api', 'ledger worker 1', 'search']);
+    progress('typed; warm start');
+    const backendRssBytes = rssOf(web.child.pid ?? 0);
+    const platformRssBytes = processTree(platform.platformPid).reduce((sum, pid) => sum + rssOf(pid), 0);
+    const postgresPssBytes = pssOf(platform.postgresPids());
+    await page.close();
+    await web.stop();
+
+    // Warm start: the same data dir, so the rows are in the cache before any sync.
+    const warm = await firstRowAfter(browser, start);
+    await warm.page.close();
+    await warm.web.stop();
+    return { services, ...typing, warmStartMs: warm.ms, backendRssBytes, platformRssBytes, postgresPssBytes };
+  } finally {
+    await browser.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
