@@ -39,9 +39,9 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
   const items = outbox.data ?? [];
 
   return (
-    <section className="outbox-panel" data-testid="outbox-panel" aria-label="Changes not yet synced">
+    <section className="outbox-panel" data-testid="outbox-panel" aria-label="Pending changes">
       <header className="outbox-panel-header">
-        <strong>Changes not yet synced</strong>
+        <strong>Pending changes</strong>
         <button type="button" className="button small" onClick={onClose} aria-label="Close">
           ×
         </button>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage, unwrap } from '../data/ipc-error';
-import { syncStatusQuery } from '../data/ipc-queries';
+import { outboxQuery, syncStatusQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';
 import { queryKeys } from '../data/query-keys';
 import { OutboxPanel } from './OutboxPanel';
@@ -17,6 +17,10 @@ export function StatusBar() {
   const queryClient = useQueryClient();
   const status = useQuery(syncStatusQuery());
   const data = status.data;
+  // Refused or expired changes wait for the user, not for the platform: counted apart.
+  const needAttention = (useQuery(outboxQuery()).data ?? []).filter(
+    (item) => item.status !== 'pending',
+  ).length;
   // A countdown to the next retry needs seconds; "2 min ago" is fine at a coarser tick.
   const now = useNow(data?.state === 'offline' && data.nextRetryAt ? 1_000 : 10_000);
 
@@ -56,10 +60,10 @@ export function StatusBar() {
         data-testid="pending-changes"
         data-count={data?.pendingChanges ?? 0}
         aria-expanded={outboxOpen}
-        title="Show changes not yet synced"
+        title="Show pending changes"
         onClick={() => setOutboxOpen((open) => !open)}
       >
-        {pendingLabel(data?.pendingChanges ?? 0)}
+        {pendingLabel(data?.pendingChanges ?? 0, needAttention)}
       </button>
       {outboxOpen && <OutboxPanel onClose={() => setOutboxOpen(false)} />}
       <span className="status-spacer" />

@@ -26,7 +26,15 @@ export function offlineDetail(status: SyncStatus, now: number): string | null {
   return parts.join(' ');
 }
 
-export function pendingLabel(count: number): string {
-  if (count === 0) return 'No pending changes';
-  return `${count.toLocaleString('en-US')} pending ${count === 1 ? 'change' : 'changes'}`;
+/**
+ * The status bar's word for the outbox, the same noun as the panel it opens ("Pending changes"):
+ * waiting changes, plus those that need the user (refused, or to be confirmed again).
+ */
+export function pendingLabel(count: number, needAttention = 0): string {
+  const waiting =
+    count === 0
+      ? 'No pending changes'
+      : `${count.toLocaleString('en-US')} pending ${count === 1 ? 'change' : 'changes'}`;
+  if (needAttention === 0) return waiting;
+  return `${waiting} · ${needAttention.toLocaleString('en-US')} ${needAttention === 1 ? 'needs' : 'need'} you`;
 }

@@ -41,6 +41,9 @@ describe('status bar text', () => {
     expect(pendingLabel(0)).toBe('No pending changes');
     expect(pendingLabel(1)).toBe('1 pending change');
     expect(pendingLabel(1200)).toBe('1,200 pending changes');
+    // Refused or expired changes are counted apart: they wait for the user, not the platform.
+    expect(pendingLabel(0, 1)).toBe('No pending changes · 1 needs you');
+    expect(pendingLabel(2, 3)).toBe('2 pending changes · 3 need you');
   });
 });
 
