@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { PageRoute } from './page-route';
 import type { Href } from './route-path';
+import { hashPath } from './url-state';
 
 export type Location =
   { page: PageRoute; params: Readonly<Record<string, string>> } | { page: null; hash: string };
@@ -10,7 +11,8 @@ export type Location =
  * path; anything unmatched, malformed %-escapes included, is "not found" with the hash it had.
  */
 export function locate(routes: readonly PageRoute[], homePath: string, hash: string): Location {
-  const trimmed = hash.replace(/^#/, '').replace(/\/+$/, '');
+  // The query after `?` is the page's view (renderer/router/url-state.ts), not part of the route.
+  const trimmed = hashPath(hash).replace(/^#/, '').replace(/\/+$/, '');
   const path = trimmed === '' || trimmed === '/' ? homePath : trimmed;
   for (const page of routes) {
     const params = page.path.match(path);

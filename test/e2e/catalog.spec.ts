@@ -27,6 +27,11 @@ test('search and filters narrow the catalog, and a service page opens', async ({
   await page.locator('[data-testid="filter-option"][data-value="1"]').click();
   await page.keyboard.press('Escape');
   await expect.poll(() => shownCount(page)).toBe(tier1);
+  // The view is in the URL: shareable, and a reload brings it back.
+  await expect(page).toHaveURL(/#\/catalog\?tier=1$/);
+  await page.reload();
+  await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 60_000 });
+  await expect.poll(() => shownCount(page)).toBe(tier1);
 
   // Adding a team filter narrows further to the intersection.
   const team = items.find((s) => s.tier === 1)!.ownerTeamId;

@@ -10,9 +10,14 @@ import { catalogCountLabel, hasActiveFilters, toCatalogQuery, useCatalogStore } 
 import { CatalogTable, catalogGridId } from './CatalogTable';
 import { lifecycleOptions, teamOptions, tierOptions } from './filter-options';
 import { FilterMenu } from './FilterMenu';
+import { useUrlState } from '../../router/url-state';
+import { catalogUrlCodec } from './url-state';
+import { catalogRoutes } from './routes';
 import './CatalogPage.css';
 
 export function CatalogPage() {
+  // The view (search, filters, sort) lives in the URL too: shareable, restored on reload.
+  useUrlState(useCatalogStore, catalogUrlCodec, catalogRoutes.catalog.href());
   const filters = useCatalogStore(
     useShallow((state) => ({
       search: state.search,

@@ -22,6 +22,11 @@ describe('locate', () => {
     }
   });
 
+  it('matches the route without the view after `?`', () => {
+    expect(parseRoute('#/catalog?tier=1&sort=name:desc')).toEqual({ path: '/catalog', params: {} });
+    expect(parseRoute('#/services/svc_1?tab=x')).toEqual({ path: '/services/:id', params: { id: 'svc_1' } });
+  });
+
   it('reads settings and service routes, decoding the id', () => {
     expect(parseRoute('#/settings')).toEqual({ path: '/settings', params: {} });
     expect(parseRoute('#/services/svc_1')).toEqual({ path: '/services/:id', params: { id: 'svc_1' } });
