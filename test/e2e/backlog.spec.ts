@@ -90,3 +90,51 @@ test('a lead re-ranks and edits the backlog offline; after a restart a second se
     await rm(otherDir, { recursive: true, force: true });
   }
 });
+
+test('a refused backlog edit says why under the field and shows the saved value again', async ({
+  openApp,
+}) => {
+  const { page } = await openApp();
+  await page.goto(page.url().replace(/#.*$/, '') + '#/backlog');
+  await expect(page.getByTestId('backlog-count')).toHaveText('30 of 30 items');
+  await rows(page).nth(0).click();
+  const detail = page.getByTestId('backlog-detail');
+
+  // Effort 5000: refused by the item's own rule, the display reverts to what is in effect.
+  const effort = detail.getByTestId('backlog-effort');
+  const savedEffort = await effort.inputValue();
+  await effort.fill('5000');
+  await effort.press('Enter');
+  await expect(detail.getByTestId('backlog-effort-error')).toHaveText('Effort (weeks) must be at most 1000');
+  await expect(effort).toHaveValue(savedEffort);
+  await expect(effort).toHaveAttribute('aria-invalid', 'true');
+
+  // An emptied title is refused the same way.
+  const title = detail.getByTestId('backlog-detail-title');
+  const savedTitle = await title.inputValue();
+  await title.fill('   ');
+  await title.press('Enter');
+  await expect(detail.getByTestId('backlog-detail-title-error')).toHaveText('Title is required');
+  await expect(title).toHaveValue(savedTitle);
+
+  // Clearing a weight no longer means 0: it is refused and the weight stays.
+  const weight = page.getByTestId('weight-demand');
+  const savedWeight = await weight.inputValue();
+  await weight.fill('');
+  await weight.press('Enter');
+  await expect(page.getByTestId('weight-demand-error')).toHaveText('Demand weight is required');
+  await expect(weight).toHaveValue(savedWeight);
+
+  // A 400-character item is refused visibly; the text stays to be shortened.
+  const newItem = page.getByLabel('New item title');
+  await newItem.fill('x'.repeat(400));
+  await newItem.press('Enter');
+  await expect(page.getByTestId('backlog-new-error')).toHaveText('Title must be at most 200 characters');
+  await expect(newItem).toHaveValue('x'.repeat(400));
+  await expect(page.getByTestId('backlog-count')).toHaveText('30 of 30 items');
+
+  // The list has column headers; scores share one precision.
+  await expect(page.getByTestId('backlog-head')).toContainText('Score');
+  for (const score of await rows(page).locator('.backlog-score').allTextContents())
+    expect(score).toMatch(/^\d+\.\d{2}$/);
+});

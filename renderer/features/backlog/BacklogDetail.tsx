@@ -1,5 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { BacklogListRow, BacklogStatus, RoadmapPhase } from '../../../shared/features/backlog/api';
+import {
+  BacklogFields,
+  type BacklogListRow,
+  type BacklogStatus,
+  type RoadmapPhase,
+} from '../../../shared/features/backlog/api';
+import { CommitField } from '../../components/CommitField';
+import { formatScore } from './format-score';
 import { teamsQuery } from '../../data/ipc-queries';
 import { useCommand } from '../../data/command';
 import { backlogItemQuery } from './data';
@@ -14,20 +21,21 @@ export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'def
   const teams = useQuery(teamsQuery());
   // The breakdown and description come per item, so the list itself stays small at 5,000 rows.
   const detail = useQuery(backlogItemQuery(row.id, model)).data ?? null;
-  const update = (patch: Record<string, unknown>) => void run('backlog:update', { id: row.id, patch });
+  // Awaited so a refusal reaches the field that asked (CommitField shows it and reverts).
+  const update = (patch: Record<string, unknown>) => run('backlog:update', { id: row.id, patch });
 
   return (
     <aside className="backlog-detail" aria-label="Item details" data-testid="backlog-detail">
       <label className="backlog-field">
         <span>Title</span>
-        <input
-          key={`${row.id}-${row.title}`}
-          defaultValue={row.title}
-          aria-label="Title"
-          onBlur={(e) =>
-            e.target.value.trim() && e.target.value !== row.title && update({ title: e.target.value.trim() })
-          }
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+        <CommitField
+          key={row.id}
+          label="Title"
+          kind="text"
+          schema={BacklogFields.shape.title}
+          value={row.title}
+          onCommit={(title) => update({ title })}
+          testId="backlog-detail-title"
         />
       </label>
       {detail && (
@@ -37,13 +45,15 @@ export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'def
             key={`${row.id}-${detail.updatedAt}`}
             aria-label="Description"
             defaultValue={detail.description}
-            onBlur={(e) => e.target.value !== detail.description && update({ description: e.target.value })}
+            onBlur={(e) =>
+              void (e.target.value !== detail.description && update({ description: e.target.value }))
+            }
           />
         </label>
       )}
       <div className="backlog-why" data-testid="why-this-rank">
         <h3>
-          Why this rank: {row.band}, score {row.score} (#{row.modelPosition} by the model)
+          Why this rank: {row.band}, score {formatScore(row.score)} (#{row.modelPosition} by the model)
         </h3>
         <ul>
           {(detail?.terms ?? []).map((t) => (
@@ -59,7 +69,11 @@ export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'def
       <div className="backlog-fields">
         <label>
           Status
-          <select aria-label="Status" value={row.status} onChange={(e) => update({ status: e.target.value })}>
+          <select
+            aria-label="Status"
+            value={row.status}
+            onChange={(e) => void update({ status: e.target.value })}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {label(s)}
@@ -69,7 +83,11 @@ export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'def
         </label>
         <label>
           Phase
-          <select aria-label="Phase" value={row.phase} onChange={(e) => update({ phase: e.target.value })}>
+          <select
+            aria-label="Phase"
+            value={row.phase}
+            onChange={(e) => void update({ phase: e.target.value })}
+          >
             {PHASES.map((p) => (
               <option key={p} value={p}>
                 {label(p)}
@@ -89,19 +107,17 @@ export function BacklogDetail({ row, model }: { row: BacklogListRow; model: 'def
         ).map(([key, text, min, max, step]) => (
           <label key={key}>
             {text}
-            <input
-              type="number"
-              aria-label={text}
-              key={`${row.id}-${key}-${row[key]}`}
-              defaultValue={row[key]}
+            <CommitField
+              key={row.id}
+              label={text}
+              kind="number"
+              schema={BacklogFields.shape[key]}
+              value={row[key]}
               min={min}
               max={max}
               step={step}
-              onBlur={(e) => {
-                const value = Number(e.target.value);
-                if (Number.isFinite(value) && value !== row[key] && value >= min && value <= max)
-                  update({ [key]: value });
-              }}
+              onCommit={(value) => update({ [key]: value })}
+              testId={`backlog-${key}`}
             />
           </label>
         ))}

@@ -1,3 +1,4 @@
+import { formatScore } from './format-score';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { BacklogListRow } from '../../../shared/features/backlog/api';
@@ -67,62 +68,71 @@ export function BacklogList({
   };
 
   return (
-    <div
-      ref={scrollRef}
-      className="backlog-list"
-      role="listbox"
-      aria-label="Backlog items"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      data-testid="backlog-list"
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const row = rows[v.index];
-          if (!row) return null;
-          return (
-            <div
-              key={row.id}
-              role="option"
-              aria-selected={row.id === selectedId}
-              className="backlog-row"
-              data-testid="backlog-row"
-              data-id={row.id}
-              draggable={canReorder}
-              onDragStart={() => setDragId(row.id)}
-              onDragOver={(e) => canReorder && e.preventDefault()}
-              onDrop={(e) => onDrop(e, v.index)}
-              onClick={() => select(row.id)}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: ROW_HEIGHT,
-                transform: `translateY(${v.start}px)`,
-              }}
-            >
-              <span className="backlog-pos">{v.index + 1}</span>
-              <span className={`backlog-band band-${row.band}`}>{row.band}</span>
-              <span className="backlog-title" data-testid="backlog-title">
-                {row.title}
-                <span className="backlog-demand">
-                  {' '}
-                  — {row.demandTeamIds.length} {row.demandTeamIds.length === 1 ? 'team' : 'teams'}
+    <div className="backlog-table">
+      <div className="backlog-row backlog-head" aria-hidden="true" data-testid="backlog-head">
+        <span className="backlog-pos">#</span>
+        <span className="backlog-band">Band</span>
+        <span className="backlog-title">Item — teams asking</span>
+        <span className="backlog-status">Status</span>
+        <span className="backlog-score">Score</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="backlog-list"
+        role="listbox"
+        aria-label="Backlog items"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        data-testid="backlog-list"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = rows[v.index];
+            if (!row) return null;
+            return (
+              <div
+                key={row.id}
+                role="option"
+                aria-selected={row.id === selectedId}
+                className="backlog-row"
+                data-testid="backlog-row"
+                data-id={row.id}
+                draggable={canReorder}
+                onDragStart={() => setDragId(row.id)}
+                onDragOver={(e) => canReorder && e.preventDefault()}
+                onDrop={(e) => onDrop(e, v.index)}
+                onClick={() => select(row.id)}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${v.start}px)`,
+                }}
+              >
+                <span className="backlog-pos">{v.index + 1}</span>
+                <span className={`backlog-band band-${row.band}`}>{row.band}</span>
+                <span className="backlog-title" data-testid="backlog-title">
+                  {row.title}
+                  <span className="backlog-demand">
+                    {' '}
+                    — {row.demandTeamIds.length} {row.demandTeamIds.length === 1 ? 'team' : 'teams'}
+                  </span>
                 </span>
-              </span>
-              {row.rankManual && (
-                <span className="backlog-manual" title="Placed by hand (overrides the model order)">
-                  manual
+                {row.rankManual && (
+                  <span className="backlog-manual" title="Placed by hand (overrides the model order)">
+                    manual
+                  </span>
+                )}
+                <span className="backlog-status">{row.status.replace('_', ' ')}</span>
+                <span className="backlog-score" title={`#${row.modelPosition} by the model`}>
+                  {formatScore(row.score)}
                 </span>
-              )}
-              <span className="backlog-status">{row.status.replace('_', ' ')}</span>
-              <span className="backlog-score" title={`#${row.modelPosition} by the model`}>
-                {row.score}
-              </span>
-            </div>
-          );
-        })}
+              </div>
+            );
+          })}
+        </div>
       </div>
     </div>
   );

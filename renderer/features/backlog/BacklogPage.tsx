@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BacklogQuery } from '../../../shared/features/backlog/api';
-import { unwrap } from '../../data/ipc-error';
+import { BacklogFields, BacklogWeights, type BacklogQuery } from '../../../shared/features/backlog/api';
+import { CommitField, readField } from '../../components/CommitField';
+import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { BacklogDetail } from './BacklogDetail';
 import { BacklogList } from './BacklogList';
@@ -27,6 +28,7 @@ export function BacklogPage() {
   const page = useQuery(backlogListQuery(query as BacklogQuery));
   const run = useCommand();
   const [newTitle, setNewTitle] = useState('');
+  const [newError, setNewError] = useState<string | null>(null);
   const rows = page.data?.rows ?? [];
   const selected = rows.find((r) => r.id === selectedId) ?? null;
   // Manual re-ranking only makes sense in the lead's own order, unfiltered.
@@ -90,26 +92,28 @@ export function BacklogPage() {
       {page.data && query.model === 'default' && (
         <div className="backlog-weights" aria-label="Model weights">
           Weights (visible, editable by leads): demand
-          <input
-            type="number"
-            aria-label="Demand weight"
+          <CommitField
+            label="Demand weight"
+            kind="number"
+            schema={BacklogWeights.shape.demand}
+            value={page.data.weights.demand}
             min={0}
             max={100}
             step={0.1}
-            key={`d-${page.data.weights.demand}`}
-            defaultValue={page.data.weights.demand}
-            onBlur={(e) => void run('backlog:setWeights', { demand: Number(e.target.value) })}
+            onCommit={(demand) => run('backlog:setWeights', { demand })}
+            testId="weight-demand"
           />
           strategy
-          <input
-            type="number"
-            aria-label="Strategy weight"
+          <CommitField
+            label="Strategy weight"
+            kind="number"
+            schema={BacklogWeights.shape.strategy}
+            value={page.data.weights.strategy}
             min={0}
             max={100}
             step={0.1}
-            key={`s-${page.data.weights.strategy}`}
-            defaultValue={page.data.weights.strategy}
-            onBlur={(e) => void run('backlog:setWeights', { strategy: Number(e.target.value) })}
+            onCommit={(strategy) => run('backlog:setWeights', { strategy })}
+            testId="weight-strategy"
           />
           <span className="backlog-hint">Bands: top 20 % of scores P1, next 30 % P2, rest P3.</span>
         </div>
@@ -118,17 +122,35 @@ export function BacklogPage() {
         className="backlog-new"
         onSubmit={(e) => {
           e.preventDefault();
-          if (newTitle.trim())
-            void run('backlog:create', { title: newTitle.trim() }).then(() => setNewTitle(''));
+          if (!newTitle.trim()) return;
+          // Checked with the item's own rule first; a refusal is said under the field, the text kept.
+          const title = readField(newTitle, 'text', BacklogFields.shape.title, 'Title');
+          if (!title.ok) return setNewError(title.message);
+          run('backlog:create', { title: title.value }).then(
+            () => {
+              setNewTitle('');
+              setNewError(null);
+            },
+            (err: unknown) => setNewError(errorMessage(err).message),
+          );
         }}
       >
         <input
           aria-label="New item title"
           placeholder="Propose an item…"
           value={newTitle}
-          onChange={(e) => setNewTitle(e.target.value)}
+          aria-invalid={newError ? true : undefined}
+          onChange={(e) => {
+            setNewTitle(e.target.value);
+            setNewError(null);
+          }}
         />
         <button type="submit">Add</button>
+        {newError && (
+          <span className="field-error" role="alert" data-testid="backlog-new-error">
+            {newError}
+          </span>
+        )}
         {canReorder && <span className="backlog-hint">Alt+↑/↓ or drag to re-rank</span>}
       </form>
       <div className="backlog-body">

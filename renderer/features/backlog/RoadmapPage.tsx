@@ -1,38 +1,140 @@
 import { useQuery } from '@tanstack/react-query';
-import { roadmapQuery } from './data';
+import type { KeyboardEvent } from 'react';
+import type { BacklogStatus, RoadmapPhase } from '../../../shared/features/backlog/api';
+import { nextSelectionIndex } from '../../components/list-navigation';
+import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { backlogListQuery } from './data';
+import { roadmapGrid, type RoadmapCard } from './roadmap-grid';
+import { openInBacklog } from './roadmap-open';
 import './RoadmapPage.css';
 
-const PHASE_TITLES = {
+const PHASE_TITLES: Record<RoadmapPhase, { title: string; examples: string }> = {
   foundation: { title: 'Foundation', examples: 'CI/CD, basic deployment, core observability' },
   common_needs: { title: 'Common needs', examples: 'templates, database provisioning, secrets' },
   advanced: { title: 'Advanced', examples: 'feature flags, canary deployments, cost management' },
-} as const;
+};
 
-/** Foundation → Common needs → Advanced: items by status in each phase, and what shipped. */
+const STATUS_LABELS: Record<BacklogStatus, string> = {
+  proposed: 'Proposed',
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Shipped',
+  declined: 'Declined',
+};
+
+// Every item in the lead's order, unfiltered: the roadmap needs rank and demand, which the list rows carry.
+const ALL_BY_RANK = { sort: { column: 'rank', direction: 'asc' } } as const;
+
+/** ←/→ (and ↑/↓, Home/End) move between the cards of one lane, in timeline then rank order. */
+function moveWithinLane(event: KeyboardEvent<HTMLElement>) {
+  const key = event.key === 'ArrowRight' ? 'ArrowDown' : event.key === 'ArrowLeft' ? 'ArrowUp' : event.key;
+  const cards = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-testid="roadmap-card"]')];
+  const current = cards.indexOf(event.target as HTMLElement);
+  if (current < 0) return;
+  const next = nextSelectionIndex(key, current, cards.length, 5);
+  if (next === null) return;
+  event.preventDefault();
+  cards[next]?.focus();
+}
+
+function Card({ item }: { item: RoadmapCard }) {
+  const teams = item.demandTeamIds.length;
+  return (
+    <button
+      type="button"
+      className={`roadmap-card status-${item.status}`}
+      data-testid="roadmap-card"
+      data-id={item.id}
+      onClick={() => openInBacklog(item.id)}
+      title={`Open “${item.title}” in the backlog`}
+    >
+      <span className="roadmap-card-title">{item.title}</span>
+      <span className="roadmap-card-meta">
+        <span className={`roadmap-badge badge-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+        <span className="roadmap-demand" title="Teams asking for it">
+          {teams} {teams === 1 ? 'team' : 'teams'}
+        </span>
+      </span>
+    </button>
+  );
+}
+
+/**
+ * Foundation → Common needs → Advanced as lanes over a timeline (shipped quarters, then Now, Next,
+ * Unscheduled); each card opens its backlog detail.
+ */
 export function RoadmapPage() {
-  const roadmap = useQuery(roadmapQuery());
+  const list = useQuery(backlogListQuery(ALL_BY_RANK));
+  const grid = list.data ? roadmapGrid(list.data.rows) : null;
   return (
     <div className="roadmap-page" data-testid="roadmap-page">
       <h1>Roadmap</h1>
-      <div className="roadmap-phases">
-        {(roadmap.data?.phases ?? []).map((p) => (
-          <section key={p.phase} className="roadmap-phase" aria-label={PHASE_TITLES[p.phase].title}>
-            <h2>{PHASE_TITLES[p.phase].title}</h2>
-            <p className="roadmap-examples">{PHASE_TITLES[p.phase].examples}</p>
-            <p className="roadmap-shipped" data-testid={`shipped-${p.phase}`}>
-              Shipped {p.shipped} of {p.total}
-            </p>
-            <ul>
-              {p.items.map((i) => (
-                <li key={i.id} className={`roadmap-item status-${i.status}`}>
-                  <span className="roadmap-status">{i.status.replace('_', ' ')}</span> {i.title}
-                  {i.shippedAt && <span className="roadmap-date"> · shipped {i.shippedAt.slice(0, 10)}</span>}
-                </li>
+      {list.error && (
+        <QueryErrorNotice
+          error={list.error}
+          title="Could not load the roadmap"
+          onRetry={() => void list.refetch()}
+        />
+      )}
+      {!grid && !list.error && <p className="roadmap-muted">Loading…</p>}
+      {grid && list.data?.totalAll === 0 && (
+        <p className="roadmap-muted" data-testid="roadmap-empty">
+          No backlog items yet. Items proposed on the Backlog page appear here by phase.
+        </p>
+      )}
+      {grid && (
+        <div className="roadmap-scroll" data-testid="roadmap-scroll">
+          <div
+            className="roadmap-grid"
+            role="table"
+            aria-label="Roadmap by phase and time"
+            style={{
+              gridTemplateColumns: `minmax(150px, 180px) repeat(${grid.columns.length}, minmax(200px, 1fr))`,
+            }}
+          >
+            <div role="row" className="roadmap-row">
+              <div role="columnheader" className="roadmap-corner">
+                Phase
+              </div>
+              {grid.columns.map((column) => (
+                <div
+                  role="columnheader"
+                  key={column.key}
+                  className="roadmap-column-head"
+                  data-column={column.key}
+                >
+                  {column.label}
+                </div>
               ))}
-            </ul>
-          </section>
-        ))}
-      </div>
+            </div>
+            {grid.lanes.map((lane) => (
+              <div
+                role="row"
+                key={lane.phase}
+                className="roadmap-row"
+                aria-label={PHASE_TITLES[lane.phase].title}
+                data-testid={`roadmap-lane-${lane.phase}`}
+                onKeyDown={moveWithinLane}
+              >
+                <div role="rowheader" className="roadmap-lane-head">
+                  <h2>{PHASE_TITLES[lane.phase].title}</h2>
+                  <p className="roadmap-muted">{PHASE_TITLES[lane.phase].examples}</p>
+                  <p className="roadmap-shipped" data-testid={`shipped-${lane.phase}`}>
+                    Shipped {lane.shipped} of {lane.total}
+                  </p>
+                </div>
+                {lane.cells.map((cell, index) => (
+                  <div role="cell" key={grid.columns[index]!.key} className="roadmap-cell">
+                    {cell.map((item) => (
+                      <Card key={item.id} item={item} />
+                    ))}
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,14 +1,22 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { SupportRow } from '../../../shared/features/support/api';
+import { useForm } from 'react-hook-form';
+import { SupportReplyCreate, type SupportRow } from '../../../shared/features/support/api';
 import { useCommand } from '../../data/command';
 import { backlogListQuery } from '../backlog/public';
+import { fieldMessage, splitRefusal } from './refusal';
+
+/** The API's own reply rule (trimmed, 1–10,000 characters), checked before anything is sent. */
+const replyResolver = zodResolver(SupportReplyCreate.pick({ body: true }));
+type ReplyDraft = { body: string };
 
 /** The open request: replies, escalation, resolution, and linking it to the backlog. */
 export function SupportDetail({ row }: { row: SupportRow }) {
   const run = useCommand();
-  const [reply, setReply] = useState('');
   const [itemId, setItemId] = useState('');
+  // The reply being written doubles as the resolution text when "Resolve" is pressed.
+  const [draft, setDraft] = useState('');
   const items = useQuery(backlogListQuery({ sort: { column: 'title', direction: 'asc' } }));
   return (
     <aside className="support-detail" aria-label="Request details" data-testid="support-detail">
@@ -20,21 +28,12 @@ export function SupportDetail({ row }: { row: SupportRow }) {
       <p>{row.body}</p>
       <ol className="support-replies">
         {row.replies.map((r) => (
-          <li key={r.id}>
+          <li key={r.id} data-testid="support-reply">
             <small>{new Date(r.at).toLocaleString()}</small> {r.body}
           </li>
         ))}
       </ol>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reply.trim())
-            void run('support:reply', { id: row.id, body: reply.trim() }).then(() => setReply(''));
-        }}
-      >
-        <textarea aria-label="Reply" value={reply} onChange={(e) => setReply(e.target.value)} />
-        <button type="submit">Reply</button>
-      </form>
+      <ReplyForm requestId={row.id} onDraft={setDraft} />
       <div className="support-actions">
         <button
           type="button"
@@ -46,7 +45,7 @@ export function SupportDetail({ row }: { row: SupportRow }) {
         <button
           type="button"
           onClick={() => {
-            const resolution = reply.trim() || 'Resolved';
+            const resolution = draft.trim() || 'Resolved';
             void run('support:resolve', { id: row.id, resolution });
           }}
           disabled={row.status === 'resolved'}
@@ -79,5 +78,72 @@ export function SupportDetail({ row }: { row: SupportRow }) {
         </div>
       )}
     </aside>
+  );
+}
+
+/**
+ * The reply box: Ctrl/Cmd+Enter or "Send reply" sends; the backend applies the reply to the cache
+ * at once and queues it (docs/architecture.md, "Sync and push"), so it shows before the platform
+ * answers. A refusal keeps the text and shows the reason under it.
+ */
+function ReplyForm({ requestId, onDraft }: { requestId: string; onDraft(body: string): void }) {
+  const run = useCommand();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ReplyDraft>({ resolver: replyResolver, defaultValues: { body: '' } });
+
+  const onValid = async ({ body }: ReplyDraft) => {
+    setFailure(null);
+    try {
+      await run('support:reply', { id: requestId, body });
+      reset({ body: '' });
+      onDraft('');
+    } catch (err) {
+      const refusal = splitRefusal(err, ['body'] as const);
+      for (const f of refusal.fields) setError(f.path, { message: f.message });
+      setFailure(refusal.message);
+    }
+  };
+  const submit = handleSubmit(onValid);
+  const message = errors.body?.message;
+  const body = register('body', { onChange: (e: { target: { value: string } }) => onDraft(e.target.value) });
+
+  return (
+    <form className="support-reply-form" noValidate onSubmit={(event) => void submit(event)}>
+      <label>
+        Reply
+        <textarea
+          {...body}
+          data-testid="support-reply-body"
+          placeholder="Write a reply (Ctrl+Enter sends)"
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? 'support-reply-error' : undefined}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              void submit();
+            }
+          }}
+        />
+      </label>
+      {message && (
+        <span className="field-error" id="support-reply-error" role="alert">
+          {fieldMessage('The reply', message)}
+        </span>
+      )}
+      {failure && (
+        <p className="form-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={isSubmitting} data-testid="support-reply-send">
+        Send reply
+      </button>
+    </form>
   );
 }

@@ -19,5 +19,15 @@ export const supportRenderer: RendererFeature = {
       testId: 'nav-support',
     },
   ],
+  paletteCommands: [
+    {
+      id: 'file-support-request',
+      kind: 'action',
+      label: 'File a support request',
+      keywords: 'help ask platform team ticket',
+      href: supportRoutes.support.href(),
+      then: { click: '[data-testid="support-new"]' },
+    },
+  ],
   queryKeysByTable: supportQueryKeysByTable,
 };

@@ -17,10 +17,15 @@ describe('the palette’s commands', () => {
   it('offers only the actions the user’s role allows', () => {
     const actions = (role: 'engineer' | 'lead' | null) =>
       ids(commandsFor(shell.paletteCommands, role, '#/catalog').filter((c) => c.kind === 'action'));
-    expect(actions('engineer')).toEqual(['create-service', 'propose-backlog-item']);
-    expect(actions('lead')).toEqual(['create-service', 'propose-backlog-item', 'new-survey']);
+    expect(actions('engineer')).toEqual(['create-service', 'propose-backlog-item', 'file-support-request']);
+    expect(actions('lead')).toEqual([
+      'create-service',
+      'propose-backlog-item',
+      'file-support-request',
+      'new-survey',
+    ]);
     // Before the settings answer arrives: nothing reserved to a role.
-    expect(actions(null)).toEqual(['create-service', 'propose-backlog-item']);
+    expect(actions(null)).toEqual(['create-service', 'propose-backlog-item', 'file-support-request']);
   });
 
   it('offers “this service” actions on a service page only, pointing at that page', () => {

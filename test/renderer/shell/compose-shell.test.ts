@@ -66,6 +66,7 @@ describe('composeShell', () => {
       'deploy-this-service',
       'provision-resource',
       'propose-backlog-item',
+      'file-support-request',
       'new-survey',
       'metrics',
       'catalog-import',
