@@ -16,7 +16,10 @@ export const Slug = z
   .string()
   .min(2)
   .max(63)
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, 'lowercase letters, digits and dashes, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9-]*[a-z0-9]$/,
+    'must use lowercase letters, digits and dashes, starting with a letter',
+  );
 
 export const Org = z.object({
   id: Id,

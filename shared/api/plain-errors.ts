@@ -4,7 +4,7 @@ import type { $ZodRawIssue } from 'zod/v4/core';
 /**
  * Validation messages in plain words (docs/architecture.md, "Rules"): zod's defaults ("Too big:
  * expected string to have <=50 characters") are for developers. Installed once per runtime
- * (platform, desktop backend, renderer); a schema's own message ("like 2025-Q3") still wins.
+ * (platform, desktop backend, renderer); a schema's own message ("must look like 2025-Q3") still wins.
  * Messages are predicates ("must be at most 50 characters") so `describeIssue` can put the
  * field's name in front of them.
  */

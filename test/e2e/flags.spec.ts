@@ -28,7 +28,9 @@ test('a flag is created and toggled from the app; with the platform stopped a to
   await section.getByTestId('flag-new').click();
   await page.getByTestId('flag-environment').selectOption('production');
   await page.getByTestId('flag-key').fill('New Checkout');
-  await expect(page.getByTestId('flag-key-error')).toContainText('starts with a lowercase letter');
+  await expect(page.getByTestId('flag-key-error')).toContainText(
+    'The key must start with a lowercase letter',
+  );
   await expect(page.getByTestId('flag-create')).toBeDisabled();
   await page.getByTestId('flag-key').fill('new-checkout');
   await page.getByTestId('flag-description').fill('The one-page checkout');

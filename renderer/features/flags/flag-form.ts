@@ -13,7 +13,8 @@ export function keyProblem(
 ): string | null {
   if (!key) return 'Enter a key, like new-checkout.';
   const parsed = FlagKey.safeParse(key);
-  if (!parsed.success) return parsed.error.issues[0]?.message ?? 'not a valid key';
+  // The schema's message is a predicate ("must start with …"): the field's name goes in front.
+  if (!parsed.success) return `The key ${parsed.error.issues[0]?.message ?? 'is not valid'}.`;
   if (flags.some((flag) => flag.key === key && flag.environment === environment)) {
     return `A flag "${key}" already exists in ${environment}.`;
   }

@@ -17,7 +17,7 @@ export const FlagKey = z
   .string()
   .regex(
     FLAG_KEY_PATTERN,
-    'a flag key starts with a lowercase letter, then up to 63 lowercase letters, digits, dots, dashes or underscores',
+    'must start with a lowercase letter, then up to 63 lowercase letters, digits, dots, dashes or underscores',
   );
 export const RolloutPercent = z
   .number()

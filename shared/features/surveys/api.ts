@@ -20,7 +20,7 @@ const QuestionBase = z.object({
     .string()
     .min(1)
     .max(40)
-    .regex(/^[a-z0-9_-]+$/, 'lowercase letters, digits, - and _'),
+    .regex(/^[a-z0-9_-]+$/, 'must use lowercase letters, digits, - and _'),
   prompt: Prompt,
   required: z.boolean().default(false),
 });
@@ -75,7 +75,7 @@ export const Survey = z.object({
 });
 export type Survey = z.infer<typeof Survey>;
 
-export const Quarter = text().regex(/^\d{4}-Q[1-4]$/, 'like 2025-Q3');
+export const Quarter = text().regex(/^\d{4}-Q[1-4]$/, 'must look like 2025-Q3');
 
 const SurveyFields = z.object({
   title: text().trim().min(1).max(200),

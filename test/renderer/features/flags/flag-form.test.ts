@@ -15,7 +15,7 @@ describe('the new-flag form', () => {
   it('explains a malformed key with the API’s own rule', () => {
     expect(keyProblem('', 'production', existing)).toBe('Enter a key, like new-checkout.');
     for (const bad of ['New-Checkout', '1st', 'dark mode', `a${'b'.repeat(64)}`]) {
-      expect(keyProblem(bad, 'production', existing)).toMatch(/starts with a lowercase letter/);
+      expect(keyProblem(bad, 'production', existing)).toMatch(/^The key must start with a lowercase letter/);
     }
   });
 

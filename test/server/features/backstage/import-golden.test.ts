@@ -107,7 +107,7 @@ describe('Backstage import: golden files (written by hand)', () => {
       refused(
         3,
         'Legacy_Billing',
-        "metadata.name: lowercase letters, digits and dashes, starting with a letter (Pave's catalog rule)",
+        "metadata.name: must use lowercase letters, digits and dashes, starting with a letter (Pave's catalog rule)",
       ),
       refused(4, 'search', 'metadata.tags.0: lowercase letters, digits, : + #, joined by single dashes'),
       refused(
