@@ -52,14 +52,21 @@ export function installSelfService({ app, pool, options, log }: FeatureContext):
   app.addHook('onReady', async () => {
     await recordDataDir(pool, dataDir);
     // Not awaited: the API serves while old versions come back (each within the health timeout).
-    void recoverDeployments(deps, onError).finally(() => {
-      monitor = startHealthMonitor({
-        pool,
-        runtime,
-        intervalMs: options.selfService?.healthIntervalMs ?? 5000,
-        onError,
+    // A platform closed while it recovers ends its pool under the recovery: that failure is the
+    // shutdown's, not news, and no monitor starts after it.
+    void recoverDeployments(deps, onError)
+      .catch((error: unknown) => {
+        if (!stopping.signal.aborted) onError(error);
+      })
+      .then(() => {
+        if (stopping.signal.aborted) return;
+        monitor = startHealthMonitor({
+          pool,
+          runtime,
+          intervalMs: options.selfService?.healthIntervalMs ?? 5000,
+          onError,
+        });
       });
-    });
   });
   // Before anything closes (the worker drains, the pool ends): running canaries end aborted with
   // the stable version serving, so a restart never finds traffic split with nobody deciding.
