@@ -1,5 +1,5 @@
 import type { Question, Survey, SurveyAnswers } from '../../../shared/features/surveys/api';
-import { answerProblems } from '../../../shared/features/surveys/answer-problems';
+import { answerProblems, isBlankAnswer } from '../../../shared/features/surveys/answer-problems';
 import { SurveyErrorCode } from '../../../shared/features/surveys/api';
 import type { Principal } from '../../auth/tokens';
 import { writeAnonymousAudit } from '../../audit/audit-log';
@@ -29,13 +29,7 @@ export function normalizeAnswers(questions: readonly Question[], answers: Survey
   const out: NormalizedAnswers = { tallies: [], comments: [], stored: {} };
   for (const q of questions) {
     const value = answers[q.id];
-    if (
-      value === undefined ||
-      (typeof value === 'string' && value.trim() === '') ||
-      (Array.isArray(value) && value.length === 0)
-    ) {
-      continue;
-    }
+    if (value === undefined || isBlankAnswer(value)) continue;
     switch (q.type) {
       case 'nps':
       case 'likert':

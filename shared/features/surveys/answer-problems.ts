@@ -6,7 +6,8 @@ export interface AnswerProblem {
   message: string;
 }
 
-const blank = (value: SurveyAnswers[string] | undefined) =>
+/** No answer given: missing, blank text or an empty choice (the platform stores nothing for it). */
+export const isBlankAnswer = (value: SurveyAnswers[string] | undefined): boolean =>
   value === undefined ||
   (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.length === 0);
@@ -25,7 +26,7 @@ export function answerProblems(questions: readonly Question[], answers: SurveyAn
   for (const q of questions) {
     const value = answers[q.id];
     const problem = (message: string) => problems.push({ questionId: q.id, message });
-    if (blank(value)) {
+    if (isBlankAnswer(value)) {
       if (q.required) problem(`“${q.prompt}” needs an answer.`);
       continue;
     }
