@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { Toaster } from '../components/ui/Toaster';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { CommandPalette } from '../palette/CommandPalette';
 import { usePaletteStore } from '../palette/palette-store';
@@ -59,6 +60,7 @@ export function App({ shell }: { shell: Shell }) {
             searches={shell.paletteSearches}
             shortcuts={shell.shortcuts}
           />
+          <Toaster />
         </div>
       )}
     </SlotsProvider>
