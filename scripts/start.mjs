@@ -1,10 +1,12 @@
 // `npm start [-- ARGS]`: builds the renderer when stale, then launches Electron, or browser mode
-// when the Electron runtime cannot be had (ARGS go to electron/web/cli.ts then).
+// when the Electron runtime cannot be had (ARGS go to electron/web/cli.ts then). Browser mode runs
+// the bundles of scripts/build-web.mjs with plain node, rebuilt only when a source changed: tsx
+// compiling the host and the platform on every launch cost seconds (issue 12, "Start in a second").
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildElectron } from './build-electron.mjs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureWebBuilt, platformBundle, webHostBundle } from './build-web.mjs';
 import { findElectronRuntime } from './electron-runtime.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -57,6 +59,7 @@ function runForwardingSignals(command, commandArgs, env = process.env) {
 ensureRendererBuilt();
 const runtime = findElectronRuntime();
 if (runtime.available) {
+  const { buildElectron } = await import('./build-electron.mjs');
   await buildElectron();
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
@@ -65,11 +68,10 @@ if (runtime.available) {
   console.log(
     `Electron runtime not available here (${runtime.reason}); starting Pave in browser mode instead.`,
   );
-  // The child runs in the repository root, so its default data dir is ./.pave-data there.
-  runForwardingSignals(process.execPath, [
-    '--import',
-    'tsx',
-    join(root, 'electron', 'web', 'cli.ts'),
-    ...args,
-  ]);
+  await ensureWebBuilt();
+  // In this process, not a child: one Node start less. The host reads ARGS from process.argv and
+  // handles its own signals; its default data dir is ./.pave-data in the repository root.
+  process.chdir(root);
+  process.env.PAVE_PLATFORM_ENTRY ??= platformBundle;
+  await import(pathToFileURL(webHostBundle).href);
 }

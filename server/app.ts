@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { PlatformSetup } from '../shared/ipc/platform-setup';
 import packageJson from '../package.json' with { type: 'json' };
 import { installPlainErrors } from '../shared/api/plain-errors';
 import { installMaintenance } from './maintenance/maintenance';
@@ -34,7 +35,10 @@ export function buildApp({ version = packageJson.version, ...options }: AppOptio
 export const migrationDirs: readonly string[] = migrationDirsOf(serverFeatures);
 
 /** Migrations, the org row, the demo organization (into an empty org only) and the admin user. */
-export function prepareDatabase(pool: Pool, options: { seed: SeedChoice }): Promise<void> {
+export function prepareDatabase(
+  pool: Pool,
+  options: { seed: SeedChoice; onSetup?: (setup: PlatformSetup) => void },
+): Promise<void> {
   return preparePlatformDatabase(pool, serverFeatures, options);
 }
 

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
-import { buildApp, prepareDatabase } from './app';
+import { formatSetupLine, idleSetup, type PlatformSetup } from '../shared/ipc/platform-setup';
+import { buildApp, migrationDirs, prepareDatabase } from './app';
 import { ensureAdminTokenFile } from './auth/admin-token';
 import { ADMIN_USER_ID } from './directory/admin-user';
 import { lockDataDir } from './process/data-dir-lock';
@@ -13,6 +16,8 @@ import { ensurePrivateDir } from './process/private-dir';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
 import { createPool } from './db/pool';
 import { loadSecretsKey } from './process/secrets-key';
+import { copyTemplate, ensureTemplate, setSuperuserPassword } from './platform/database-template';
+import { ensureDatabase } from './platform/ensure-database';
 
 const USAGE =
   'usage: npm run platform -- --data-dir DIR [--port 0] [--seed demo|none] [--host 127.0.0.1] [--exit-with-parent] [--redis-url redis://…] [--resource-database-url postgres://…]';
@@ -65,18 +70,50 @@ async function embeddedPassword(dataDir: string): Promise<string> {
   return password;
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
+/**
+ * Where prepared database templates are kept ($PAVE_DATABASE_TEMPLATES, `none` for no template;
+ * by default the user's cache folder): see server/platform/database-template.ts.
+ */
+function templatesDir(): string | null {
+  const fromEnv = process.env.PAVE_DATABASE_TEMPLATES;
+  if (fromEnv === 'none') return null;
+  if (fromEnv) return path.resolve(fromEnv);
+  const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(cache, 'pave', 'database-templates');
+}
+
+/** Setup progress for the process that launched us, one `pave-setup {json}` line each on stdout. */
+const reportSetup = (setup: Partial<PlatformSetup> & Pick<PlatformSetup, 'step'>) =>
+  process.stdout.write(`${formatSetupLine({ ...idleSetup, ...setup })}\n`);
+
+/**
+ * A new embedded cluster: a copy of the prepared template (built first when this machine has none
+ * for these migrations), or initdb when there can be no template or making one failed. Returns the
+ * password the cluster starts with.
+ */
+async function createCluster(databaseDir: string, password: string): Promise<string> {
+  const templates = templatesDir();
+  if (templates) {
+    try {
+      const template = await ensureTemplate({
+        templatesDir: templates,
+        migrationDirs,
+        onBuild: () =>
+          reportSetup({ step: 'database', detail: 'preparing the database, once for this version of Pave' }),
+        onMigration: ({ done, total }) => reportSetup({ step: 'migrations', done, total }),
+        log: process.env.PAVE_LOG_POSTGRES ? stderr : undefined,
+      });
+      reportSetup({ step: 'database', detail: 'copying the prepared database' });
+      await copyTemplate(template, databaseDir);
+      return template.password;
+    } catch (error) {
+      stderr(
+        `the prepared database template cannot be used (${error instanceof Error ? error.message : String(error)}); creating the database from scratch`,
+      );
+    }
   }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  reportSetup({ step: 'database', detail: 'creating the database' });
+  return password;
 }
 
 async function main(): Promise<void> {
@@ -123,15 +160,27 @@ async function main(): Promise<void> {
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
+      const databaseDir = path.join(dataDir, 'postgres');
+      const password = await embeddedPassword(dataDir);
+      const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
+      const startingPassword = fresh ? await createCluster(databaseDir, password) : password;
       embedded = await startEmbeddedPostgres({
-        databaseDir: path.join(dataDir, 'postgres'),
-        password: await embeddedPassword(dataDir),
+        databaseDir,
+        password: startingPassword,
         log: process.env.PAVE_LOG_POSTGRES ? stderr : undefined,
       });
-      databaseUrl = await ensureDatabase(embedded.adminUrl, 'pave');
+      let adminUrl = embedded.adminUrl;
+      if (startingPassword !== password) {
+        await setSuperuserPassword(adminUrl, password);
+        const url = new URL(adminUrl);
+        url.password = encodeURIComponent(password);
+        adminUrl = url.toString();
+      }
+      databaseUrl = await ensureDatabase(adminUrl, 'pave');
     }
     pool = createPool(databaseUrl);
-    await prepareDatabase(pool, { seed: args.seed });
+    await prepareDatabase(pool, { seed: args.seed, onSetup: reportSetup });
+    reportSetup({ step: 'starting' });
     const secretsKey = await loadSecretsKey(dataDir);
     await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
     app = buildApp({
@@ -140,7 +189,7 @@ async function main(): Promise<void> {
       resourceDatabaseUrl: args['resource-database-url'],
       dataDir,
       secretsKey,
-      // stdout carries exactly one line (the URL) for the parent process; logs go to stderr.
+      // stdout is for the parent process (setup progress, then the URL line); logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });
     await app.listen({ host: args.host, port: args.port });
@@ -149,7 +198,9 @@ async function main(): Promise<void> {
     const host = args.host.includes(':') ? `[${args.host}]` : args.host;
     process.stdout.write(`Pave platform listening on http://${host}:${port}\n`);
   } catch (error) {
-    stderr(`Pave platform failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    reportSetup({ step: 'failed', error: { code: 'platform_setup_failed', message } });
+    stderr(`Pave platform failed to start: ${message}`);
     await shutdown(1);
   }
 }

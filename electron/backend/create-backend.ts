@@ -47,6 +47,7 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     vault: opts.vault,
     engine,
     log,
+    onSetup: (setup) => events.emit('platform:setup', setup),
     ...(opts.platform ? { override: opts.platform } : {}),
     ...(hooks.embeddedEntry ? { embeddedEntry: hooks.embeddedEntry } : {}),
     ...(opts.spawnPlatform ? { spawnPlatform: opts.spawnPlatform } : {}),

@@ -12,7 +12,7 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-interface MigrationFile {
+export interface MigrationFile {
   version: number;
   name: string;
   /** The file name without .sql, e.g. 001_initial. */
@@ -24,7 +24,8 @@ interface MigrationFile {
 // Any constant works; it only has to be the same for every Pave server process.
 const MIGRATION_LOCK_KEY = 0x7061_7665;
 
-async function readMigrationFiles(dirs: readonly string[]): Promise<MigrationFile[]> {
+/** Every migration file of `dirs`, in version order (also what a prepared database template is keyed by). */
+export async function readMigrationFiles(dirs: readonly string[]): Promise<MigrationFile[]> {
   const migrations: MigrationFile[] = [];
   // The platform bundle copies every folder's files into one, which each source then names: read it once.
   for (const dir of new Set(dirs)) migrations.push(...(await readMigrationDir(dir)));
@@ -55,7 +56,12 @@ async function readMigrationDir(dir: string): Promise<MigrationFile[]> {
  * server processes start at once: the first migrates, the others wait and then find nothing to do.
  * Applied migrations are never edited (Bruno-style checksums): a changed file refuses to start.
  */
-export async function migrate(pool: Pool, dirs: readonly string[]): Promise<{ applied: string[] }> {
+export async function migrate(
+  pool: Pool,
+  dirs: readonly string[],
+  /** Called before each pending migration and once all are applied, for setup progress. */
+  onProgress?: (progress: { done: number; total: number }) => void,
+): Promise<{ applied: string[] }> {
   const migrations = await readMigrationFiles(dirs);
   const client = await pool.connect();
   const applied: string[] = [];
@@ -85,8 +91,9 @@ export async function migrate(pool: Pool, dirs: readonly string[]): Promise<{ ap
       }
     }
     const done = new Set(rows.map((row) => row.version));
-    for (const migration of migrations) {
-      if (done.has(migration.version)) continue;
+    const pending = migrations.filter((migration) => !done.has(migration.version));
+    for (const [index, migration] of pending.entries()) {
+      onProgress?.({ done: index, total: pending.length });
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
@@ -102,6 +109,7 @@ export async function migrate(pool: Pool, dirs: readonly string[]): Promise<{ ap
       }
       applied.push(migration.label);
     }
+    if (pending.length > 0) onProgress?.({ done: pending.length, total: pending.length });
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     client.release();

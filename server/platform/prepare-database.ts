@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { idleSetup, type PlatformSetup } from '../../shared/ipc/platform-setup';
 import { coreMigrationsDir, migrate } from '../db/migrate';
 import { withTransaction } from '../db/transaction';
 import { ensureAdminUser } from '../directory/admin-user';
@@ -23,10 +24,17 @@ export const migrationDirsOf = (features: readonly ServerFeature[]): string[] =>
 export async function prepareDatabase(
   pool: Pool,
   features: readonly ServerFeature[],
-  options: { seed: SeedChoice },
+  options: { seed: SeedChoice; onSetup?: (setup: PlatformSetup) => void },
 ): Promise<void> {
-  await migrate(pool, migrationDirsOf(features));
+  const report = options.onSetup ?? (() => undefined);
+  await migrate(pool, migrationDirsOf(features), ({ done, total }) =>
+    report({ ...idleSetup, step: 'migrations', done, total }),
+  );
   await withTransaction(pool, (tx) => ensureOrg(tx, DEFAULT_ORG_NAME).then(() => undefined));
-  if (options.seed === 'demo' && (await isCatalogEmpty(pool))) await seedDemo(pool, features);
+  if (options.seed === 'demo' && (await isCatalogEmpty(pool))) {
+    await seedDemo(pool, features, undefined, ({ done, total, part }) =>
+      report({ ...idleSetup, step: 'seeding', done, total, detail: part }),
+    );
+  }
   await ensureAdminUser(pool);
 }

@@ -25,15 +25,23 @@ export async function seedDemo(
   pool: Pool,
   features: readonly ServerFeature[],
   seed: number = DEMO_SEED,
+  /** Called before each part (the directory, then each feature with a seed), for setup progress. */
+  onProgress?: (progress: { done: number; total: number; part: string }) => void,
 ): Promise<void> {
   const rng = createPicker(seed);
   const directory = generateDemoDirectory(rng);
   const now = new Date().toISOString();
+  const seeding = features.filter((feature) => feature.seed);
+  const total = seeding.length + 1;
   await withTransaction(pool, async (tx) => {
+    onProgress?.({ done: 0, total, part: 'teams and people' });
     await updateOrg(tx, { name: directory.orgName, isDemo: true });
     for (const team of directory.teams) await createTeam(tx, null, team.input, team);
     for (const user of directory.users) await createUser(tx, null, user.input, user);
-    for (const feature of features) await feature.seed?.(tx, { seed, rng, directory, now });
+    for (const [index, feature] of seeding.entries()) {
+      onProgress?.({ done: index + 1, total, part: feature.name });
+      await feature.seed?.(tx, { seed, rng, directory, now });
+    }
     await writeAudit(tx, null, 'seed.demo', 'org', 'org', { seed });
   });
 }

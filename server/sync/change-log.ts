@@ -66,6 +66,35 @@ export async function recordChanges(
 
 const resync = (message: string) => new ApiError(409, ApiErrorCode.resyncRequired, message);
 
+interface ServerMeta {
+  epoch: string;
+  min_seq: number;
+  seq: number;
+}
+
+async function readServerMeta(db: Pick<Tx, 'query'>): Promise<ServerMeta> {
+  const meta = await db.query<ServerMeta>(
+    'SELECT m.epoch, m.min_seq, c.seq FROM server_meta m CROSS JOIN sync_counter c',
+  );
+  const server = meta.rows[0];
+  if (!server) throw new Error('server_meta or sync_counter row is missing');
+  return server;
+}
+
+/** The seq a cursor stands at, or 409 resync_required when this server cannot honour it. */
+function checkCursor(cursor: string, server: ServerMeta, scope: string): number {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw resync('the sync cursor is not valid; start a full resync');
+  if (decoded.epoch !== server.epoch) throw resync('the server was reset (new epoch); start a full resync');
+  if (decoded.seq < server.min_seq && decoded.floor < server.min_seq) {
+    throw resync('the sync cursor is older than the retained change log; start a full resync');
+  }
+  if (decoded.scope !== scope) {
+    throw resync('your role or teams changed, so what you may see changed; start a full resync');
+  }
+  return decoded.seq;
+}
+
 /**
  * One page of changes after `cursor` (absent or empty = from the beginning), as the JSON text of a
  * `ChangesPage`: `data` is read as stored text and spliced in, never parsed and re-encoded.
@@ -77,30 +106,22 @@ export async function readChanges(
   reader: Principal,
 ): Promise<string> {
   const scope = scopeFingerprint(reader);
+  // Nothing new (the usual answer to a client that is up to date): one statement, no transaction.
+  // The counter is taken in every change's transaction, so a seq at or past it means no change
+  // after the cursor has committed; the cursor's checks are the same as below.
+  if (cursor) {
+    const server = await readServerMeta(pool);
+    const after = checkCursor(cursor, server, scope);
+    if (after >= server.seq)
+      return changesPageJson([], encodeCursor(server.epoch, after, server.min_seq, scope), false);
+  }
   // REPEATABLE READ: the min_seq check and the page read see the same snapshot, so a concurrent
   // prune cannot remove tombstones between them.
   return withTransaction(
     pool,
     async (tx) => {
-      const meta = await tx.query<{ epoch: string; min_seq: number; seq: number }>(
-        'SELECT m.epoch, m.min_seq, c.seq FROM server_meta m CROSS JOIN sync_counter c',
-      );
-      const server = meta.rows[0];
-      if (!server) throw new Error('server_meta or sync_counter row is missing');
-      let after = 0;
-      if (cursor) {
-        const decoded = decodeCursor(cursor);
-        if (!decoded) throw resync('the sync cursor is not valid; start a full resync');
-        if (decoded.epoch !== server.epoch)
-          throw resync('the server was reset (new epoch); start a full resync');
-        if (decoded.seq < server.min_seq && decoded.floor < server.min_seq) {
-          throw resync('the sync cursor is older than the retained change log; start a full resync');
-        }
-        if (decoded.scope !== scope) {
-          throw resync('your role or teams changed, so what you may see changed; start a full resync');
-        }
-        after = decoded.seq;
-      }
+      const server = await readServerMeta(tx);
+      const after = cursor ? checkCursor(cursor, server, scope) : 0;
       // Paged over the raw log, then filtered to what the reader may see (sync-scope.ts): the
       // cursor advances past rows filtered out, so a page may be empty yet make progress.
       const params: unknown[] = [after, limit + 1];

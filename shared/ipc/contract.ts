@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from '../api/text';
 import { Org, Team, User } from '../api/directory';
+import { PlatformSetup } from './platform-setup';
 
 /**
  * The core of the IPC contract between the renderer and the desktop backend: what every Pave
@@ -86,6 +87,8 @@ export const coreCommands = {
     output: Settings,
   },
   'settings:useEmbedded': { input: Empty, output: Settings },
+  /** The embedded platform's first setup, for the progress shown before the first rows. */
+  'platform:setup': { input: Empty, output: PlatformSetup },
   'outbox:list': { input: Empty, output: z.array(OutboxItem) },
   /** Sends an expired change anyway (same idempotency key, so it still applies at most once). */
   'outbox:confirm': { input: MutationRef, output: Enqueued },
@@ -99,6 +102,7 @@ export const coreCommands = {
 /** Events pushed from the backend to every window, whatever the features. */
 export const coreEvents = {
   'sync:status': SyncStatus,
+  'platform:setup': PlatformSetup,
   /** Local tables a write touched; the renderer invalidates the queries that read them. */
   'tables:changed': z.object({ tables: z.array(text()) }),
 } as const;

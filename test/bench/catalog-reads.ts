@@ -18,8 +18,9 @@ const sorts = ['name', 'title', 'team', 'tier', 'lifecycle', 'updatedAt'] as con
 
 /**
  * `catalog:list` against a cache of `count` services: the first window, the last window of
- * every sort in both directions, searches (a one-letter prefix matching most rows, a word,
- * nothing), filters, and a search with filters. Each view is asked 5 times on a fresh search
+ * every sort in both directions, the middle of the list, searches (one- and two-letter prefixes
+ * matching many rows, a word, nothing), the end of a broad search, filters, and a search with
+ * filters. Each view is asked 5 times on a fresh search
  * memo (a distinct cache version), its median kept.
  */
 export function measureCatalogReads(count: number): CatalogReadFigures {
@@ -30,6 +31,7 @@ export function measureCatalogReads(count: number): CatalogReadFigures {
     const views: [string, CatalogQuery][] = [
       ['first window', {}],
       ['search "p"', { search: 'p' }],
+      ['search "pa"', { search: 'pa' }],
       ['search "payments"', { search: 'payments' }],
       ['search "payments api 12"', { search: 'payments api 12' }],
       ['search with no match', { search: 'zzzz' }],
@@ -48,6 +50,11 @@ export function measureCatalogReads(count: number): CatalogReadFigures {
         ]);
       }
     }
+    views.push(['middle of name asc', { offset: Math.floor(total({}) / 2), limit: 100 }]);
+    views.push([
+      'end of search "p" by team',
+      { search: 'p', sort: { column: 'team', direction: 'desc' }, offset: total({ search: 'p' }) - 100 },
+    ]);
     const filtered: CatalogQuery = {
       search: 'payments',
       lifecycles: ['deprecated'],

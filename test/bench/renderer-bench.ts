@@ -3,10 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startWeb, type Running } from '../e2e/support/processes';
+import type { Running } from '../e2e/support/processes';
 import { medianOf } from './bench-platform';
 import type { PlatformAtScale } from './platform-at-scale';
 import { processTree, pssOf, rssOf } from './process-memory';
+import { launch } from './start-launch';
 
 /**
  * The app as a person meets it: browser mode (`npm start` without Electron) serving the real
@@ -102,7 +103,8 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
   const tokenFile = join(dir, 'token');
   await writeFile(tokenFile, `${platform.token}\n`, { mode: 0o600 });
   const browser = await launchChromium();
-  const start = () => startWeb(join(dir, 'app'), { url: platform.url, tokenFile });
+  // As `npm start` launches it (the bundled host, no tsx): the warm start is what a person gets.
+  const start = () => launch(join(dir, 'app'), 'npm-start', { url: platform.url, tokenFile });
   try {
     // First launch: the whole catalog syncs; wait until the count says it is all there.
     const { web, page } = await firstRowAfter(browser, start);

@@ -63,6 +63,10 @@ for (const services of sizes) {
   }
 }
 
+// Start (cold first launch, warm) and memory at 10,000: test/bench/start-targets.ts.
+console.log('');
+targets.push(...(await (await import('./start-targets')).startTargets(console.log)));
+
 console.log('');
 for (const line of targets) console.log(line);
 

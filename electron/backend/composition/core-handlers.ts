@@ -24,5 +24,6 @@ export function createCoreHandlers(
     'settings:get': () => platform.settings(),
     'settings:setPlatform': ({ url, token }) => platform.setPlatform(url, token),
     'settings:useEmbedded': () => platform.useEmbedded(),
+    'platform:setup': () => platform.setup(),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Settings } from '../../../shared/ipc/contract';
+import { idleSetup, type PlatformSetup } from '../../../shared/ipc/platform-setup';
 import type { TokenVault } from '../host/backend-types';
 import {
   launchEmbeddedPlatform,
@@ -30,6 +31,8 @@ export interface PlatformConnectionOptions {
   /** For tests: the embedded platform's entry script. */
   embeddedEntry?: string;
   spawnPlatform?: SpawnPlatform;
+  /** The embedded platform's setup progress, as it changes (the renderer shows it before rows). */
+  onSetup?: (setup: PlatformSetup) => void;
 }
 
 export interface PlatformConnection {
@@ -38,6 +41,8 @@ export interface PlatformConnection {
   /** Called before a manual sync: relaunches an embedded platform that failed or stopped. */
   retryIfFailed(): void;
   settings(): Settings;
+  /** The embedded platform's setup as last reported; `idle` when there is nothing to show. */
+  setup(): PlatformSetup;
   /** Validates with GET /v1/me BEFORE saving anything, then switches and resyncs. */
   setPlatform(url: string, token: string): Promise<Settings>;
   useEmbedded(): Promise<Settings>;
@@ -76,6 +81,12 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
     }
   }
 
+  let setup: PlatformSetup = idleSetup;
+  const reportSetup = (next: PlatformSetup) => {
+    setup = next;
+    opts.onSetup?.(next);
+  };
+
   let embeddedFailed = false;
   let autoRestarts = 0;
   const MAX_AUTO_RESTARTS = 3;
@@ -90,9 +101,13 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
     mode = 'embedded';
     platformUrl = null;
     embeddedFailed = false;
+    reportSetup(idleSetup);
     const launched = launchEmbeddedPlatform({
       dataDir: join(opts.dataDir, 'platform'),
       log,
+      onSetup: (next) => {
+        if (embedded === launched && !closed) reportSetup(next);
+      },
       ...(opts.embeddedEntry ? { entry: opts.embeddedEntry } : {}),
       ...(opts.spawnPlatform ? { spawn: opts.spawnPlatform } : {}),
     });
@@ -136,6 +151,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
 
   async function connectRemote(url: string, token: string): Promise<void> {
     mode = 'remote';
+    reportSetup(idleSetup);
     const client = createPlatformClient({ url, token });
     platformUrl = client.url;
     inUse = client;
@@ -164,6 +180,7 @@ export function createPlatformConnection(opts: PlatformConnectionOptions): Platf
       });
     },
     settings,
+    setup: () => setup,
     client: () => inUse,
     retryIfFailed() {
       if (closed || mode !== 'embedded' || !embeddedFailed) return;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { idleSetup, parseSetupLine, type PlatformSetup } from '../../../shared/ipc/platform-setup';
 import { ensurePrivateDir } from '../cache/private-files';
 
 export interface EmbeddedPlatformOptions {
@@ -16,6 +17,11 @@ export interface EmbeddedPlatformOptions {
   killAfterMs?: number;
   /** How to start the entry; Electron main passes a utilityProcess (see spawnNodeProcess). */
   spawn?: SpawnPlatform;
+  /**
+   * The platform's setup as it reports it (a new database, migrations, the demo seed), then
+   * `ready` or `failed`: the progress shown before the first rows.
+   */
+  onSetup?: (setup: PlatformSetup) => void;
 }
 
 /** The parts of a child process the launcher uses: node's ChildProcess and an adapter of Electron's utilityProcess both fit. */
@@ -94,6 +100,9 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
   const killAfterMs = opts.killAfterMs ?? 10_000;
   ensurePrivateDir(opts.dataDir);
 
+  const report = opts.onSetup ?? (() => undefined);
+  // The platform's own words for why its setup failed beat "exited with code 1".
+  let setupFailure: string | null = null;
   const stderrTail: string[] = [];
   const tail = () => (stderrTail.length ? `\n${stderrTail.join('\n')}` : '');
   const child = (opts.spawn ?? spawnNodeProcess)(
@@ -119,6 +128,11 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      report({
+        ...idleSetup,
+        step: 'failed',
+        error: { code: 'embedded_platform_failed', message: setupFailure ?? message },
+      });
       rejectReady(new EmbeddedPlatformError(message + tail()));
     };
     const timer = setTimeout(() => {
@@ -128,6 +142,10 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
 
     forwardLines(child.stdout, (line) => {
       opts.log(`[platform] ${line}`);
+      const setup = parseSetupLine(line);
+      // The platform's own `failed` gives the reason; the exit that follows rejects `ready`.
+      if (setup?.step === 'failed') setupFailure = setup.error?.message ?? null;
+      else if (setup && !settled) report(setup);
       const m = LISTENING.exec(line);
       if (!m?.[1] || settled) return;
       const url = m[1];
@@ -136,6 +154,7 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          report({ ...idleSetup, step: 'ready' });
           resolveReady({ url, adminToken: token.trim() });
         },
         (err: unknown) =>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Lifecycle, Tier } from '../../../shared/features/catalog/api';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { PlatformSetupFailure, PlatformSetupProgress } from '../../status/PlatformSetup';
 import { syncStatusQuery, teamsQuery } from '../../data/ipc-queries';
 import { catalogListQuery } from './data';
 import { catalogSearchId } from './search-shortcut';
@@ -141,7 +142,7 @@ export function CatalogPage() {
       )}
       {(catalog.isPending || (firstSync && page?.totalAll === 0)) && (
         <div className="catalog-loading muted" data-testid="catalog-loading">
-          Loading the catalog…
+          <PlatformSetupProgress fallback="Loading the catalog…" />
         </div>
       )}
       {page && page.total > 0 && (
@@ -189,6 +190,7 @@ function CatalogEmpty({
             ? 'Pave has not reached the platform yet. Services appear here after the first sync.'
             : 'The platform has no services yet.'}
       </p>
+      <PlatformSetupFailure />
     </div>
   );
 }

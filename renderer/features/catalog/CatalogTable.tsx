@@ -2,12 +2,13 @@ import {
   flexRender,
   getCoreRowModel,
   useReactTable,
+  type Row,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import {
   CatalogSortColumn,
   type CatalogPage,
@@ -64,7 +65,8 @@ export function CatalogTable({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the fold: every keystroke that changes the results rebuilds them all.
+    overscan: 5,
   });
   const items = virtualizer.getVirtualItems();
 
@@ -142,6 +144,14 @@ export function CatalogTable({
   });
 
   const activeRow = selectedRow;
+  // Stable across renders, so memoized rows stay skipped.
+  const openRow = useCallback(
+    (service: ServiceRow, index: number) => {
+      select(service.id, index);
+      navigate(catalogRoutes.service.href({ id: service.id }));
+    },
+    [select],
+  );
 
   return (
     <div
@@ -207,42 +217,18 @@ export function CatalogTable({
           {items.map((item) => {
             const service = rowAt(item.index);
             const row = service ? table.getRow(service.id, true) : undefined;
-            if (!service || !row) {
-              return (
-                <div
-                  key={`loading-${item.index}`}
-                  className="catalog-row catalog-body-row loading"
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-busy="true"
-                  style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-                />
-              );
-            }
-            const selected = service.id === selectedId;
+            // Keyed by position: a new search patches the rows on screen in place instead of
+            // tearing them down and building new ones, and an unchanged row is skipped (memo).
             return (
-              <div
-                key={row.id}
-                id={rowDomId(service.id)}
-                className={`catalog-row catalog-body-row${selected ? ' selected' : ''}`}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selected}
-                data-testid="service-row"
-                data-service-id={service.id}
-                data-service-name={service.name}
-                style={{ height: item.size, transform: `translateY(${item.start}px)` }}
-                onClick={() => {
-                  select(service.id, item.index);
-                  navigate(catalogRoutes.service.href({ id: service.id }));
-                }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <div key={cell.id} className="catalog-cell" role="gridcell">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </div>
-                ))}
-              </div>
+              <CatalogBodyRow
+                key={item.index}
+                row={row}
+                index={item.index}
+                start={item.start}
+                size={item.size}
+                selected={service !== undefined && service.id === selectedId}
+                onOpen={openRow}
+              />
             );
           })}
         </div>
@@ -250,6 +236,61 @@ export function CatalogTable({
     </div>
   );
 }
+
+/**
+ * One body row, or its loading placeholder while its window is on the way. TanStack Table keeps
+ * a row object as long as its data is the same, so a re-render of the table (the previous
+ * search's rows dimmed while the next loads, a selection moving) skips the rows it did not change.
+ */
+const CatalogBodyRow = memo(function CatalogBodyRow({
+  row,
+  index,
+  start,
+  size,
+  selected,
+  onOpen,
+}: {
+  row: Row<ServiceRow> | undefined;
+  index: number;
+  start: number;
+  size: number;
+  selected: boolean;
+  onOpen: (service: ServiceRow, index: number) => void;
+}) {
+  const style = { height: size, transform: `translateY(${start}px)` };
+  if (!row) {
+    return (
+      <div
+        className="catalog-row catalog-body-row loading"
+        role="row"
+        aria-rowindex={index + 2}
+        aria-busy="true"
+        style={style}
+      />
+    );
+  }
+  const service = row.original;
+  return (
+    <div
+      id={rowDomId(service.id)}
+      className={`catalog-row catalog-body-row${selected ? ' selected' : ''}`}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-testid="service-row"
+      data-service-id={service.id}
+      data-service-name={service.name}
+      style={style}
+      onClick={() => onOpen(service, index)}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.column.id} className="catalog-cell" role="gridcell">
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /** `list`, or the previous array when it holds the same elements in the same order. */
 function useSameArray<T>(list: T[]): T[] {

@@ -4,6 +4,10 @@ import { formatRelativeTime } from '../../components/relative-time';
 
 const column = createColumnHelper<ServiceRow>();
 
+// One formatter for every row: `Date#toLocaleString` builds a new one on each call, and rows
+// render again on every keystroke of a search.
+const fullTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+
 /** Column ids are the backend's sort columns, so TanStack's sorting state maps 1:1 to the query. */
 export const catalogColumns = [
   column.accessor('title', {
@@ -54,7 +58,7 @@ export const catalogColumns = [
     id: 'updatedAt' satisfies CatalogSortColumn,
     header: 'Updated',
     cell: ({ getValue }) => (
-      <span className="muted" title={new Date(getValue()).toLocaleString()}>
+      <span className="muted" title={fullTime.format(new Date(getValue()))}>
         {formatRelativeTime(getValue(), Date.now())}
       </span>
     ),

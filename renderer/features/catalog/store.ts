@@ -79,9 +79,12 @@ export function hasActiveFilters(filters: {
   );
 }
 
+// One formatter for every count: `Number#toLocaleString` builds a new one on each call.
+const counts = new Intl.NumberFormat('en-US');
+
 /** "60 services" when nothing narrows the list, "12 of 60 services" when something does. */
 export function catalogCountLabel(total: number, totalAll: number, filtered: boolean): string {
-  const format = (n: number) => n.toLocaleString('en-US');
+  const format = (n: number) => counts.format(n);
   const noun = (n: number) => (n === 1 ? 'service' : 'services');
   if (!filtered && total === totalAll) return `${format(totalAll)} ${noun(totalAll)}`;
   return `${format(total)} of ${format(totalAll)} ${noun(totalAll)}`;

@@ -35,11 +35,32 @@ const sorts: Record<CatalogSortColumn, { index: string; keys: string[] }> = {
   updatedAt: { index: 'services_sort_updated', keys: ['s.updated_at', 's.name COLLATE NOCASE', 's.rowid'] },
 };
 
+/** Thresholds between query plans; tests set them to force each plan. */
+export interface CatalogReadTuning {
+  sortMatchesBelow?: number;
+  testEachRowBelow?: number;
+}
+
 /**
- * Below this many matching rows, sorting just them (found through the search or a filter's index)
- * beats walking a whole sort index; above it, most rows match and the walk finds them quickly.
+ * Sorting just the matching rows (found through the search or a filter's index) costs a row read
+ * per match; walking the sort's index costs far less per row it passes. The walk wins unless it
+ * would pass more than this many rows per match (few matches, or a window deep in the list).
  */
-const SORT_MATCHES_BELOW = 8000;
+const WALK_ROWS_PER_MATCH = 10;
+
+/**
+ * A walk along a sort index for a search of one- or two-letter words that matches much of the
+ * catalog may test each row it passes against the search (a seek in the index's prefix lists,
+ * cache migration 48) when it passes fewer rows than this; further in, or when matches are
+ * sparse (each test then costs far more), collecting every match first is cheaper.
+ */
+const TEST_EACH_ROW_BELOW = 3000;
+
+/**
+ * Every word of the search is served by the search index's one- and two-letter prefix lists
+ * (each term of an FTS query from `toFtsQuery` reads `"word"*`).
+ */
+const shortPrefixes = (fts: string) => fts.split(' ').every((term) => [...term.slice(1, -2)].length <= 2);
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -87,7 +108,8 @@ interface Cube {
 /**
  * The last cubes, per search text, until the cache changes: typing and scrolling ask the same
  * counts again and again. `data_version` moves when another connection commits, `total_changes()`
- * when this one writes; either drops the memo.
+ * when this one writes; either drops the memo. With no search the cube is read from
+ * `service_facet_counts` (cache migration 47), which the triggers keep exact, so it needs no memo.
  */
 const cubes = new WeakMap<Database, { version: string; bySearch: Map<string, Cube> }>();
 
@@ -96,41 +118,43 @@ function cacheVersion(db: Database): string {
   return `${changes}:${String(db.pragma('data_version', { simple: true }))}`;
 }
 
-function cubeFor(db: Database, fts: string | null): Cube {
+function allCube(db: Database): Cube {
+  const cells = prepared(
+    db,
+    'SELECT team, tier, lifecycle, n FROM service_facet_counts WHERE n > 0',
+  ).all() as CubeCell[];
+  return { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
+}
+
+function searchCube(db: Database, fts: string, totalAll: number): Cube {
   const version = cacheVersion(db);
   let memo = cubes.get(db);
   if (!memo || memo.version !== version) {
     memo = { version, bySearch: new Map() };
     cubes.set(db, memo);
   }
-  const key = fts ?? '';
-  let cube = memo.bySearch.get(key);
+  let cube = memo.bySearch.get(fts);
   if (!cube) {
-    // One search word (a prefix typed so far) can match most of the catalog: counting the facet
-    // index against the set of matches then beats reading every matching row. Several words
-    // narrow the matches enough that reading them is cheaper.
-    const broad = fts !== null && !fts.includes(' ');
-    const cells = (
-      fts
-        ? prepared(
-            db,
-            broad
-              ? `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
-                 FROM services s INDEXED BY services_facets
-                 WHERE s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?) GROUP BY 1, 2, 3`
-              : `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
-                 FROM services_fts f JOIN services s ON s.rowid = f.rowid
-                 WHERE services_fts MATCH ? GROUP BY 1, 2, 3`,
-          ).all(fts)
-        : prepared(
-            db,
-            `SELECT owner_team_id AS team, tier, lifecycle, COUNT(*) AS n
-             FROM services INDEXED BY services_facets GROUP BY 1, 2, 3`,
-          ).all()
-    ) as CubeCell[];
+    // Unless a search matches only a few rows, counting the narrow facet index against the set
+    // of matches beats reading every matching row (a seek into the wide table each). Counting
+    // the matches first is cheap (no row is read) and tells which plan fits.
+    const matches = prepared(db, 'SELECT COUNT(*) FROM services_fts WHERE services_fts MATCH ?')
+      .pluck()
+      .get(fts) as number;
+    const broad = matches > totalAll / 50;
+    const cells = prepared(
+      db,
+      broad
+        ? `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
+           FROM services s INDEXED BY services_facets
+           WHERE s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?) GROUP BY 1, 2, 3`
+        : `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
+           FROM services_fts f JOIN services s ON s.rowid = f.rowid
+           WHERE services_fts MATCH ? GROUP BY 1, 2, 3`,
+    ).all(fts) as CubeCell[];
     cube = { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
     if (memo.bySearch.size > 50) memo.bySearch.clear();
-    memo.bySearch.set(key, cube);
+    memo.bySearch.set(fts, cube);
   }
   return cube;
 }
@@ -142,15 +166,12 @@ function cubeFor(db: Database, fts: string | null): Cube {
  * services every other team would add. Counts come from a small per-search cube, rows from a
  * walk along the sort's index; nothing here grows with the catalog but the cube's cells.
  */
-export function listCatalog(
-  db: Database,
-  input: unknown,
-  tuning: { sortMatchesBelow?: number } = {},
-): CatalogPage {
+export function listCatalog(db: Database, input: unknown, tuning: CatalogReadTuning = {}): CatalogPage {
   const q = CatalogQuery.parse(input);
   const fts = toFtsQuery(q.search);
-  const cube = cubeFor(db, fts);
-  const totalAll = fts ? cubeFor(db, null).matched : cube.matched;
+  const all = allCube(db);
+  const cube = fts ? searchCube(db, fts, all.matched) : all;
+  const totalAll = all.matched;
 
   const teamSet = new Set(q.teamIds);
   const tierSet = new Set<number>(q.tiers);
@@ -191,8 +212,7 @@ export function listCatalog(
     count: lcCounts.get(lc) ?? 0,
   }));
 
-  const sortMatches = total < (tuning.sortMatchesBelow ?? SORT_MATCHES_BELOW);
-  const rows = q.offset < total ? windowRows(db, q, fts, total, sortMatches) : [];
+  const rows = q.offset < total ? windowRows(db, q, fts, total, totalAll, tuning) : [];
   return { rows, offset: q.offset, total, totalAll, facets: { teams, tiers, lifecycles } };
 }
 
@@ -202,12 +222,34 @@ function windowRows(
   q: ParsedQuery,
   fts: string | null,
   total: number,
-  sortMatches: boolean,
+  totalAll: number,
+  tuning: CatalogReadTuning,
 ): ServiceRow[] {
+  const sort = sorts[q.sort.column];
+  // A window in the far half is read from the other end, walking at most half the index.
+  const end = Math.min(total, q.offset + q.limit);
+  const fromEnd = q.offset > total - end;
+  const skip = fromEnd ? total - end : q.offset;
+  // About how many rows a walk along the sort index passes to reach the window's end (matches
+  // are spread along any sort evenly enough for a choice of plan).
+  const passed = ((skip + end - q.offset) * totalAll) / Math.max(total, 1);
+  const sortMatches =
+    tuning.sortMatchesBelow === undefined
+      ? passed > WALK_ROWS_PER_MATCH * total
+      : total < tuning.sortMatchesBelow;
   const where: string[] = [];
   const params: unknown[] = [];
   if (fts) {
-    where.push('s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)');
+    const testEachRow =
+      !sortMatches &&
+      shortPrefixes(fts) &&
+      total * 4 > totalAll &&
+      passed < (tuning.testEachRowBelow ?? TEST_EACH_ROW_BELOW);
+    where.push(
+      testEachRow
+        ? 'EXISTS (SELECT 1 FROM services_fts WHERE services_fts MATCH ? AND services_fts.rowid = s.rowid)'
+        : 's.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)',
+    );
     params.push(fts);
   }
   if (q.teamIds.length) {
@@ -222,10 +264,6 @@ function windowRows(
     where.push(`s.lifecycle IN (${placeholders(q.lifecycles.length)})`);
     params.push(...q.lifecycles);
   }
-  const sort = sorts[q.sort.column];
-  // A window in the far half is read from the other end, walking at most half the index.
-  const end = Math.min(total, q.offset + q.limit);
-  const fromEnd = q.offset > total - end;
   const ascending = (q.sort.direction === 'asc') !== fromEnd;
   // Few matches: sort just them. Otherwise walk the sort's index, filters checked in the index.
   const source = sortMatches ? 'services s' : `services s INDEXED BY ${sort.index}`;
@@ -235,7 +273,7 @@ function windowRows(
      ORDER BY ${sort.keys.map((key) => `${key} ${ascending ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`,
   )
     .pluck()
-    .all(...params, end - q.offset, fromEnd ? total - end : q.offset) as number[];
+    .all(...params, end - q.offset, skip) as number[];
   if (fromEnd) ids.reverse();
   if (ids.length === 0) return [];
   const found = prepared(

@@ -3,6 +3,14 @@ import { prepared } from '../../cache/prepared';
 import { entityWriteHook, entityWriter } from '../../cache/synced-entities';
 import { upsertSynced } from '../../cache/upsert-synced';
 import type { Service } from '../../../../shared/features/catalog/api';
+import {
+  countInCell,
+  countServicesAbove,
+  facetCellOf,
+  facetCellsOf,
+  recount,
+  type FacetCell,
+} from './facet-counts';
 
 const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 
@@ -73,32 +81,52 @@ function indexServicesAbove(db: Database, rowid: number): void {
   ).run(rowid);
 }
 
-/** Services (with their search row) and environments; pulls and optimistic writes alike go through these. */
+const cellOf = (s: Service): FacetCell => ({
+  owner_team_id: s.ownerTeamId,
+  tier: s.tier,
+  lifecycle: s.lifecycle,
+});
+
+/**
+ * Services (with their search row and their count per team, tier and lifecycle) and
+ * environments; pulls and optimistic writes alike go through these.
+ */
 export const catalogWriters = [
   entityWriter({
     entity: 'service',
     table: 'services',
     put(db, s) {
+      const before = facetCellOf(db, s.id);
       reindexService(db, upsertService(db, s), s);
+      recount(db, before, cellOf(s));
     },
     putMany(db, services) {
       // A run of puts has no delete in it, so a row above today's highest rowid is new and has no
-      // search row yet: those are indexed together afterwards; rows that existed are re-indexed
-      // one by one. On an initial sync every row is new (docs/architecture.md, "Sync and push").
+      // search row or count yet: those are indexed and counted together afterwards; rows that
+      // existed are re-indexed and re-counted one by one, from their cells read in one statement
+      // before. On an initial sync every row is new (docs/architecture.md, "Sync and push").
       const { top } = prepared(db, 'SELECT COALESCE(MAX(rowid), 0) AS top FROM services').get() as {
         top: number;
       };
+      const before = top > 0 ? facetCellsOf(db, services) : new Map<string, FacetCell>();
       for (const s of services) {
         const rowid = upsertService(db, s);
-        if (rowid <= top) reindexService(db, rowid, s);
+        if (rowid <= top) {
+          reindexService(db, rowid, s);
+          recount(db, before.get(s.id), cellOf(s));
+          before.set(s.id, cellOf(s));
+        }
       }
       indexServicesAbove(db, top);
+      countServicesAbove(db, top);
     },
     delete(db, id) {
+      const before = facetCellOf(db, id);
       prepared(db, 'DELETE FROM services_fts WHERE rowid = (SELECT rowid FROM services WHERE id = ?)').run(
         id,
       );
       prepared(db, 'DELETE FROM services WHERE id = ?').run(id);
+      if (before) countInCell(db, before, -1);
     },
   }),
   entityWriter({

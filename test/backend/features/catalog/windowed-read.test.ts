@@ -77,7 +77,7 @@ const sortKey: Record<CatalogSortColumn, (s: Service) => string | number> = {
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
 const Query = fc.record({
-  search: fc.constantFrom('', 'pay', 'led', 'edge', 'alpha beta', 'avocado', 'zzz'),
+  search: fc.constantFrom('', 'p', 'a', 'pa', 'e l', 'pay', 'led', 'edge', 'alpha beta', 'avocado', 'zzz'),
   teamIds: fc.subarray(['team-a', 'team-b', 'team-c', 'team-x']),
   tiers: fc.subarray([1, 2, 3, 4] as const),
   lifecycles: fc.subarray([...lifecycles]),
@@ -91,9 +91,14 @@ const Query = fc.record({
 
 describe('windowed catalog reads', () => {
   it('return the same rows, totals and facet counts as a full read', () => {
+    // Every plan: sorting the matches (threshold above any count), walking the sort index (0),
+    // and for short words testing each row passed (threshold above any walk) or not (0).
+    const plans = fc.record({
+      sortMatchesBelow: fc.constantFrom(undefined, 0, 1_000_000),
+      testEachRowBelow: fc.constantFrom(undefined, 0, 1_000_000),
+    });
     fc.assert(
-      // Both plans: sorting the matches (threshold above any count), walking the sort index (0).
-      fc.property(Query, fc.constantFrom(undefined, 0, 1_000_000), (q, sortMatchesBelow) => {
+      fc.property(Query, plans, (q, tuning) => {
         const fts = toFtsQuery(q.search);
         const matched = fts
           ? new Set(
@@ -121,7 +126,7 @@ describe('windowed catalog reads', () => {
                 compare(a.name.toLowerCase(), b.name.toLowerCase())),
           );
 
-        const page = listCatalog(cache.db, q, { sortMatchesBelow });
+        const page = listCatalog(cache.db, q, tuning);
         expect(page.rows.map((r) => r.id)).toEqual(full.slice(q.offset, q.offset + q.limit).map((s) => s.id));
         expect(page.offset).toBe(q.offset);
         expect(page.total).toBe(full.length);
@@ -182,5 +187,54 @@ describe('a pulled page of services', () => {
     expect(listCatalog(bulk.db, { search: 'alpha' }).rows.map((r) => r.id)).toEqual(['four', 'one']);
     bulk.close();
     single.close();
+  });
+});
+
+describe('service counts per team, tier and lifecycle', () => {
+  it('stay equal to counting the rows through new rows, moves between cells, deletes and a resync', () => {
+    const counted = openCache(join(dir, 'counted.db'), migrations);
+    const { db } = counted;
+    const cells = () =>
+      db.prepare('SELECT team, tier, lifecycle, n FROM service_facet_counts ORDER BY 1, 2, 3').all();
+    const grouped = () =>
+      db
+        .prepare(
+          `SELECT owner_team_id AS team, tier, lifecycle, COUNT(*) AS n FROM services
+           GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+        )
+        .all();
+    const random = createPrng(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    let seq = 1;
+    for (let round = 0; round < 20; round++) {
+      const changes: ChangeEntry[] = Array.from({ length: 15 }, () => {
+        const id = `svc-${Math.floor(random() * 12)}`;
+        return random() < 0.25
+          ? { seq: seq++, entity: 'service' as const, id, op: 'del' as const, data: null }
+          : {
+              seq: seq++,
+              entity: 'service' as const,
+              id,
+              op: 'put' as const,
+              data: service(id, {
+                ownerTeamId: pick(['team-a', 'team-b']),
+                tier: pick([1, 2] as const),
+                lifecycle: pick(lifecycles),
+              }),
+            };
+      });
+      // Pulled pages (runs of puts) and single writes (optimistic edits) alike.
+      db.transaction(() =>
+        round % 2 === 0
+          ? model.entities.applyMany(db, changes, new Set())
+          : changes.forEach((change) => model.entities.apply(db, change, new Set())),
+      )();
+      expect(cells()).toEqual(grouped());
+      const page = listCatalog(db, {});
+      expect(page.totalAll).toBe(db.prepare('SELECT COUNT(*) FROM services').pluck().get());
+    }
+    db.transaction(() => model.entities.clear(db, 'another-epoch'))();
+    expect(cells()).toEqual([]);
+    counted.close();
   });
 });
