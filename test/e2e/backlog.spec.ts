@@ -137,4 +137,106 @@ test('a refused backlog edit says why under the field and shows the saved value 
   await expect(page.getByTestId('backlog-head')).toContainText('Score');
   for (const score of await rows(page).locator('.backlog-score').allTextContents())
     expect(score).toMatch(/^\d+\.\d{2}$/);
+
+  // At 1024 px with the detail open, every title is shown whole (wrapped), none cut with "…".
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expect(detail).toBeVisible();
+  const cut = await rows(page)
+    .getByTestId('backlog-title')
+    .evaluateAll((cells) =>
+      cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((c) => c.textContent),
+    );
+  expect(cut).toEqual([]);
+  await expect(detail.getByTestId('backlog-detail-heading')).toHaveText(savedTitle);
+});
+
+test('Ctrl+Z takes back the last backlog change, through the outbox, and it stays after a reload', async ({
+  openApp,
+  platform,
+}) => {
+  const { page } = await openApp();
+  await page.goto(page.url().replace(/#.*$/, '') + '#/backlog');
+  await expect(page.getByTestId('backlog-count')).toHaveText('30 of 30 items');
+  const id = (await rows(page).nth(0).getAttribute('data-id'))!;
+  await rows(page).nth(0).click();
+  const effort = page.getByTestId('backlog-detail').getByTestId('backlog-effort');
+  const before = await effort.inputValue();
+  const after = String(Number(before) + 1.5);
+
+  await effort.fill(after);
+  await effort.press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: 'changed from' })).toContainText(
+    `Effort (weeks) changed from ${before} to ${after}`,
+  );
+  await expect(effort).toHaveValue(after);
+
+  // Ctrl+Z inside a text field is the field's own undo; on the page it takes back the change.
+  await page.getByRole('heading', { name: 'Platform backlog' }).click();
+  await page.keyboard.press('Control+z');
+  await expect(effort).toHaveValue(before);
+  await expect(page.getByTestId('toast').filter({ hasText: 'Undone' })).toContainText(
+    `Undone: Effort (weeks) changed from ${before} to ${after}`,
+  );
+
+  // The previous value went through the outbox like any edit: the platform holds it…
+  await page.getByTestId('sync-now').click();
+  await expect
+    .poll(async () => {
+      const { items } = await platform.api<{ items: { id: string; effort: number }[] }>(
+        'GET',
+        '/v1/backlog/items',
+      );
+      return items.find((item) => item.id === id)?.effort;
+    })
+    .toBe(Number(before));
+  // …and a reload (the open item is in the URL) shows it again.
+  await page.reload();
+  await expect(page.locator('html[data-app-state="ready"]')).toBeAttached();
+  await expect(page.getByTestId('backlog-detail').getByTestId('backlog-effort')).toHaveValue(before);
+
+  // The toast's Undo button does the same for a weight.
+  const weight = page.getByTestId('weight-demand');
+  const savedWeight = await weight.inputValue();
+  await weight.fill(String(Number(savedWeight) + 1));
+  await weight.press('Enter');
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: 'Demand weight changed' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(weight).toHaveValue(savedWeight);
+});
+
+test('the backlog view lives in the URL: search, status, model, order and the open item come back on reload', async ({
+  openApp,
+}) => {
+  const { page } = await openApp();
+  await page.goto(page.url().replace(/#.*$/, '') + '#/backlog');
+  await expect(page.getByTestId('backlog-count')).toHaveText('30 of 30 items');
+
+  await page.getByRole('combobox', { name: 'Model' }).click();
+  await page.getByRole('option', { name: 'RICE' }).click();
+  await page.getByRole('columnheader', { name: 'Score' }).getByRole('button').click();
+  await expect(page.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('combobox', { name: 'Status filter' }).click();
+  await page.getByRole('option', { name: 'proposed' }).click();
+  await expect(page.getByTestId('backlog-count')).not.toHaveText('30 of 30 items');
+  const count = (await page.getByTestId('backlog-count').textContent())!;
+  const id = (await rows(page).nth(1).getAttribute('data-id'))!;
+  await rows(page).nth(1).click();
+  await expect(page).toHaveURL(
+    new RegExp(`#/backlog\\?status=proposed&model=rice&sort=score%3Adesc&item=${id}$`),
+  );
+
+  await page.reload();
+  await expect(page.locator('html[data-app-state="ready"]')).toBeAttached();
+  await expect(page.getByTestId('backlog-count')).toHaveText(count);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveText(/RICE/);
+  await expect(page.getByRole('combobox', { name: 'Status filter' })).toHaveText(/proposed/);
+  await expect(page.getByRole('columnheader', { name: 'Score' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator(`[data-testid="backlog-row"][data-id="${id}"]`)).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByTestId('backlog-detail')).toBeVisible();
 });

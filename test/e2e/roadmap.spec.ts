@@ -31,7 +31,7 @@ test('the roadmap lays phases over a timeline and each item opens its backlog de
   await page.keyboard.press('ArrowRight');
   await expect(cards.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#\/backlog$/);
+  await expect(page).toHaveURL(new RegExp(`#/backlog\\?item=${secondId}$`));
   await expect(page.getByTestId('backlog-detail').getByLabel('Title')).toHaveValue(secondTitle);
   await expect(page.locator(`[data-testid="backlog-row"][data-id="${secondId}"]`)).toHaveAttribute(
     'aria-selected',
@@ -45,4 +45,62 @@ test('the roadmap lays phases over a timeline and each item opens its backlog de
   const lastTitle = (await last.locator('.roadmap-card-title').textContent())!;
   await last.click();
   await expect(page.getByTestId('backlog-detail').getByLabel('Title')).toHaveValue(lastTitle);
+});
+
+test('an item opened from the roadmap is scrolled into view in the backlog, however far down it is', async ({
+  openApp,
+  platform,
+}) => {
+  const { page } = await openApp();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  // The platform lists items in the lead's order: the last one is at the bottom of the backlog.
+  const { items } = await platform.api<{ items: { id: string; title: string }[] }>(
+    'GET',
+    '/v1/backlog/items',
+  );
+  const last = items.at(-1)!;
+  await page.getByTestId('nav-roadmap').click();
+  await page.locator(`[data-testid="roadmap-card"][data-id="${last.id}"]`).click();
+
+  const row = page.locator(`[data-testid="backlog-row"][data-id="${last.id}"]`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeInViewport();
+  await expect(page.getByTestId('backlog-detail').getByLabel('Title')).toHaveValue(last.title);
+  // It really was out of sight: the list had to scroll to show it.
+  expect(await page.getByTestId('backlog-list').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+});
+
+test('the backlog comes in windows: an item far past the first window opens from the roadmap, scrolled to', async ({
+  openApp,
+  platform,
+}) => {
+  // 30 seeded + 140 new items: the table's first window holds 100, the new ones land after them.
+  for (let i = 1; i <= 140; i++)
+    await platform.api('POST', '/v1/backlog/items', { title: `Windowed item ${String(i).padStart(3, '0')}` });
+  const { items } = await platform.api<{ items: { id: string; title: string }[] }>(
+    'GET',
+    '/v1/backlog/items',
+  );
+  expect(items).toHaveLength(170);
+  const last = items.at(-1)!;
+
+  const { page } = await openApp();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(page.url().replace(/#.*$/, '') + '#/backlog');
+  await expect(page.getByTestId('backlog-count')).toHaveText('170 of 170 items');
+  // Only what is on screen is in the page, never the whole backlog.
+  expect(await page.getByTestId('backlog-row').count()).toBeLessThan(60);
+
+  await page.getByTestId('nav-roadmap').click();
+  await page.locator(`[data-testid="roadmap-card"][data-id="${last.id}"]`).click();
+  const row = page.locator(`[data-testid="backlog-row"][data-id="${last.id}"]`);
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeInViewport();
+  await expect(row.locator('.backlog-pos')).toHaveText('170');
+  await expect(page.getByTestId('backlog-detail').getByLabel('Title')).toHaveValue(last.title);
+
+  // Home goes back to the first window, which is still there.
+  await page.getByTestId('backlog-list').focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator(`[data-testid="backlog-row"][data-id="${items[0]!.id}"]`)).toBeInViewport();
 });

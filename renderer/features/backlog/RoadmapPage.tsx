@@ -2,7 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
 import type { BacklogStatus, RoadmapPhase } from '../../../shared/features/backlog/api';
 import { nextSelectionIndex } from '../../components/list-navigation';
-import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { EmptyState, ErrorState } from '../../components/ui/States';
+import { errorMessage, nextStepFor } from '../../data/ipc-error';
+import { STATUS_TONE } from './BacklogList';
 import { backlogListQuery } from './data';
 import { roadmapGrid, type RoadmapCard } from './roadmap-grid';
 import { openInBacklog } from './roadmap-open';
@@ -50,7 +54,7 @@ function Card({ item }: { item: RoadmapCard }) {
     >
       <span className="roadmap-card-title">{item.title}</span>
       <span className="roadmap-card-meta">
-        <span className={`roadmap-badge badge-${item.status}`}>{STATUS_LABELS[item.status]}</span>
+        <Badge tone={STATUS_TONE[item.status]}>{STATUS_LABELS[item.status]}</Badge>
         <span className="roadmap-demand" title="Teams asking for it">
           {teams} {teams === 1 ? 'team' : 'teams'}
         </span>
@@ -70,17 +74,22 @@ export function RoadmapPage() {
     <div className="roadmap-page" data-testid="roadmap-page">
       <h1>Roadmap</h1>
       {list.error && (
-        <QueryErrorNotice
-          error={list.error}
+        <ErrorState
           title="Could not load the roadmap"
-          onRetry={() => void list.refetch()}
-        />
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              Try again
+            </Button>
+          }
+        >
+          {errorMessage(list.error).message} {nextStepFor(errorMessage(list.error).code)}
+        </ErrorState>
       )}
-      {!grid && !list.error && <p className="roadmap-muted">Loading…</p>}
+      {!grid && !list.error && <p className="roadmap-muted">Loading the roadmap…</p>}
       {grid && list.data?.totalAll === 0 && (
-        <p className="roadmap-muted" data-testid="roadmap-empty">
-          No backlog items yet. Items proposed on the Backlog page appear here by phase.
-        </p>
+        <EmptyState title="No backlog items yet" testId="roadmap-empty">
+          Items proposed on the Backlog page appear here by phase.
+        </EmptyState>
       )}
       {grid && (
         <div className="roadmap-scroll" data-testid="roadmap-scroll">
@@ -89,7 +98,8 @@ export function RoadmapPage() {
             role="table"
             aria-label="Roadmap by phase and time"
             style={{
-              gridTemplateColumns: `minmax(150px, 180px) repeat(${grid.columns.length}, minmax(200px, 1fr))`,
+              // Narrow enough minimums that a year of columns fits at 1024 px; titles wrap in the cards.
+              gridTemplateColumns: `minmax(120px, 170px) repeat(${grid.columns.length}, minmax(124px, 1fr))`,
             }}
           >
             <div role="row" className="roadmap-row">

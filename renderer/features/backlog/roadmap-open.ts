@@ -10,6 +10,7 @@ import { useBacklogStore } from './store';
 export function openInBacklog(id: string): void {
   const store = useBacklogStore.getState();
   if (store.query.search || store.query.statuses.length > 0) store.setQuery({ search: '', statuses: [] });
-  store.select(id);
+  // Reveal, not just select: the list scrolls the row into view however far down it is.
+  store.reveal(id);
   navigate(backlogRoutes.backlog.href());
 }

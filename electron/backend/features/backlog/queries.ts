@@ -4,11 +4,11 @@ import {
   BacklogQuery,
   BacklogWeights,
   type BacklogListRow,
-  type BacklogPage,
   type BacklogRow,
   type RoadmapView,
 } from '../../../../shared/features/backlog/api';
 import { DEFAULT_WEIGHTS, scoreBacklog, type ScoredItem } from '../../../../shared/domain/prioritization';
+import { BacklogListQuery, type BacklogListPage } from '../../../../shared/features/backlog/ipc';
 
 /**
  * Backlog reads, from the cache only (they work offline). SQLite filters and orders by the stored
@@ -178,9 +178,12 @@ function backlogRows(db: Database, model: ParsedQuery['model']): Map<string, Bac
   return rows;
 }
 
-/** The matching items as full rows (with description and breakdown), in the query's order. */
-export function queryBacklogRows(db: Database, input: BacklogQuery): BacklogRow[] {
-  const q = BacklogQuery.parse(input);
+/**
+ * The matching items' ids in the query's order. SQLite filters and orders by the stored columns
+ * (an index behind every sort, cache migration 49); the model score is not a column, so that order
+ * is made here from the cached scores, ties in the lead's order.
+ */
+function orderedIds(db: Database, q: ParsedQuery): string[] {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.search.trim()) {
@@ -200,24 +203,39 @@ export function queryBacklogRows(db: Database, input: BacklogQuery): BacklogRow[
     where.push(`capability IN (${placeholders(q.capabilities.length)})`);
     params.push(...q.capabilities);
   }
-  const column = q.sort.column === 'score' ? 'rank' : q.sort.column;
-  const direction = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const ids = (
+    db
+      .prepare(backlogOrderSql(q.sort, where.length ? `WHERE ${where.join(' AND ')}` : ''))
+      .all(...params) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  if (q.sort.column !== 'score') return ids;
+  const { scores, items } = scoredBacklog(db, q.model);
+  const sign = q.sort.direction === 'desc' ? -1 : 1;
+  const score = (id: string) => scores.get(id)?.score ?? 0;
+  const rank = (id: string) => items.get(id)?.rank ?? '';
+  return ids.sort(
+    (a, b) => sign * (score(a) - score(b)) || (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0),
+  );
+}
+
+/** The ids query of one sort (exported for the query-plan test: every sort walks an index). */
+export function backlogOrderSql(sort: ParsedQuery['sort'], where = ''): string {
+  const column = sort.column === 'score' ? 'rank' : sort.column;
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const order = sortSql[column]
     .split(', ')
     .map((part) => `${part} ${direction}`)
     .join(', ');
-  const rows = db
-    .prepare(
-      `SELECT id FROM backlog_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
-    )
-    .all(...params) as { id: string }[];
+  return `SELECT id FROM backlog_items ${where} ORDER BY ${order}`;
+}
+
+/** The matching items as full rows (with description and breakdown), in the query's order. */
+export function queryBacklogRows(db: Database, input: BacklogQuery): BacklogRow[] {
+  const q = BacklogQuery.parse(input);
   const byId = backlogRows(db, q.model);
-  let out: BacklogRow[] = rows.flatMap((r) => byId.get(r.id) ?? []);
-  if (q.sort.column === 'score') {
-    const sign = q.sort.direction === 'desc' ? -1 : 1;
-    out = out.sort((a, b) => sign * (a.score - b.score) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
-  }
-  return out;
+  return orderedIds(db, q).flatMap((id) => byId.get(id) ?? []);
 }
 
 // List rows are the full rows minus long texts; rows are reused across versions, so are these.
@@ -232,15 +250,35 @@ const toListRow = (full: BacklogRow): BacklogListRow => {
   return row;
 };
 
-export function listBacklog(db: Database, input: BacklogQuery): BacklogPage {
-  const out = queryBacklogRows(db, input).map(toListRow);
+/**
+ * One window of the list (or every match when no limit is asked), with the counts, the weights,
+ * the capabilities and, when asked, where an item sits in the whole order.
+ */
+export function listBacklog(db: Database, input: BacklogListQuery): BacklogListPage {
+  const q = BacklogListQuery.parse(input);
+  const ids = orderedIds(db, q);
+  const offset = q.offset ?? 0;
+  const byId = backlogRows(db, q.model);
+  const rows = ids
+    .slice(offset, q.limit === undefined ? undefined : offset + q.limit)
+    .flatMap((id) => byId.get(id) ?? [])
+    .map(toListRow);
+  const located = q.locate === undefined ? -1 : ids.indexOf(q.locate);
   const totalAll = (db.prepare('SELECT COUNT(*) AS n FROM backlog_items').get() as { n: number }).n;
   const capabilities = (
     db.prepare('SELECT DISTINCT capability FROM backlog_items ORDER BY capability').all() as {
       capability: string;
     }[]
   ).map((r) => r.capability);
-  return { rows: out, total: out.length, totalAll, weights: readWeights(db), capabilities };
+  return {
+    rows,
+    offset,
+    located: located < 0 ? null : located,
+    total: ids.length,
+    totalAll,
+    weights: readWeights(db),
+    capabilities,
+  };
 }
 
 /** One item with its breakdown, or null when it is not (or no longer) in the cache. */
