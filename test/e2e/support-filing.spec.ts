@@ -46,15 +46,14 @@ test('support: a request is checked, filed, shown in full and answered', async (
   await page.getByTestId('support-new-title').fill(TITLE);
   await page.getByTestId('support-new-body').fill('Three deploys in a row, all stuck.');
   await form(page)
-    .getByLabel(/^Blocking/)
-    .check();
-  const capability = page.getByTestId('support-new-capability');
-  const firstCapability = await capability.locator('option').nth(1).getAttribute('value');
-  await capability.selectOption(firstCapability!);
+    .getByRole('radio', { name: /^Blocking/ })
+    .click();
+  await page.getByTestId('support-new-capability').click();
+  await page.getByRole('option').first().click();
   await page.getByTestId('support-file').click();
 
   await expect(form(page)).toHaveCount(0);
-  await expect(page.getByTestId('support-notice')).toHaveText('Request filed.');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Request filed' })).toBeVisible();
   await expect(count(page)).toHaveText('7 of 7');
   const row = rows(page).filter({ hasText: TITLE });
   await expect(row).toHaveCount(1);
@@ -78,6 +77,7 @@ test('support: a request is checked, filed, shown in full and answered', async (
   await reply.press('ControlOrMeta+Enter');
   await expect(detail.getByTestId('support-reply')).toContainText(['Adding logs from the last run.']);
   await expect(reply).toHaveValue('');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Reply sent' })).toBeVisible();
 
   // Both changes reach the platform, which answers the request with its SLA clock.
   await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
@@ -99,6 +99,18 @@ test('support: a request is checked, filed, shown in full and answered', async (
       };
     })
     .toEqual({ title: TITLE, kind: 'blocking', replies: ['Adding logs from the last run.'], hasSla: true });
+
+  // Resolving asks first (the requester sees it); Cancel leaves the request open.
+  await detail.getByRole('button', { name: 'Resolve…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Resolve this request?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toHaveAttribute('data-status', 'open');
+  await detail.getByRole('button', { name: 'Resolve…' }).click();
+  await confirm.getByRole('button', { name: 'Resolve' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Request resolved' })).toBeVisible();
+  await expect(row).toHaveAttribute('data-status', 'resolved');
 });
 
 /** The palette's action opens the form; filed offline, the request is queued and says so. */
@@ -121,11 +133,13 @@ test('support: filed offline from the palette, a request is queued and shown at 
   await expect(form(page)).toBeVisible();
 
   await page.getByTestId('support-new-title').fill('Where are the runbooks?');
-  const capability = page.getByTestId('support-new-capability');
-  await capability.selectOption((await capability.locator('option').nth(1).getAttribute('value'))!);
+  await page.getByTestId('support-new-capability').click();
+  await page.getByRole('option').first().click();
   await page.getByTestId('support-new-title').press('Enter');
 
-  await expect(page.getByTestId('support-notice')).toHaveText('Request queued, will be sent when online.');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Request queued' })).toContainText(
+    'It will be sent when the platform is reachable.',
+  );
   await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '1');
   await expect(rows(page).filter({ hasText: 'Where are the runbooks?' })).toHaveCount(1);
 });

@@ -4,6 +4,13 @@ import { expect, test } from './support/fixtures';
 const rows = (page: Page) => page.getByTestId('support-row');
 const count = (page: Page) => page.getByTestId('support-count');
 
+/** Picks `option` in the kit's select `testId` (Radix: open it, then choose). */
+async function choose(page: Page, testId: string, option: string) {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(page.getByTestId(testId)).toHaveText(new RegExp(`^${option.replace(/[()]/g, '\\$&')}`));
+}
+
 /**
  * The demo org's six support requests (filed 55, 110, … 330 minutes before seeding; the lead answered
  * the 1st, 3rd and 5th): filters, search and sort narrow and order the list; the keyboard opens one.
@@ -16,30 +23,30 @@ test('support intake: filters, search and sort narrow the list; arrows select an
   await expect(count(page)).toHaveText('6 of 6');
   await expect(rows(page)).toHaveCount(6);
 
-  await page.getByTestId('support-filter-tier').selectOption('direct');
+  await choose(page, 'support-filter-tier', 'Direct');
   await expect(count(page)).toHaveText('1 of 6');
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toHaveAttribute('data-tier', 'direct');
-  await page.getByTestId('support-filter-tier').selectOption('');
+  await choose(page, 'support-filter-tier', 'Any tier');
 
-  await page.getByTestId('support-filter-status').selectOption('answered');
+  await choose(page, 'support-filter-status', 'Waiting on requester');
   await expect(rows(page)).toHaveCount(3);
   for (const status of await rows(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))
     expect(status).toBe('answered');
   // Filters combine: open community requests are only the unanswered 4-hour one, long overdue.
-  await page.getByTestId('support-filter-status').selectOption('open');
-  await page.getByTestId('support-filter-tier').selectOption('community');
+  await choose(page, 'support-filter-status', 'Open');
+  await choose(page, 'support-filter-tier', 'Community');
   await expect(count(page)).toHaveText('1 of 6');
   await expect(rows(page).first()).toHaveAttribute('data-request-id', 'support-06');
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(count(page)).toHaveText('6 of 6');
 
-  await page.getByTestId('support-filter-sla').selectOption('breached');
+  await choose(page, 'support-filter-sla', 'Breached');
   await expect(rows(page)).toHaveCount(2);
-  await page.getByTestId('support-filter-sla').selectOption('');
-  await page.getByTestId('support-filter-capability').selectOption('secrets');
+  await choose(page, 'support-filter-sla', 'Any SLA state');
+  await choose(page, 'support-filter-capability', 'secrets');
   await expect(rows(page)).toHaveCount(2);
-  await page.getByTestId('support-filter-capability').selectOption('');
+  await choose(page, 'support-filter-capability', 'Any capability');
   await page.getByTestId('support-search').fill('read replica');
   await expect(count(page)).toHaveText('1 of 6');
   await expect(rows(page).first()).toContainText('How do I add a read replica?');
@@ -47,9 +54,23 @@ test('support intake: filters, search and sort narrow the list; arrows select an
   await expect(count(page)).toHaveText('6 of 6');
 
   // Most urgent first: the production issue (15-minute target) is the most overdue.
-  await page.getByTestId('support-sort').selectOption('slaDue:asc');
+  await choose(page, 'support-sort', 'SLA due (soonest first)');
   await expect(rows(page).first()).toHaveAttribute('data-request-id', 'support-02');
   await expect(rows(page).nth(1)).toHaveAttribute('data-request-id', 'support-06');
+
+  // The view is in the URL: a reload (or a shared link) shows the same list.
+  await choose(page, 'support-filter-status', 'Open');
+  await expect(page).toHaveURL(/#\/support\?status=open&sort=slaDue%3Aasc$/);
+  const openCount = await count(page).textContent();
+  await page.reload();
+  await expect(page.locator('html[data-app-state="ready"]')).toBeAttached();
+  await expect(page.getByTestId('support-filter-status')).toHaveText(/^Open/);
+  await expect(page.getByTestId('support-sort')).toHaveText(/^SLA due/);
+  await expect(count(page)).toHaveText(openCount!);
+  await expect(rows(page).first()).toHaveAttribute('data-request-id', 'support-02');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/#\/support\?sort=slaDue%3Aasc$/);
+  await expect(count(page)).toHaveText('6 of 6');
 
   // Keyboard: ↓ selects the first row, ↓ the second, Enter opens it.
   await page.getByTestId('support-list').focus();

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { EmptyState, ErrorState } from '../../components/ui/States';
+import { explainError } from '../../data/error-table';
 import { catalogRoutes } from '../catalog/public';
 import { operationRoutes } from './routes';
 import { OperationProgress, OperationStatusBadge, operationKindLabel } from './OperationStatusBadge';
@@ -39,11 +41,15 @@ export function OperationDetailPage({ id }: { id: string }) {
     return (
       <div className="operation-detail">
         <header className="page-header">{back}</header>
-        <p className="muted op-empty">
-          {operation.isPending
-            ? 'Loading…'
-            : 'This operation is not here. If it was queued on this device it has been sent: find it in Operations.'}
-        </p>
+        {operation.isPending ? (
+          <p className="muted op-empty">Loading…</p>
+        ) : (
+          <div className="op-detail-body">
+            <EmptyState title="This operation is not here">
+              If it was queued on this device it has been sent: find it in Operations.
+            </EmptyState>
+          </div>
+        )}
       </div>
     );
   }
@@ -89,10 +95,10 @@ export function OperationDetailPage({ id }: { id: string }) {
           )}
         </dl>
         {op.error && (
-          <div className="query-error" role="alert">
-            <div className="query-error-title">{op.error.code}</div>
-            <div className="query-error-message">{op.error.message}</div>
-          </div>
+          // The platform's message says what exactly; the table says what kind of problem and what next.
+          <ErrorState title={explainError(op.error.code).sentence} testId="operation-error">
+            {op.error.message} {explainError(op.error.code).next}
+          </ErrorState>
         )}
         <h2 className="op-log-title">Log</h2>
         {op.local ? (

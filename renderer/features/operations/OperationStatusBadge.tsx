@@ -1,5 +1,14 @@
 import type { OperationStatus } from '../../../shared/features/operations/api';
+import { Badge, type Tone } from '../../components/ui/Badge';
 import './Operations.css';
+
+const tone: Record<OperationStatus, Tone> = {
+  queued: 'warn',
+  running: 'accent',
+  succeeded: 'ok',
+  failed: 'danger',
+  cancelled: 'danger',
+};
 
 /** Status as a word and a colour (never colour alone). */
 export function OperationStatusBadge({
@@ -10,11 +19,8 @@ export function OperationStatusBadge({
   local?: boolean;
 }) {
   return (
-    <span
-      className={`op-status op-status-${status}`}
-      title={local ? 'Queued on this device; sent when online' : status}
-    >
-      {local ? 'queued locally' : status}
+    <span title={local ? 'Queued on this device; sent when online' : status}>
+      <Badge tone={local ? 'neutral' : tone[status]}>{local ? 'queued locally' : status}</Badge>
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { OperationsQuery } from '../../../shared/features/operations/ipc';
 import type { QueryKeysByTable } from '../../data/table-invalidation';
 import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
@@ -7,6 +8,7 @@ import { pave } from '../../data/pave';
 export const operationKeys = {
   all: ['operations'] as const,
   list: (serviceId: string | null) => ['operations', 'list', serviceId] as const,
+  page: (query: OperationsQuery) => ['operations', 'page', query] as const,
   get: (id: string) => ['operations', 'get', id] as const,
   eventsAll: ['operations', 'events'] as const,
   events: (id: string) => ['operations', 'events', id] as const,
@@ -26,6 +28,26 @@ export const operationsListQuery = (serviceId: string | null) =>
     queryKey: operationKeys.list(serviceId),
     queryFn: async () =>
       unwrap(await pave().invoke('operations:list', serviceId === null ? {} : { serviceId })),
+  });
+
+/** Rows per page of the operations list. */
+export const OPERATIONS_PAGE = 50;
+
+/**
+ * The operations list, one window per page (docs/architecture.md, "Core"): the first 50 rows, and
+ * 50 more each time the user asks; no answer grows with the number of operations.
+ */
+export const operationsPagesQuery = (query: Omit<OperationsQuery, 'offset' | 'limit'>) =>
+  infiniteQueryOptions({
+    queryKey: operationKeys.page(query),
+    queryFn: async ({ pageParam }) =>
+      unwrap(await pave().invoke('operations:page', { ...query, offset: pageParam, limit: OPERATIONS_PAGE })),
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.rows.length;
+      return last.rows.length > 0 && next < last.total ? next : undefined;
+    },
+    placeholderData: keepPreviousData,
   });
 
 export const operationQuery = (id: string) =>

@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { Button } from '../../components/ui/Button';
+import { EmptyState, ErrorState } from '../../components/ui/States';
+import { Table, Td, Th } from '../../components/ui/Table';
+import { errorMessage } from '../../data/ipc-error';
 import { catalogRoutes } from '../catalog/public';
 import { costQuery } from './data';
 import './CostPage.css';
@@ -19,14 +22,20 @@ export function CostPage() {
       <div className="page-scroll">
         <div className="cost-body">
           {cost.isError && (
-            <QueryErrorNotice
+            <ErrorState
               title="Could not load cost"
-              error={cost.error}
-              onRetry={() => void cost.refetch()}
-            />
+              action={<Button onClick={() => void cost.refetch()}>Try again</Button>}
+            >
+              {errorMessage(cost.error).message}
+            </ErrorState>
           )}
           {cost.isPending && <div className="muted">Loading…</div>}
-          {cost.data && (
+          {cost.data && cost.data.teams.length === 0 && (
+            <EmptyState title="No cost yet">
+              Cost appears once a team has a service with provisioned resources or running processes.
+            </EmptyState>
+          )}
+          {cost.data && cost.data.teams.length > 0 && (
             <>
               <p className="muted">
                 Monthly estimate: provisioned resources plus running processes at{' '}
@@ -35,13 +44,13 @@ export function CostPage() {
                   .join(', ')}{' '}
                 each. Total <strong>{usd.format(cost.data.totalUsd)}</strong>.
               </p>
-              <table className="cost-table">
+              <Table label="Monthly cost per team and service">
                 <thead>
                   <tr>
-                    <th>Team / service</th>
-                    <th>Resources</th>
-                    <th>Compute</th>
-                    <th>Total</th>
+                    <Th>Team / service</Th>
+                    <Th numeric>Resources</Th>
+                    <Th numeric>Compute</Th>
+                    <Th numeric>Total</Th>
                   </tr>
                 </thead>
                 <tbody>
@@ -54,7 +63,7 @@ export function CostPage() {
                     />
                   ))}
                 </tbody>
-              </table>
+              </Table>
             </>
           )}
         </div>
@@ -88,27 +97,29 @@ function TeamRows({
   return (
     <>
       <tr className="cost-team" data-testid="cost-team" data-team-id={team.teamId}>
-        <td>
-          <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
-            {open ? '▾' : '▸'} {team.teamName}
-          </button>
-          <span className="muted"> · {team.services.length} services</span>
-        </td>
-        <td>{usd.format(resources)}</td>
-        <td>{usd.format(compute)}</td>
-        <td>
+        <Td>
+          <span className="cost-team-name">
+            <Button variant="ghost" size="small" aria-expanded={open} onClick={onToggle}>
+              <span aria-hidden="true">{open ? '▾' : '▸'}</span> {team.teamName}
+            </Button>
+            <span className="muted">· {team.services.length} services</span>
+          </span>
+        </Td>
+        <Td numeric>{usd.format(resources)}</Td>
+        <Td numeric>{usd.format(compute)}</Td>
+        <Td numeric>
           <strong>{usd.format(team.totalUsd)}</strong>
-        </td>
+        </Td>
       </tr>
       {open &&
         team.services.map((service) => (
           <tr key={service.serviceId} className="cost-service" data-testid="cost-service">
-            <td className="cost-service-name">
+            <Td className="cost-service-name">
               <a href={catalogRoutes.service.href({ id: service.serviceId })}>{service.serviceName}</a>
-            </td>
-            <td>{usd.format(service.resourcesUsd)}</td>
-            <td>{usd.format(service.computeUsd)}</td>
-            <td>{usd.format(service.totalUsd)}</td>
+            </Td>
+            <Td numeric>{usd.format(service.resourcesUsd)}</Td>
+            <Td numeric>{usd.format(service.computeUsd)}</Td>
+            <Td numeric>{usd.format(service.totalUsd)}</Td>
           </tr>
         ))}
     </>

@@ -1,13 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import {
   SupportKind,
   SupportRequestCreate,
   SupportTier,
   type SupportRequest,
 } from '../../../shared/features/support/api';
+import { RadioCards } from '../../components/ui/Choice';
+import { Button } from '../../components/ui/Button';
+import { Dialog } from '../../components/ui/Dialog';
+import { FormError, TextArea, TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
 import { useCommand } from '../../data/command';
 import { syncStatusQuery } from '../../data/ipc-queries';
 import { fieldMessage, splitRefusal } from './refusal';
@@ -26,9 +31,14 @@ const LABEL: Record<Field, string> = {
 
 /** One line each, so the requester picks the kind whose response target fits. */
 export const KIND_HELP: Record<SupportRequest['kind'], string> = {
-  question: 'Question — you can keep working; an answer helps but nothing is stopped.',
-  blocking: 'Blocking — your team cannot continue until the platform team helps.',
-  production: 'Production — something running for customers is broken or degraded now.',
+  question: 'You can keep working; an answer helps but nothing is stopped.',
+  blocking: 'Your team cannot continue until the platform team helps (answer within a day).',
+  production: 'Something running for customers is broken or degraded now (someone is paged).',
+};
+const KIND_LABEL: Record<SupportRequest['kind'], string> = {
+  question: 'Question',
+  blocking: 'Blocking',
+  production: 'Production',
 };
 const TIER_HELP: Record<SupportRequest['tier'], string> = {
   documentation: 'Documentation — point me to the docs',
@@ -38,11 +48,12 @@ const TIER_HELP: Record<SupportRequest['tier'], string> = {
 
 /** Validated with the API's own SupportRequestCreate schema before anything is sent. */
 const resolver = zodResolver(SupportRequestCreate);
+const FORM_ID = 'support-new-form';
 
 /**
- * Files a request through `support:create`; the backend applies it to the cache and queues it for
- * the platform, so it works offline too (docs/architecture.md, "Sync and push"). A refusal keeps the
- * draft and puts each reason next to its field.
+ * Files a request through `support:create` from a dialog; the backend applies it to the cache and
+ * queues it for the platform, so it works offline too (docs/architecture.md, "Sync and push"). A
+ * refusal keeps the draft and puts each reason next to its field; Escape or Cancel closes.
  */
 export function NewRequestForm({
   capabilities,
@@ -58,6 +69,7 @@ export function NewRequestForm({
   const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
@@ -78,94 +90,112 @@ export function NewRequestForm({
     }
   };
 
-  const fieldError = (name: Field) => {
+  const problem = (name: Field): string | null => {
     const message = errors[name]?.message;
-    return (
-      message && (
-        <span className="field-error" id={`support-new-${name}-error`} role="alert">
-          {fieldMessage(LABEL[name], message)}
-        </span>
-      )
-    );
+    return message ? fieldMessage(LABEL[name], message) : null;
   };
-  const a11y = (name: Field) => ({
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': errors[name] ? `support-new-${name}-error` : undefined,
-    'data-testid': `support-new-${name}`,
-  });
 
   return (
-    <form
-      className="support-new-form"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="support-new-heading"
-      noValidate
-      data-testid="support-new-form"
-      onSubmit={(event) => void handleSubmit(onValid)(event)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
+      title="New support request"
+      description="The platform team sees it at once; its first-response clock starts when it is filed."
+      footer={
+        <>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            type="submit"
+            form={FORM_ID}
+            variant="primary"
+            disabled={isSubmitting}
+            data-testid="support-file"
+          >
+            {isSubmitting ? 'Filing…' : 'File request'}
+          </Button>
+        </>
+      }
     >
-      <h2 id="support-new-heading">New support request</h2>
-      <label>
-        {LABEL.title}
-        <input {...register('title')} {...a11y('title')} autoFocus maxLength={200} />
-        {fieldError('title')}
-      </label>
-      <label>
-        {LABEL.body}
-        <textarea {...register('body')} {...a11y('body')} rows={4} />
-        {fieldError('body')}
-      </label>
-      <fieldset className="support-new-kind">
-        <legend>{LABEL.kind}</legend>
-        {SupportKind.options.map((kind) => (
-          <label key={kind} className="support-new-choice">
-            <input type="radio" value={kind} {...register('kind')} />
-            {KIND_HELP[kind]}
-          </label>
-        ))}
-        {fieldError('kind')}
-      </fieldset>
-      <div className="support-new-row">
-        <label>
-          {LABEL.tier}
-          <select {...register('tier')} {...a11y('tier')}>
-            {SupportTier.options.map((tier) => (
-              <option key={tier} value={tier}>
-                {TIER_HELP[tier]}
-              </option>
-            ))}
-          </select>
-          {fieldError('tier')}
-        </label>
-        <label>
-          {LABEL.capability}
-          <select {...register('capability')} {...a11y('capability')}>
-            <option value="">Choose the capability…</option>
-            {capabilities.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          {fieldError('capability')}
-        </label>
-      </div>
-      {failure && (
-        <p className="form-error" role="alert" data-testid="support-new-failure">
-          {failure}
-        </p>
-      )}
-      <div className="support-new-actions">
-        <button type="submit" className="button primary" disabled={isSubmitting} data-testid="support-file">
-          {isSubmitting ? 'Filing…' : 'File request'}
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <form
+        id={FORM_ID}
+        className="support-new-form"
+        noValidate
+        data-testid="support-new-form"
+        onSubmit={(event) => void handleSubmit(onValid)(event)}
+      >
+        <TextField
+          label={LABEL.title}
+          {...register('title')}
+          error={problem('title')}
+          maxLength={200}
+          data-testid="support-new-title"
+        />
+        <TextArea
+          label={LABEL.body}
+          {...register('body')}
+          error={problem('body')}
+          rows={4}
+          data-testid="support-new-body"
+        />
+        <Controller
+          control={control}
+          name="kind"
+          render={({ field }) => (
+            <div className="support-new-kind">
+              <RadioCards
+                legend={LABEL.kind}
+                options={SupportKind.options.map((kind) => ({
+                  value: kind,
+                  label: KIND_LABEL[kind],
+                  description: KIND_HELP[kind],
+                }))}
+                value={field.value}
+                onChange={field.onChange}
+                error={problem('kind')}
+                testId="support-new-kind"
+              />
+              <span className="ui-field-hint">{KIND_HELP[field.value ?? 'question']}</span>
+            </div>
+          )}
+        />
+        <div className="support-new-row">
+          <Controller
+            control={control}
+            name="tier"
+            render={({ field }) => (
+              <SelectField
+                label={LABEL.tier}
+                options={SupportTier.options.map((tier) => ({ value: tier, label: TIER_HELP[tier] }))}
+                value={field.value}
+                onChange={(value) => field.onChange(value || undefined)}
+                onBlur={field.onBlur}
+                error={problem('tier')}
+                data-testid="support-new-tier"
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="capability"
+            render={({ field }) => (
+              <SelectField
+                label={LABEL.capability}
+                placeholder="Choose the capability…"
+                options={capabilities.map((c) => ({ value: c, label: c }))}
+                // Nothing chosen yet shows the placeholder.
+                value={field.value || null}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                error={problem('capability')}
+                data-testid="support-new-capability"
+              />
+            )}
+          />
+        </div>
+        <FormError>{failure && <span data-testid="support-new-failure">{failure}</span>}</FormError>
+      </form>
+    </Dialog>
   );
 }

@@ -1,9 +1,13 @@
+import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
-import type { SupportRow } from '../../../shared/features/support/api';
+import { useEffect, useRef } from 'react';
+import type { SupportQuery, SupportRow } from '../../../shared/features/support/api';
+import type { SupportListPage } from '../../../shared/features/support/ipc';
 import { useListNavigation } from '../../components/list-navigation';
 import { formatRelativeTime } from '../../components/relative-time';
+import { Badge, type Tone } from '../../components/ui/Badge';
 import { useNow } from '../../components/use-now';
+import { SUPPORT_WINDOW, supportListQuery } from './data';
 import { slaDueText, slaStateText, statusHint, statusText } from './support-text';
 import { useSupportStore } from './store';
 
@@ -13,41 +17,90 @@ const ROW_HEIGHT = 44;
 const HEADER_HEIGHT = 32;
 const COLUMNS = ['Title', 'Kind', 'Capability', 'Status', 'SLA', 'Age'] as const;
 
+const statusTone: Record<SupportRow['status'], Tone> = {
+  open: 'accent',
+  answered: 'neutral',
+  resolved: 'ok',
+};
+const slaTone = (row: SupportRow): Tone =>
+  row.status === 'resolved'
+    ? 'neutral'
+    : row.sla.state === 'breached' || row.sla.state === 'missed'
+      ? 'danger'
+      : row.sla.state === 'at_risk'
+        ? 'warn'
+        : row.sla.state === 'on_track' || row.sla.state === 'met'
+          ? 'ok'
+          : 'neutral';
+
 /**
  * The requests as a table (issue 11: headers, aligned columns, titles that wrap rather than "Depl…"),
- * virtualized: only the visible rows are in the DOM, so 1,000 stay smooth. Keyboard: ↑/↓,
- * PageUp/PageDown and Home/End move the selection, Enter opens the selected request.
+ * virtualized and windowed (issue 12): only the visible rows are in the DOM, and they come in windows
+ * of 100 asked for as they scroll into view, so the renderer never holds every request. Keyboard:
+ * ↑/↓, PageUp/PageDown and Home/End move the selection (into windows not loaded yet too), Enter
+ * opens the selected request. `first` is window 0, which the page already has.
  */
-export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
+export function SupportList({ first }: { first: SupportListPage & { query: SupportQuery } }) {
   const selectedId = useSupportStore((s) => s.selectedId);
+  const selectedIndex = useSupportStore((s) => s.selectedIndex);
   const select = useSupportStore((s) => s.select);
   const open = useSupportStore((s) => s.open);
   const now = useNow(60_000);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const total = first.total;
   // The React Compiler lint flags TanStack Virtual's mutable instance; we do not memoize around it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
     // Rows sit below the sticky header inside the same scroll box.
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+
+  // The windows the visible rows fall in, besides window 0; each is its own cached query.
+  const blockOf = (index: number) => Math.floor(index / SUPPORT_WINDOW);
+  const firstBlock = Math.max(1, items.length ? blockOf(items[0]?.index ?? 0) : 1);
+  const lastBlock = items.length ? blockOf(items[items.length - 1]?.index ?? 0) : 0;
+  const blocks: number[] = [];
+  for (let block = firstBlock; block <= lastBlock; block++) blocks.push(block);
+  const windows = useQueries({
+    queries: blocks.map((block) => ({
+      ...supportListQuery(first.query, block),
+      // Another window's rows are not these rows: show placeholders until this one arrives.
+      placeholderData: undefined,
+    })),
+  });
+  const rowAt = (index: number): SupportRow | undefined => {
+    if (index < 0) return undefined;
+    const block = blockOf(index);
+    const page = block === 0 ? first : windows[block - firstBlock]?.data;
+    return page?.rows[index - block * SUPPORT_WINDOW];
+  };
+
+  const selectedRow = rowAt(selectedIndex);
+  useEffect(() => {
+    // A key moved the selection onto a row whose window was still loading: it has arrived.
+    if (selectedRow && selectedRow.id !== selectedId) select(selectedRow.id, selectedIndex);
+  }, [selectedRow, selectedId, selectedIndex, select]);
 
   const onKeyDown = useListNavigation({
-    count: rows.length,
-    selectedIndex: rows.findIndex((r) => r.id === selectedId),
+    count: total,
+    selectedIndex,
     rowHeight: ROW_HEIGHT,
     scrollRef,
     virtualizer,
-    onSelect: (index) => select(rows[index]?.id ?? null),
-    onOpen: (index) => open(rows[index]?.id ?? null),
+    onSelect: (index) => select(rowAt(index)?.id ?? null, index),
+    onOpen: (index) => {
+      const row = rowAt(index);
+      if (row) open(row.id);
+    },
   });
 
-  if (rows.length === 0) {
+  if (total === 0) {
     return (
       <div className="support-list support-empty" data-testid="support-list">
         No requests match these filters.
@@ -60,8 +113,8 @@ export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
       className="support-list"
       role="grid"
       aria-label="Support requests"
-      aria-rowcount={rows.length + 1}
-      aria-activedescendant={selectedId ? `support-row-${selectedId}` : undefined}
+      aria-rowcount={total + 1}
+      aria-activedescendant={selectedRow ? `support-row-${selectedRow.id}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="support-list"
@@ -76,9 +129,22 @@ export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
         </div>
       </div>
       <div role="rowgroup" className="support-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const row = rows[v.index];
-          if (!row) return null;
+        {items.map((v) => {
+          const row = rowAt(v.index);
+          const style = { transform: `translateY(${v.start - HEADER_HEIGHT}px)` };
+          if (!row) {
+            return (
+              <div
+                key={`loading-${v.index}`}
+                data-index={v.index}
+                className="support-grid support-row loading"
+                role="row"
+                aria-rowindex={v.index + 2}
+                aria-busy="true"
+                style={style}
+              />
+            );
+          }
           const escalated = row.sla.escalate && row.status !== 'resolved';
           const due = slaDueText(row);
           return (
@@ -89,15 +155,18 @@ export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
               id={`support-row-${row.id}`}
               role="row"
               aria-rowindex={v.index + 2}
-              aria-selected={row.id === selectedId}
-              className={`support-grid support-row sla-${row.sla.state}`}
+              aria-selected={v.index === selectedIndex}
+              className="support-grid support-row"
               data-testid="support-row"
               data-request-id={row.id}
               data-status={row.status}
               data-tier={row.tier}
               data-sla={escalated ? 'escalated' : row.sla.state}
-              onClick={() => open(row.id)}
-              style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}
+              onClick={() => {
+                select(row.id, v.index);
+                open(row.id);
+              }}
+              style={style}
             >
               <div role="gridcell" className="support-cell support-title-cell">
                 <span className="support-title" data-testid="support-row-title">
@@ -113,22 +182,18 @@ export function SupportList({ rows }: { rows: readonly SupportRow[] }) {
               <div role="gridcell" className="support-cell support-muted">
                 {row.capability}
               </div>
-              <div role="gridcell" className="support-cell">
-                <span
-                  className={`support-badge status-${row.status}`}
-                  title={statusHint[row.status]}
-                  data-testid="support-row-status"
-                >
+              <div role="gridcell" className="support-cell" title={statusHint[row.status]}>
+                <Badge tone={statusTone[row.status]} testId="support-row-status">
                   {statusText[row.status]}
-                </span>
+                </Badge>
               </div>
               <div role="gridcell" className="support-cell support-sla">
                 <span className="support-sla-state">
-                  {slaStateText(row)}
+                  <Badge tone={slaTone(row)}>{slaStateText(row)}</Badge>
                   {escalated && (
-                    <span className="support-badge support-escalated" data-testid="support-row-escalated">
+                    <Badge tone="danger" testId="support-row-escalated">
                       escalated
-                    </span>
+                    </Badge>
                   )}
                 </span>
                 {due && <span className="support-sub">{due}</span>}

@@ -1,26 +1,33 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Button } from '../../components/ui/Button';
+import { ErrorState } from '../../components/ui/States';
+import { toast } from '../../components/ui/toast-store';
+import { errorMessage } from '../../data/ipc-error';
+import { useUrlState } from '../../router/url-state';
 import { backlogListQuery } from '../backlog/public';
-import { supportListQuery } from './data';
+import { supportListQuery, supportRequestQuery } from './data';
 import { NewRequestForm } from './NewRequestForm';
 import { SupportDetail } from './SupportDetail';
 import { SupportFilterBar } from './SupportFilterBar';
 import { SupportList } from './SupportList';
 import { supportCountLabel, supportQuery, useSupportStore } from './store';
+import { supportRoutes } from './routes';
+import { supportUrlCodec } from './url-state';
 import './SupportPage.css';
 
 /** Support intake: requests with their SLA clock, escalation and resolution; load per capability. */
 export function SupportPage() {
+  // The view (search, filters, sort) lives in the URL too: shareable, restored on reload.
+  useUrlState(useSupportStore, supportUrlCodec, supportRoutes.support.href());
   const filters = useSupportStore((s) => s.filters);
   const openId = useSupportStore((s) => s.openId);
   const open = useSupportStore((s) => s.open);
   const page = useQuery(supportListQuery(supportQuery(filters)));
+  const opened = useQuery({ ...supportRequestQuery(openId ?? ''), enabled: openId !== null });
   // The capability choices: those with requests plus those the backlog names.
   const backlog = useQuery(backlogListQuery({ sort: { column: 'title', direction: 'asc' } }));
   const [filing, setFiling] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const rows = page.data?.rows ?? [];
-  const opened = rows.find((r) => r.id === openId) ?? null;
   const capabilities = [
     ...new Set([...(page.data?.capabilities ?? []), ...(backlog.data?.capabilities ?? [])]),
   ].sort();
@@ -29,34 +36,26 @@ export function SupportPage() {
     <div className="support-page" data-testid="support-page">
       <header className="support-toolbar">
         <h1>Support intake</h1>
-        <button
-          type="button"
-          className="button primary"
-          data-testid="support-new"
-          onClick={() => {
-            setNotice(null);
-            setFiling(true);
-          }}
-        >
+        <Button variant="primary" data-testid="support-new" onClick={() => setFiling(true)}>
           New request
-        </button>
-        <SupportFilterBar capabilities={page.data?.capabilities ?? []} />
+        </Button>
         <span className="support-count" data-testid="support-count">
           {page.data ? supportCountLabel(page.data.total, page.data.totalAll) : 'Loading…'}
         </span>
       </header>
-      {notice && (
-        <p className="support-notice" role="status" data-testid="support-notice">
-          {notice}
-        </p>
-      )}
+      <SupportFilterBar capabilities={page.data?.capabilities ?? []} />
       {filing && (
         <NewRequestForm
           capabilities={capabilities}
           onClose={() => setFiling(false)}
           onFiled={(id, queued) => {
             setFiling(false);
-            setNotice(queued ? 'Request queued, will be sent when online.' : 'Request filed.');
+            toast({
+              title: queued ? 'Request queued' : 'Request filed',
+              description: queued
+                ? 'It will be sent when the platform is reachable.'
+                : 'The platform team sees it now.',
+            });
             open(id);
           }}
         />
@@ -74,8 +73,19 @@ export function SupportPage() {
         ))}
       </div>
       <div className="support-body">
-        <SupportList rows={rows} />
-        {opened && <SupportDetail key={opened.id} row={opened} />}
+        {page.isError ? (
+          <ErrorState
+            title="Could not load the support requests"
+            action={<Button onClick={() => void page.refetch()}>Try again</Button>}
+          >
+            {errorMessage(page.error).message}
+          </ErrorState>
+        ) : page.data ? (
+          <SupportList first={page.data} />
+        ) : (
+          <div className="support-list support-empty">Loading the requests…</div>
+        )}
+        {opened.data && <SupportDetail key={opened.data.id} row={opened.data} onClose={() => open(null)} />}
       </div>
     </div>
   );

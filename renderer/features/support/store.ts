@@ -8,7 +8,7 @@ import type {
 
 type Tier = NonNullable<SupportQuery['tiers']>[number];
 
-/** One value per native <select>; '' means "any". */
+/** One value per filter select; '' means "any". */
 export interface SupportFilters {
   search: string;
   status: SupportStatus | '';
@@ -33,24 +33,29 @@ export const noFilters: SupportFilters = {
  */
 interface SupportState {
   filters: SupportFilters;
-  /** Moved by the arrow keys. */
+  /** Moved by the arrow keys: the row's id once its window has loaded, and its position. */
   selectedId: string | null;
+  selectedIndex: number;
   /** Shown in the detail panel (Enter or a click). */
   openId: string | null;
   setFilters(patch: Partial<SupportFilters>): void;
   clearFilters(): void;
-  select(id: string | null): void;
+  select(id: string | null, index: number): void;
   open(id: string | null): void;
 }
 
 export const useSupportStore = create<SupportState>((set) => ({
   filters: noFilters,
   selectedId: null,
+  selectedIndex: -1,
   openId: null,
-  setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-  clearFilters: () => set((s) => ({ filters: { ...noFilters, sort: s.filters.sort } })),
-  select: (selectedId) => set({ selectedId }),
-  open: (openId) => set({ openId, selectedId: openId }),
+  // Another filter is another list: the old position means nothing in it.
+  setFilters: (patch) =>
+    set((s) => ({ filters: { ...s.filters, ...patch }, selectedId: null, selectedIndex: -1 })),
+  clearFilters: () =>
+    set((s) => ({ filters: { ...noFilters, sort: s.filters.sort }, selectedId: null, selectedIndex: -1 })),
+  select: (selectedId, selectedIndex) => set({ selectedId, selectedIndex }),
+  open: (openId) => set({ openId }),
 }));
 
 /** The IPC query for the filters: every filter and sort runs in SQLite (support:list). */

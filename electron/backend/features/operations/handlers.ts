@@ -1,6 +1,6 @@
 import type { operationsCommands } from '../../../../shared/features/operations/ipc';
 import type { BackendContext, CommandOf, FeatureHandlers } from '../../composition/backend-feature';
-import { getOperationView, listOperationViews } from './queries';
+import { getOperationView, listOperationViews, operationsPage } from './queries';
 import { createOperationWatcher } from './watcher';
 
 /** Operations read from the cache (synced rows); their live logs come through the watcher. */
@@ -17,6 +17,7 @@ export function createOperationHandlers(
   return {
     handlers: {
       'operations:list': ({ serviceId }) => listOperationViews(db, serviceId),
+      'operations:page': (query) => operationsPage(db, query),
       'operations:get': ({ id }) => getOperationView(db, id),
       'operations:events': ({ id, after }) => watcher.log(id, after),
       'operations:watch': ({ id }) => ({ watchId: watcher.watch(id) }),

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IpcOutput, IpcParsedInput } from '../../../../shared/contract';
 import type { supportCommands } from '../../../../shared/features/support/ipc';
 import type { BackendContext, CommandOf } from '../../composition/backend-feature';
-import { listSupport } from './queries';
+import { getSupportRow, listSupport } from './queries';
+import { fillSlaSortKeys } from './sla-sort-key';
 
 type Command = CommandOf<typeof supportCommands>;
 
@@ -18,7 +19,11 @@ export function createSupportHandlers(ctx: BackendContext): { handlers: SupportH
   const { db } = ctx;
   return {
     handlers: {
-      'support:list': (query) => listSupport(db, query, ctx.now()),
+      'support:list': (query) => {
+        fillSlaSortKeys(db);
+        return listSupport(db, query, ctx.now());
+      },
+      'support:get': ({ id }) => getSupportRow(db, id, ctx.now()),
       'support:create': (input) => {
         const id = input.id ?? randomUUID();
         return { ...ctx.enqueue('support.create', { ...input, id }), id };

@@ -21,7 +21,15 @@ let list: (
 beforeAll(() => {
   env = openSupportCacheAtScale(1_000);
   const { handlers: h } = createSupportHandlers(featureContext(env.cache.db, { now: () => env.now }));
-  list = (q) => h['support:list'](SupportQuery.parse(q));
+  // Every matching row, read window by window as the table does (each window at most 500 rows).
+  list = (q) => {
+    const first = h['support:list']({ ...SupportQuery.parse(q), offset: 0, limit: 500 });
+    const rows = [...first.rows];
+    while (rows.length < first.total) {
+      rows.push(...h['support:list']({ ...SupportQuery.parse(q), offset: rows.length, limit: 500 }).rows);
+    }
+    return { ...first, rows };
+  };
 });
 afterAll(() => {
   env?.cache.close();
