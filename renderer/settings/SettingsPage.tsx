@@ -1,17 +1,20 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ipcCommands } from '../../shared/contract';
+import { useForm } from 'react-hook-form';
 import type { Settings } from '../../shared/ipc/contract';
 import { QueryErrorNotice } from '../components/QueryErrorNotice';
-import { errorMessage } from '../data/ipc-error';
+import { Badge } from '../components/ui/Badge';
+import { Button } from '../components/ui/Button';
+import { FormError, TextField } from '../components/ui/Field';
+import { toast } from '../components/ui/toast-store';
+import { errorMessage, IpcError, unwrap } from '../data/ipc-error';
 import { settingsQuery } from '../data/ipc-queries';
-import { unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
 import { queryKeys } from '../data/query-keys';
+import { AppearanceSection } from './AppearanceSection';
+import { PlatformDraft } from './platform-form';
 import { TokensSection } from './TokensSection';
 import './SettingsPage.css';
-
-const PlatformInput = ipcCommands['settings:setPlatform'].input;
 
 export function SettingsPage() {
   const settings = useQuery(settingsQuery());
@@ -33,6 +36,7 @@ export function SettingsPage() {
           {settings.data && <CurrentPlatform settings={settings.data} />}
           {settings.data && <SwitchPlatform settings={settings.data} />}
           {settings.data && <TokensSection />}
+          <AppearanceSection />
         </div>
       </div>
     </div>
@@ -57,7 +61,11 @@ function CurrentPlatform({ settings }: { settings: Settings }) {
           {settings.org ? (
             <>
               {settings.org.name}
-              {settings.org.isDemo && <span className="settings-demo">demo data</span>}
+              {settings.org.isDemo && (
+                <span className="settings-demo">
+                  <Badge tone="warn">demo data</Badge>
+                </span>
+              )}
             </>
           ) : (
             <span className="muted">Not synced yet</span>
@@ -83,9 +91,16 @@ function CurrentPlatform({ settings }: { settings: Settings }) {
 
 function SwitchPlatform({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
-  const [url, setUrl] = useState(settings.mode === 'remote' ? (settings.platformUrl ?? '') : '');
-  const [token, setToken] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ url?: string; token?: string }>({});
+  const {
+    register,
+    handleSubmit,
+    setError,
+    resetField,
+    formState: { errors },
+  } = useForm<PlatformDraft>({
+    resolver: zodResolver(PlatformDraft),
+    defaultValues: { url: settings.mode === 'remote' ? (settings.platformUrl ?? '') : '', token: '' },
+  });
 
   const onSaved = (next: Settings) => {
     queryClient.setQueryData(queryKeys.settings, next);
@@ -95,36 +110,28 @@ function SwitchPlatform({ settings }: { settings: Settings }) {
   };
 
   const setPlatform = useMutation({
-    mutationFn: async (input: { url: string; token: string }) =>
-      unwrap(await pave().invoke('settings:setPlatform', input)),
+    mutationFn: async (input: PlatformDraft) => unwrap(await pave().invoke('settings:setPlatform', input)),
     onSuccess: (next) => {
-      setToken('');
+      resetField('token', { defaultValue: '' });
       onSaved(next);
+      toast({ title: 'Connected', description: 'Pave is syncing from the new platform.' });
+    },
+    onError: (err) => {
+      // The draft stays; a reason about the URL or the token goes next to it.
+      for (const problem of err instanceof IpcError ? err.fields : []) {
+        if (problem.path === 'url' || problem.path === 'token') {
+          setError(problem.path, { type: 'server', message: problem.message });
+        }
+      }
     },
   });
   const embedded = useMutation({
     mutationFn: async () => unwrap(await pave().invoke('settings:useEmbedded', {})),
-    onSuccess: onSaved,
+    onSuccess: (next) => {
+      onSaved(next);
+      toast({ title: 'Using the embedded demo platform' });
+    },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = PlatformInput.safeParse({ url: url.trim(), token: token.trim() });
-    if (!parsed.success) {
-      const errors: { url?: string; token?: string } = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'url' && !errors.url)
-          errors.url = 'Enter an http(s) URL, e.g. https://platform.example.com';
-        if (field === 'token' && !errors.token) errors.token = 'A token is 10 to 500 characters.';
-      }
-      setFieldErrors(errors);
-      return;
-    }
-    setFieldErrors({});
-    embedded.reset();
-    setPlatform.mutate(parsed.data);
-  };
 
   const busy = setPlatform.isPending || embedded.isPending;
   return (
@@ -134,39 +141,36 @@ function SwitchPlatform({ settings }: { settings: Settings }) {
         Pave checks the URL and token with a call to the platform before it saves them, then syncs the catalog
         from there. The token is stored encrypted on this computer.
       </p>
-      <form className="settings-form" onSubmit={onSubmit} noValidate>
-        <label className="settings-field">
-          <span>Platform URL</span>
-          <input
-            className="input"
-            type="url"
-            name="url"
-            placeholder="https://platform.example.com"
-            value={url}
-            onChange={(event) => setUrl(event.target.value)}
-            aria-invalid={fieldErrors.url ? true : undefined}
-            data-testid="settings-url"
-            autoComplete="url"
-          />
-          {fieldErrors.url && <span className="settings-field-error">{fieldErrors.url}</span>}
-        </label>
-        <label className="settings-field">
-          <span>Access token</span>
-          <input
-            className="input"
-            type="password"
-            name="token"
-            placeholder="Personal access token"
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-            aria-invalid={fieldErrors.token ? true : undefined}
-            data-testid="settings-token"
-            autoComplete="off"
-          />
-          {fieldErrors.token && <span className="settings-field-error">{fieldErrors.token}</span>}
-        </label>
+      <form
+        className="settings-form"
+        onSubmit={(event) =>
+          void handleSubmit((draft) => {
+            embedded.reset();
+            setPlatform.mutate(draft);
+          })(event)
+        }
+        noValidate
+      >
+        <TextField
+          label="Platform URL"
+          type="url"
+          placeholder="https://platform.example.com"
+          error={errors.url?.message}
+          data-testid="settings-url"
+          autoComplete="url"
+          {...register('url')}
+        />
+        <TextField
+          label="Access token"
+          type="password"
+          placeholder="Personal access token"
+          error={errors.token?.message}
+          data-testid="settings-token"
+          autoComplete="off"
+          {...register('token')}
+        />
         {setPlatform.isError && (
-          <div className="settings-error" role="alert" data-testid="settings-error">
+          <div className="ui-form-error" role="alert" data-testid="settings-error">
             {errorMessage(setPlatform.error).message}
           </div>
         )}
@@ -176,9 +180,9 @@ function SwitchPlatform({ settings }: { settings: Settings }) {
           </div>
         )}
         <div className="settings-actions">
-          <button type="submit" className="button primary" disabled={busy} data-testid="settings-connect">
+          <Button type="submit" variant="primary" disabled={busy} data-testid="settings-connect">
             {setPlatform.isPending ? 'Checking…' : 'Check and connect'}
-          </button>
+          </Button>
         </div>
       </form>
 
@@ -189,9 +193,7 @@ function SwitchPlatform({ settings }: { settings: Settings }) {
             A platform with demo data that runs on this computer. Nothing leaves your machine.
           </div>
         </div>
-        <button
-          type="button"
-          className="button"
+        <Button
           disabled={busy || settings.mode === 'embedded'}
           onClick={() => {
             setPlatform.reset();
@@ -204,13 +206,9 @@ function SwitchPlatform({ settings }: { settings: Settings }) {
             : embedded.isPending
               ? 'Switching…'
               : 'Use the embedded demo platform'}
-        </button>
+        </Button>
       </div>
-      {embedded.isError && (
-        <div className="settings-error" role="alert">
-          {errorMessage(embedded.error).message}
-        </div>
-      )}
+      <FormError>{embedded.isError ? errorMessage(embedded.error).message : null}</FormError>
     </section>
   );
 }

@@ -1,22 +1,30 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ipcCommands, type IpcOutput } from '../../shared/contract';
-import { errorMessage, unwrap } from '../data/ipc-error';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { IpcOutput } from '../../shared/contract';
+import { Badge, type Tone } from '../components/ui/Badge';
+import { Button } from '../components/ui/Button';
+import { Dialog } from '../components/ui/Dialog';
+import { FormError, TextField } from '../components/ui/Field';
+import { SelectField } from '../components/ui/SelectField';
+import { EmptyState, ErrorState } from '../components/ui/States';
+import { Table, Td, Th } from '../components/ui/Table';
+import { toast } from '../components/ui/toast-store';
+import { errorMessage, IpcError, unwrap } from '../data/ipc-error';
 import { pave } from '../data/pave';
+import { EXPIRY_OPTIONS, TokenDraft, tokenCreateOf, tokenFieldOf } from './token-form';
 
-const CreateInput = ipcCommands['tokens:create'].input;
 type TokenInfo = IpcOutput<'tokens:list'>[number];
 type TokenIssued = IpcOutput<'tokens:create'>;
 
-/** The expiries offered, in days; null = never expires. */
-const EXPIRY_CHOICES = [7, 30, 90, 365, null] as const;
 const tokensKey = ['tokens'] as const;
 
 // Codes that mean "no platform to ask": tokens live on the platform only.
 const OFFLINE_CODES = new Set(['offline', 'platform_unreachable']);
 
-const expiryLabel = (days: number | null) => (days === null ? 'Never' : `${days} days`);
 const dateOf = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '—');
+const statusTone: Record<TokenInfo['status'], Tone> = { active: 'ok', expired: 'warn', revoked: 'danger' };
 
 /**
  * Settings → Tokens (issue 13, finding 6): create a personal access token with a name and an
@@ -42,22 +50,22 @@ export function TokensSection() {
         is shown once, when it is created.
       </p>
       {offline ? (
-        <p className="settings-error" role="status" data-testid="tokens-offline">
+        <ErrorState title="Tokens need the platform" testId="tokens-offline">
           Tokens are managed on the platform, and it cannot be reached right now. Connect to see, create or
           revoke tokens.
-        </p>
+        </ErrorState>
       ) : (
         <>
           <CreateToken onIssued={setIssued} />
           {issued && <IssuedSecret issued={issued} onDone={() => setIssued(null)} />}
           {tokens.isPending && <p className="muted">Loading tokens…</p>}
           {listError && (
-            <div className="settings-error" role="alert">
-              {listError.message}{' '}
-              <button type="button" className="button" onClick={() => void tokens.refetch()}>
-                Retry
-              </button>
-            </div>
+            <ErrorState
+              title="Could not list your tokens"
+              action={<Button onClick={() => void tokens.refetch()}>Try again</Button>}
+            >
+              {listError.message}
+            </ErrorState>
           )}
           {tokens.data && <TokenTable tokens={tokens.data} onRevoke={setRevoking} />}
         </>
@@ -69,74 +77,72 @@ export function TokensSection() {
 
 function CreateToken({ onIssued }: { onIssued: (issued: TokenIssued) => void }) {
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [days, setDays] = useState<string>('30');
-  const [nameError, setNameError] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: async (input: { name: string; expiresInDays: number | null }) =>
-      unwrap(await pave().invoke('tokens:create', input)),
-    onSuccess: (issued) => {
-      setName('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TokenDraft>({ resolver: zodResolver(TokenDraft), defaultValues: { name: '', expiry: '30' } });
+
+  const create = async (draft: TokenDraft) => {
+    setFailure(null);
+    try {
+      const issued = unwrap(await pave().invoke('tokens:create', tokenCreateOf(draft)));
+      reset({ name: '', expiry: draft.expiry });
       onIssued(issued);
       void queryClient.invalidateQueries({ queryKey: tokensKey });
-    },
-  });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = CreateInput.safeParse({ name, expiresInDays: days === 'never' ? null : Number(days) });
-    if (!parsed.success) {
-      setNameError(parsed.error.issues[0]?.message ?? 'Check the name');
-      return;
+    } catch (err) {
+      // The draft stays: each reason goes next to its field, the rest under the form.
+      const fields = err instanceof IpcError ? err.fields : [];
+      let unplaced = fields.length === 0;
+      for (const problem of fields) {
+        const field = tokenFieldOf(problem.path);
+        if (field) setError(field, { type: 'server', message: problem.message });
+        else unplaced = true;
+      }
+      setFailure(unplaced ? errorMessage(err).message : null);
     }
-    setNameError(null);
-    create.mutate(parsed.data);
   };
+  const nameError = errors.name?.message;
   return (
-    <form className="settings-form tokens-create" onSubmit={onSubmit} noValidate>
-      <label className="settings-field">
-        <span>Name</span>
-        <input
-          className="input"
-          name="tokenName"
-          placeholder="e.g. CI deploy script"
-          value={name}
-          maxLength={100}
-          onChange={(event) => setName(event.target.value)}
-          aria-invalid={nameError ? true : undefined}
-          data-testid="token-name"
-        />
-        {nameError && <span className="settings-field-error">{nameError}</span>}
-      </label>
-      <label className="settings-field">
-        <span>Expires after</span>
-        <select
-          className="input"
-          name="tokenExpiry"
-          value={days}
-          onChange={(event) => setDays(event.target.value)}
-          data-testid="token-expiry"
-        >
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={String(choice)} value={choice === null ? 'never' : String(choice)}>
-              {expiryLabel(choice)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {create.isError && (
-        <div className="settings-error" role="alert">
-          {errorMessage(create.error).message}
-        </div>
-      )}
+    <form
+      className="settings-form tokens-create"
+      onSubmit={(event) => void handleSubmit(create)(event)}
+      noValidate
+      aria-label="Create a token"
+    >
+      <TextField
+        label="Name"
+        placeholder="e.g. CI deploy script"
+        maxLength={100}
+        error={nameError && /^[a-z]/.test(nameError) ? `Name ${nameError}` : nameError}
+        data-testid="token-name"
+        {...register('name')}
+      />
+      <Controller
+        control={control}
+        name="expiry"
+        render={({ field, fieldState }) => (
+          <SelectField
+            label="Expires after"
+            options={EXPIRY_OPTIONS}
+            value={field.value}
+            onChange={(value) => field.onChange(value || '30')}
+            onBlur={field.onBlur}
+            name={field.name}
+            error={fieldState.error?.message ? `Expiry ${fieldState.error.message}` : undefined}
+            data-testid="token-expiry"
+          />
+        )}
+      />
+      <FormError>{failure}</FormError>
       <div className="settings-actions">
-        <button
-          type="submit"
-          className="button primary"
-          disabled={create.isPending}
-          data-testid="token-create"
-        >
-          {create.isPending ? 'Creating…' : 'Create token'}
-        </button>
+        <Button type="submit" variant="primary" disabled={isSubmitting} data-testid="token-create">
+          {isSubmitting ? 'Creating…' : 'Create token'}
+        </Button>
       </div>
     </form>
   );
@@ -148,6 +154,10 @@ function IssuedSecret({ issued, onDone }: { issued: TokenIssued; onDone: () => v
     try {
       await navigator.clipboard.writeText(issued.token);
       setCopied('yes');
+      toast({
+        title: 'Token copied',
+        description: 'Paste it where it is needed; it will not be shown again.',
+      });
     } catch {
       setCopied('failed');
     }
@@ -161,15 +171,15 @@ function IssuedSecret({ issued, onDone }: { issued: TokenIssued; onDone: () => v
         {issued.token}
       </code>
       <div className="settings-actions">
-        <button type="button" className="button primary" onClick={() => void copy()} data-testid="token-copy">
+        <Button variant="primary" onClick={() => void copy()} data-testid="token-copy">
           {copied === 'yes' ? 'Copied' : 'Copy'}
-        </button>
-        <button type="button" className="button" onClick={onDone} data-testid="token-issued-done">
+        </Button>
+        <Button onClick={onDone} data-testid="token-issued-done">
           Done
-        </button>
+        </Button>
       </div>
       {copied === 'failed' && (
-        <p className="settings-field-error">
+        <p className="ui-field-error">
           Could not reach the clipboard; select the secret and copy it by hand.
         </p>
       )}
@@ -184,109 +194,98 @@ function TokenTable({
   tokens: readonly TokenInfo[];
   onRevoke: (token: TokenInfo) => void;
 }) {
-  if (!tokens.length) return <p className="muted">You have no tokens.</p>;
+  if (!tokens.length) {
+    return <EmptyState title="You have no tokens">Create one above for a script or another tool.</EmptyState>;
+  }
   return (
-    <table className="tokens-table" data-testid="tokens-table">
+    <Table label="Your tokens" data-testid="tokens-table">
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Created</th>
-          <th>Last used</th>
-          <th>Expires</th>
-          <th>Status</th>
-          <th>
+          <Th>Name</Th>
+          <Th>Created</Th>
+          <Th>Last used</Th>
+          <Th>Expires</Th>
+          <Th>Status</Th>
+          <Th>
             <span className="visually-hidden">Actions</span>
-          </th>
+          </Th>
         </tr>
       </thead>
       <tbody>
         {tokens.map((token) => (
           <tr key={token.id} data-testid="token-row" data-token-name={token.name} data-status={token.status}>
-            <td>
+            <Td>
               {token.name}
               {token.current && <span className="muted"> (this app)</span>}
-            </td>
-            <td>{dateOf(token.createdAt)}</td>
-            <td>{token.lastUsedAt ? dateOf(token.lastUsedAt) : 'never'}</td>
-            <td>{token.expiresAt ? dateOf(token.expiresAt) : 'never'}</td>
-            <td>{token.status}</td>
-            <td>
+            </Td>
+            <Td>{dateOf(token.createdAt)}</Td>
+            <Td>{token.lastUsedAt ? dateOf(token.lastUsedAt) : 'never'}</Td>
+            <Td>{token.expiresAt ? dateOf(token.expiresAt) : 'never'}</Td>
+            <Td>
+              <Badge tone={statusTone[token.status]}>{token.status}</Badge>
+            </Td>
+            <Td>
               {token.status !== 'revoked' && (
-                <button
-                  type="button"
-                  className="button"
+                <Button
+                  size="small"
+                  variant="danger"
                   onClick={() => onRevoke(token)}
                   aria-label={`Revoke ${token.name}`}
                   data-testid="token-revoke"
                 >
                   Revoke
-                </button>
+                </Button>
               )}
-            </td>
+            </Td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
-/** A modal <dialog>: focus moves into it, Tab stays inside, Escape cancels. */
+/** Asks before revoking: Cancel has the focus, Escape cancels, and a refusal stays in the dialog. */
 function RevokeDialog({ token, onClose }: { token: TokenInfo; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   const revoke = useMutation({
     mutationFn: async () => unwrap(await pave().invoke('tokens:revoke', { id: token.id })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: tokensKey });
+      toast({ title: `Token “${token.name}” revoked` });
       onClose();
     },
   });
   return (
-    <dialog
-      ref={dialog}
-      className="tokens-dialog"
-      aria-labelledby="token-revoke-title"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
       }}
-      data-testid="token-revoke-dialog"
+      title={`Revoke “${token.name}”?`}
+      description={
+        <>
+          Anything using this token stops working at once.
+          {token.current && ' This app signs in with it: you will have to connect again with another token.'}
+        </>
+      }
+      testId="token-revoke-dialog"
+      footer={
+        <>
+          <Button onClick={onClose} autoFocus data-testid="token-revoke-cancel">
+            Cancel
+          </Button>
+          <Button
+            variant="danger"
+            disabled={revoke.isPending}
+            onClick={() => revoke.mutate()}
+            data-testid="token-revoke-confirm"
+          >
+            {revoke.isPending ? 'Revoking…' : 'Revoke'}
+          </Button>
+        </>
+      }
     >
-      <h3 id="token-revoke-title">Revoke “{token.name}”?</h3>
-      <p>
-        Anything using this token stops working at once.
-        {token.current && ' This app signs in with it: you will have to connect again with another token.'}
-      </p>
-      {revoke.isError && (
-        <div className="settings-error" role="alert">
-          {errorMessage(revoke.error).message}
-        </div>
-      )}
-      <div className="settings-actions">
-        <button
-          type="button"
-          className="button"
-          onClick={onClose}
-          autoFocus
-          data-testid="token-revoke-cancel"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button danger"
-          disabled={revoke.isPending}
-          onClick={() => revoke.mutate()}
-          data-testid="token-revoke-confirm"
-        >
-          {revoke.isPending ? 'Revoking…' : 'Revoke'}
-        </button>
-      </div>
-    </dialog>
+      <FormError>{revoke.isError ? errorMessage(revoke.error).message : null}</FormError>
+    </Dialog>
   );
 }

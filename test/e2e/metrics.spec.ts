@@ -43,14 +43,16 @@ test('a lead reads the metrics of the demo platform, edits the ROI, and reads th
     );
     const adoption = page.getByTestId('metrics-adoption-chart');
     await expect(adoption.locator('.recharts-bar-rectangle').first()).toBeVisible();
-    await adoption.getByText('Table view').click();
+    await adoption.getByRole('tab', { name: 'Table' }).click();
     await expect(page.getByTestId('metrics-adoption-table').locator('tbody tr')).toHaveCount(8);
     await expect(page.getByTestId('metrics-adoption-table')).toContainText('CI/CD pipeline');
 
     // The before/after table over the demo's two years: every key has a value on both sides.
-    await page.getByTestId('metrics-range-custom').check();
-    await page.locator('.metrics-custom-range input[type="date"]').first().fill('2024-06-01');
-    await page.locator('.metrics-custom-range').getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('metrics-range-preset').click();
+    await page.getByRole('option', { name: 'Custom dates' }).click();
+    await page.getByTestId('metrics-range-from').fill('2024-06-01');
+    await page.getByTestId('metrics-range-apply').click();
+    await expect(page).toHaveURL(/#\/metrics\?from=2024-06-01&to=\d{4}-\d{2}-\d{2}$/);
     const beforeAfter = page.getByTestId('metrics-before-after-table');
     await expect(beforeAfter.locator('tbody tr')).toHaveCount(4);
     await expect(beforeAfter.locator('tbody tr').first()).toContainText(/\d+(\.\d)?\/(day|week|month)/);
@@ -111,6 +113,15 @@ test('a lead reads the metrics of the demo platform, edits the ROI, and reads th
     await expect(page.getByTestId('metrics-scope')).toContainText(`${teamName} › ${serviceName}`);
     await expect(metrics).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('metrics-dora')).toBeVisible();
+    // The view is in the URL (issue 11): a reload (or a shared link) shows the same scope and range.
+    await expect(page).toHaveURL(/scope=service%3A[^&]+&via=[^&]+&from=2024-06-01/);
+    await page.reload();
+    await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 120_000 });
+    await expect(page.getByTestId('metrics-scope')).toContainText(`${teamName} › ${serviceName}`);
+    await expect(page.getByTestId('metrics-range-from')).toHaveValue('2024-06-01');
+    await expect(metrics).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('metrics-scope').getByRole('button', { name: teamName }).click();
+    await expect(page.getByTestId('metrics-drill-down')).toContainText('Services of this team');
     await page.getByTestId('metrics-scope').getByRole('button', { name: 'Organization' }).click();
     await expect(page.getByTestId('metrics-drill-down')).toContainText('Teams');
 
@@ -141,11 +152,8 @@ test('a lead reads the metrics of the demo platform, edits the ROI, and reads th
     await platform.stop();
     await page.reload();
     await expect(page.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 120_000 });
-    await page.getByTestId('nav-metrics').click();
-    await page.getByTestId('metrics-range-last90').check();
-    await page.getByTestId('metrics-range-custom').check();
-    await page.locator('.metrics-custom-range input[type="date"]').first().fill('2024-06-01');
-    await page.locator('.metrics-custom-range').getByRole('button', { name: 'Apply' }).click();
+    // The reload kept the page and its custom range (in the URL); its last answer is cached.
+    await expect(page.getByTestId('metrics-range-from')).toHaveValue('2024-06-01');
     await expect(metrics).toHaveAttribute('data-from-cache', 'true');
     await expect(page.getByTestId('metrics-as-of')).toContainText('Offline — as of');
     await expect(beforeAfter.locator('tbody tr')).toHaveCount(4);

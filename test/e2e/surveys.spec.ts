@@ -78,14 +78,14 @@ test('a lead publishes a survey, two engineers answer (one offline), the lead se
     // question in plain words; the form and the draft stay.
     await anaForm.locator('textarea').fill('Deploys got so much faster');
     await anaPage.getByTestId('survey-submit').click();
-    await expect(anaForm.locator('fieldset[data-question="nps"]')).toHaveAttribute('aria-invalid', 'true');
+    await expect(anaForm.locator('[data-question="nps"]')).toHaveAttribute('data-invalid', 'true');
     await expect(anaForm.getByTestId('survey-question-problem')).toHaveText(/^“.+” needs an answer\.$/);
     await expect(anaPage.getByTestId('pending-changes')).toHaveAttribute('data-count', '0');
     // The draft survives a reload.
     await anaPage.reload();
     await expect(anaPage.locator('html[data-app-state="ready"]')).toBeAttached({ timeout: 60_000 });
     await expect(anaForm.locator('textarea')).toHaveValue('Deploys got so much faster');
-    await anaForm.locator('fieldset[data-question="nps"]').getByLabel('10', { exact: true }).check();
+    await anaForm.locator('[data-question="nps"]').getByRole('radio', { name: '10', exact: true }).click();
     await expect(anaForm.getByTestId('survey-question-problem')).toHaveCount(0);
     await anaPage.getByTestId('survey-submit').click();
     await expect(anaPage.getByTestId('survey-page')).toHaveAttribute('data-my-answer', 'answered');
@@ -100,7 +100,7 @@ test('a lead publishes a survey, two engineers answer (one offline), the lead se
     await benPage.getByTestId('nav-surveys').click();
     await benPage.getByTestId('survey-row').first().locator('a').click();
     const benForm = benPage.getByTestId('survey-answer-form');
-    await benForm.locator('fieldset[data-question="nps"]').getByLabel('6', { exact: true }).check();
+    await benForm.locator('[data-question="nps"]').getByRole('radio', { name: '6', exact: true }).click();
     await benPage.getByTestId('survey-submit').click();
     await expect(benPage.getByTestId('survey-queued')).toBeVisible();
     await expect(benPage.getByTestId('pending-changes')).toHaveAttribute('data-count', '1');
@@ -143,4 +143,38 @@ test('a lead publishes a survey, two engineers answer (one offline), the lead se
   } finally {
     for (const web of started) await web.stop();
   }
+});
+
+// Issue 11, finding 8: "surveys:create: quarter: like 2025-Q3" reached the lead after sending. The
+// quarter (and every other field) is now checked before anything is sent, said under its field in
+// plain words; what was typed stays, and once fixed the draft is created.
+test('a bad quarter is refused under its field before sending, and the draft stays to fix', async ({
+  openApp,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = await openApp();
+  await expect(syncState(page)).toHaveAttribute('data-state', 'online', { timeout: 120_000 });
+  await page.getByTestId('nav-surveys').click();
+  await page.getByTestId('survey-new').click();
+  const form = page.getByTestId('survey-new-form');
+  await form.getByLabel('Title').fill('Platform survey, autumn');
+  await form.getByLabel('Quarter').fill('autumn 2026');
+  await form.getByLabel(/Minimum group size/).fill('2');
+  await page.getByTestId('survey-create').click();
+
+  await expect(form.getByLabel('Quarter')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByText('Quarter must look like 2025-Q3')).toBeVisible();
+  await expect(form.getByText('Minimum group size must be at least 3')).toBeVisible();
+  await expect(form).not.toContainText('surveys:create');
+  // Nothing was sent or queued, and the draft is as typed.
+  await expect(page.getByTestId('pending-changes')).toHaveAttribute('data-count', '0');
+  await expect(form.getByLabel('Title')).toHaveValue('Platform survey, autumn');
+  await expect(form.getByLabel('Quarter')).toHaveValue('autumn 2026');
+
+  // Fixed, the field stops complaining once sent again, and the draft is created.
+  await form.getByLabel('Quarter').fill('2026-Q4');
+  await form.getByLabel(/Minimum group size/).fill('3');
+  await page.getByTestId('survey-create').click();
+  await expect(page.getByTestId('survey-page')).toHaveAttribute('data-phase', 'draft');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Platform survey, autumn');
 });

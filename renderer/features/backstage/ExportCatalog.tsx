@@ -3,6 +3,10 @@ import { useState } from 'react';
 import { teamsQuery } from '../../data/ipc-queries';
 import { errorMessage } from '../../data/ipc-error';
 import { useCommand } from '../../data/command';
+import { Button } from '../../components/ui/Button';
+import { FormError } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { toast } from '../../components/ui/toast-store';
 
 /** Saves text as a file through the browser's download (no file-system access needed). */
 function download(fileName: string, text: string): void {
@@ -30,6 +34,10 @@ export function ExportCatalog() {
     try {
       const { yaml } = await run('backstage:export', { scope });
       download(`${slug}-catalog-info.yaml`, yaml);
+      toast({
+        title: 'Catalog exported',
+        description: `Saved as ${slug}-catalog-info.yaml in your downloads.`,
+      });
     } catch (e) {
       setError(errorMessage(e).message);
     } finally {
@@ -45,36 +53,21 @@ export function ExportCatalog() {
         as pave.dev annotations), and the Systems and APIs imported earlier.
       </p>
       <div className="backstage-actions">
-        <label>
-          Scope{' '}
-          <select
-            value={scope}
-            onChange={(e) => setScope(e.target.value)}
-            data-testid="backstage-export-scope"
-          >
-            <option value="all">Whole catalog</option>
-            {(teams.data ?? []).map((team) => (
-              <option key={team.id} value={`team:${team.id}`}>
-                Team {team.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className="button small"
-          disabled={busy}
-          onClick={() => void exportNow()}
-          data-testid="backstage-export"
-        >
-          Export YAML
-        </button>
+        <SelectField
+          label="Scope"
+          options={[
+            { value: 'all', label: 'Whole catalog' },
+            ...(teams.data ?? []).map((team) => ({ value: `team:${team.id}`, label: `Team ${team.name}` })),
+          ]}
+          value={scope}
+          onChange={(value) => setScope(value || 'all')}
+          data-testid="backstage-export-scope"
+        />
+        <Button disabled={busy} onClick={() => void exportNow()} data-testid="backstage-export">
+          {busy ? 'Exporting…' : 'Export YAML'}
+        </Button>
       </div>
-      {error && (
-        <p className="backstage-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
     </section>
   );
 }

@@ -1,13 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ImportReport, ImportSource } from '../../../shared/features/backstage/api';
+import { Button } from '../../components/ui/Button';
+import { ErrorState } from '../../components/ui/States';
+import { toast } from '../../components/ui/toast-store';
 import { useCommand } from '../../data/command';
 import { errorMessage } from '../../data/ipc-error';
 import { settingsQuery, syncStatusQuery } from '../../data/ipc-queries';
 import { ExportCatalog } from './ExportCatalog';
+import { FilePicker } from './FilePicker';
 import { ImportProgress } from './ImportProgress';
 import { ImportReportTable } from './ImportReportTable';
 import { readPickedFiles } from './read-source';
+import { RepositoryForm } from './RepositoryForm';
 import './BackstagePage.css';
 
 const isLead = (role: string | undefined) => role === 'lead' || role === 'admin';
@@ -16,6 +21,8 @@ const isLead = (role: string | undefined) => role === 'lead' || role === 'admin'
 interface Picked {
   source: ImportSource;
   label: string;
+  /** Which picker it came from, so that one says what it holds. */
+  from: 'folder' | 'files' | 'repository';
 }
 
 /**
@@ -31,7 +38,6 @@ export function ImportCatalogPage() {
   const online = useQuery(syncStatusQuery()).data?.state === 'online';
   const run = useCommand();
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [url, setUrl] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [operationId, setOperationId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +50,7 @@ export function ImportCatalogPage() {
     setError(null);
   };
 
-  const pickFiles = async (list: FileList | null) => {
+  const pickFiles = async (list: FileList | null, from: 'folder' | 'files') => {
     const files = await readPickedFiles([...(list ?? [])]);
     if (files.length === 0) {
       choose(null);
@@ -54,6 +60,7 @@ export function ImportCatalogPage() {
     choose({
       source: { type: 'files', files },
       label: files.length === 1 ? (files[0]?.path ?? '') : `${files.length} YAML files`,
+      from,
     });
   };
 
@@ -78,6 +85,7 @@ export function ImportCatalogPage() {
   const apply = (source: ImportSource) =>
     act(async () => {
       setOperationId((await run('backstage:import', { source })).operationId);
+      toast({ title: 'Import started', description: 'Its progress and log are below and under Operations.' });
     });
 
   return (
@@ -95,82 +103,63 @@ export function ImportCatalogPage() {
         <section className="backstage-section" aria-labelledby="backstage-import-title">
           <h2 id="backstage-import-title">Import</h2>
           {!online && (
-            <p className="backstage-offline" role="status" data-testid="backstage-offline">
+            <ErrorState title="Importing needs the platform" testId="backstage-offline">
               The platform is not reachable: importing needs it (the dry run is its answer). Nothing is
               queued.
-            </p>
+            </ErrorState>
           )}
           <div className="backstage-actions">
-            <label>
-              Folder{' '}
-              <input
-                type="file"
-                // A folder picker: Chromium and Electron send every file with its path inside it.
-                {...{ webkitdirectory: '' }}
-                multiple
-                data-testid="backstage-folder"
-                onChange={(e) => void pickFiles(e.target.files)}
-              />
-            </label>
-            <label>
-              Or files{' '}
-              <input
-                type="file"
-                accept=".yaml,.yml"
-                multiple
-                data-testid="backstage-files"
-                onChange={(e) => void pickFiles(e.target.files)}
-              />
-            </label>
+            <FilePicker
+              label="A folder"
+              buttonLabel="Choose a folder…"
+              directory
+              multiple
+              chosen={picked?.from === 'folder' ? picked.label : null}
+              testId="backstage-folder"
+              onFiles={(files) => void pickFiles(files, 'folder')}
+            />
+            <FilePicker
+              label="Or YAML files"
+              buttonLabel="Choose files…"
+              accept=".yaml,.yml"
+              multiple
+              chosen={picked?.from === 'files' ? picked.label : null}
+              testId="backstage-files"
+              onFiles={(files) => void pickFiles(files, 'files')}
+            />
           </div>
-          <form
-            className="backstage-actions"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const trimmed = url.trim();
-              if (trimmed) choose({ source: { type: 'repository', url: trimmed }, label: trimmed });
-            }}
-          >
-            <label>
-              Or a repository URL the platform can clone{' '}
-              <input
-                type="url"
-                value={url}
-                placeholder="https://git.example.com/team/repo.git"
-                onChange={(e) => setUrl(e.target.value)}
-                data-testid="backstage-url"
-              />
-            </label>
-            <button type="submit" className="button small" data-testid="backstage-url-use">
-              Use
-            </button>
-          </form>
+          <RepositoryForm
+            onUse={(trimmed) =>
+              choose({ source: { type: 'repository', url: trimmed }, label: trimmed, from: 'repository' })
+            }
+          />
           {picked && (
             <div className="backstage-actions">
-              <span data-testid="backstage-picked">{picked.label}</span>
-              <button
-                type="button"
-                className="button small"
+              <span className="backstage-picked" data-testid="backstage-picked">
+                {picked.label}
+              </span>
+              <Button
+                size="small"
                 disabled={busy || !online}
                 onClick={() => void dryRun(picked.source)}
                 data-testid="backstage-dry-run"
               >
                 Dry run
-              </button>
-              <button
-                type="button"
-                className="button small primary"
+              </Button>
+              <Button
+                size="small"
+                variant="primary"
                 disabled={busy || !online || !report || report.create.length + report.update.length === 0}
                 title={report ? undefined : 'Run the dry run first'}
                 onClick={() => void apply(picked.source)}
                 data-testid="backstage-apply"
               >
                 Apply import
-              </button>
+              </Button>
             </div>
           )}
           {error && (
-            <p className="backstage-error" role="alert" data-testid="backstage-error">
+            <p className="ui-form-error" role="alert" data-testid="backstage-error">
               {error}
             </p>
           )}

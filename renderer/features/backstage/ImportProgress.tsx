@@ -26,7 +26,7 @@ export function ImportProgress({ operationId }: { operationId: string }) {
         <a href={operationRoutes.operation.href({ id: operationId })}>Operation log</a>
       </p>
       {operation && <OperationProgress value={operation.progress} label="Import progress" />}
-      {operation?.error && <p className="backstage-error">{operation.error.message}</p>}
+      {operation?.error && <p className="ui-form-error">{operation.error.message}</p>}
       <ul className="backstage-log" data-testid="backstage-import-log">
         {(log.data?.events ?? [])
           .filter((event) => event.type === 'log')

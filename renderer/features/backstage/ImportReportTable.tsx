@@ -1,4 +1,6 @@
 import type { ImportReport } from '../../../shared/features/backstage/api';
+import { Badge, type Tone } from '../../components/ui/Badge';
+import { Table, Td, Th } from '../../components/ui/Table';
 
 interface Row {
   outcome: 'create' | 'update' | 'unchanged' | 'refused' | 'skipped';
@@ -9,12 +11,12 @@ interface Row {
   detail: string;
 }
 
-const outcomeLabel: Record<Row['outcome'], string> = {
-  create: 'Create',
-  update: 'Update',
-  unchanged: 'Unchanged',
-  refused: 'Refused',
-  skipped: 'Skipped',
+const outcomeBadge: Record<Row['outcome'], { label: string; tone: Tone }> = {
+  create: { label: 'Create', tone: 'ok' },
+  update: { label: 'Update', tone: 'accent' },
+  unchanged: { label: 'Unchanged', tone: 'neutral' },
+  refused: { label: 'Refused', tone: 'danger' },
+  skipped: { label: 'Skipped', tone: 'warn' },
 };
 
 /** Every document of the dry run in one table, in file and document order. */
@@ -37,36 +39,36 @@ export function ImportReportTable({ report }: { report: ImportReport }) {
         {report.create.length} to create, {report.update.length} to update, {report.unchanged.length}{' '}
         unchanged, {report.refused.length} refused, {report.skipped.length} skipped.
       </p>
-      <table className="backstage-table">
-        <caption className="visually-hidden">Dry run: one row per document</caption>
+      <Table label="Dry run: one row per document" className="backstage-table">
         <thead>
           <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col">File</th>
-            <th scope="col">Document</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Name</th>
-            <th scope="col">Changes or reason</th>
+            <Th>Outcome</Th>
+            <Th>File</Th>
+            <Th numeric>Document</Th>
+            <Th>Kind</Th>
+            <Th>Name</Th>
+            <Th>Changes or reason</Th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr
               key={`${row.file}#${row.documentIndex}`}
-              className={`backstage-row backstage-${row.outcome}`}
               data-testid="backstage-report-row"
               data-outcome={row.outcome}
             >
-              <td>{outcomeLabel[row.outcome]}</td>
-              <td>{row.file}</td>
-              <td className="numeric">{row.documentIndex}</td>
-              <td>{row.kind}</td>
-              <td>{row.name}</td>
-              <td>{row.detail}</td>
+              <Td>
+                <Badge tone={outcomeBadge[row.outcome].tone}>{outcomeBadge[row.outcome].label}</Badge>
+              </Td>
+              <Td className="backstage-file-cell">{row.file}</Td>
+              <Td numeric>{row.documentIndex}</Td>
+              <Td>{row.kind}</Td>
+              <Td>{row.name}</Td>
+              <Td>{row.detail}</Td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

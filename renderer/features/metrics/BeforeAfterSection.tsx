@@ -1,3 +1,4 @@
+import { Badge, type Tone } from '../../components/ui/Badge';
 import type { Band, BeforeAfter, DoraPeriod, ImprovementKey } from '../../../shared/features/metrics/api';
 import { DataTable, type Column } from './DataTable';
 import {
@@ -106,6 +107,9 @@ export function BeforeAfterSection({ beforeAfter }: { beforeAfter: BeforeAfter }
   );
 }
 
+const bandTone: Record<NonNullable<Band>, Tone> = { elite: 'ok', high: 'ok', medium: 'warn', low: 'danger' };
+
+/** A DORA band as a badge: the word carries it, the tone only helps. */
 export function BandTag({ band }: { band: Band }) {
-  return <span className={`metrics-band metrics-band-${band ?? 'none'}`}>{bandLabel(band)}</span>;
+  return <Badge tone={band === null ? 'neutral' : bandTone[band]}>{bandLabel(band)}</Badge>;
 }

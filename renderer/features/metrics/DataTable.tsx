@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { Button } from '../../components/ui/Button';
+import { Table, Td, Th } from '../../components/ui/Table';
 import { downloadCsv, toCsv, type CsvCell } from './csv';
 
 /** One column of a metrics table: its header, how a row shows, and the raw value its CSV gets. */
@@ -10,7 +12,7 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A plain table with a "Download CSV" of exactly what it lists (issue 10: every table exports). */
+/** A table with headers and a "Download CSV" of exactly what it lists (issue 10: every table exports). */
 export function DataTable<Row>({
   caption,
   columns,
@@ -32,15 +34,15 @@ export function DataTable<Row>({
       rows.map((row) => columns.map((c) => c.csv(row))),
     );
   return (
-    <div className="metrics-table-wrap">
-      <table className="metrics-table" data-testid={testId}>
-        <caption>{caption}</caption>
+    <div className="metrics-table-block">
+      <p className="metrics-table-caption">{caption}</p>
+      <Table label={caption} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={c.numeric ? 'num' : undefined}>
+              <Th key={c.header} numeric={c.numeric}>
                 {c.header}
-              </th>
+              </Th>
             ))}
           </tr>
         </thead>
@@ -48,22 +50,21 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                <Td key={c.header} numeric={c.numeric}>
                   {c.cell(row)}
-                </td>
+                </Td>
               ))}
             </tr>
           ))}
         </tbody>
-      </table>
-      <button
-        type="button"
-        className="button small"
+      </Table>
+      <Button
+        size="small"
         onClick={() => downloadCsv(fileName, csv())}
         data-testid={testId ? `${testId}-csv` : undefined}
       >
         Download CSV
-      </button>
+      </Button>
     </div>
   );
 }

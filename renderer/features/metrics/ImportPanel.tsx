@@ -1,11 +1,20 @@
 import { useState } from 'react';
 import type { ImportKind, ImportReport } from '../../../shared/features/metrics/api';
+import { Button } from '../../components/ui/Button';
+import { FormError } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
 import { useCommand } from '../../data/command';
+import { FilePicker } from '../backstage/public';
 import { errorMessage } from '../../data/ipc-error';
 import { metricsKeys } from './data';
 import { DataTable } from './DataTable';
 
 type Refused = ImportReport['refused'][number];
+
+const KINDS = [
+  { value: 'deployments', label: 'Deployments' },
+  { value: 'incidents', label: 'Incidents' },
+] as const satisfies readonly { value: ImportKind; label: string }[];
 
 const formatOf = (fileName: string): 'csv' | 'ndjson' =>
   /\.(ndjson|jsonl)$/i.test(fileName) ? 'ndjson' : 'csv';
@@ -49,51 +58,41 @@ export function ImportPanel({ offline }: { offline: boolean }) {
         file changes nothing.
       </p>
       <div className="metrics-actions">
-        <label>
-          Kind{' '}
-          <select
-            value={kind}
-            onChange={(e) => {
-              setKind(e.target.value as ImportKind);
-              setReport(null);
-            }}
-            data-testid="metrics-import-kind"
-          >
-            <option value="deployments">Deployments</option>
-            <option value="incidents">Incidents</option>
-          </select>
-        </label>
-        <label>
-          File{' '}
-          <input
-            type="file"
-            accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson"
-            data-testid="metrics-import-file"
-            onChange={(e) => {
-              const chosen = e.target.files?.[0];
-              setReport(null);
-              setError(null);
-              if (!chosen) return setFile(null);
-              void chosen.text().then((text) => setFile({ name: chosen.name, text }));
-            }}
-          />
-        </label>
-        <button
-          type="button"
-          className="button small"
+        <SelectField
+          label="Kind"
+          options={KINDS}
+          value={kind}
+          onChange={(value) => {
+            setKind(value || 'deployments');
+            setReport(null);
+          }}
+          data-testid="metrics-import-kind"
+        />
+        <FilePicker
+          label="File"
+          buttonLabel="Choose a file…"
+          accept=".csv,.ndjson,.jsonl,text/csv,application/x-ndjson"
+          chosen={file?.name ?? null}
+          testId="metrics-import-file"
+          onFiles={(files) => {
+            const chosen = files?.[0];
+            setReport(null);
+            setError(null);
+            if (!chosen) return setFile(null);
+            void chosen.text().then((text) => setFile({ name: chosen.name, text }));
+          }}
+        />
+        <Button
+          size="small"
           disabled={!file || busy || offline}
           onClick={() => void send(true, false)}
           data-testid="metrics-import-dry-run"
         >
           Dry run
-        </button>
+        </Button>
       </div>
       {offline && <p className="metrics-hint">Importing needs the platform: it is not reachable now.</p>}
-      {error && (
-        <p className="metrics-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <FormError>{error}</FormError>}
       {report && (
         <div data-testid="metrics-import-report" role="status">
           <p>
@@ -116,25 +115,24 @@ export function ImportPanel({ offline }: { offline: boolean }) {
           {!report.applied && report.accepted > 0 && (
             <div className="metrics-actions">
               {report.refused.length === 0 ? (
-                <button
-                  type="button"
-                  className="button primary small"
+                <Button
+                  size="small"
+                  variant="primary"
                   disabled={busy || offline}
                   onClick={() => void send(false, false)}
                   data-testid="metrics-import-apply"
                 >
                   Apply {report.accepted} rows
-                </button>
+                </Button>
               ) : (
-                <button
-                  type="button"
-                  className="button small"
+                <Button
+                  size="small"
                   disabled={busy || offline}
                   onClick={() => void send(false, true)}
                   data-testid="metrics-import-apply-partial"
                 >
                   Apply the {report.accepted} good rows, skip the {report.refused.length} refused
-                </button>
+                </Button>
               )}
             </div>
           )}

@@ -12,7 +12,10 @@ import { RangePicker } from './RangePicker';
 import { RoiSection } from './RoiSection';
 import { DrillDown, ScopeBreadcrumb } from './ScopePicker';
 import { SettingsPanel } from './SettingsPanel';
+import { useUrlState } from '../../router/url-state';
+import { metricsRoutes } from './routes';
 import { useMetricsView } from './store';
+import { metricsUrlCodec } from './url-state';
 import { DoraSummary, TrendsSection } from './TrendsSection';
 import './Metrics.css';
 
@@ -21,6 +24,7 @@ const isLead = (role: string | undefined) => role === 'lead' || role === 'admin'
 /** Is the platform making us faster? Adoption, DORA before and after, onboarding, NPS and ROI. */
 export function MetricsPage() {
   const { scope, range } = useMetricsView();
+  useUrlState(useMetricsView, metricsUrlCodec, metricsRoutes.metrics.href());
   const user = useQuery(settingsQuery());
   const settings = useQuery(metricsSettingsQuery());
   const report = useQuery(metricsReportQuery({ scope, range, adoptionDays: null }));
@@ -55,7 +59,7 @@ export function MetricsPage() {
         )}
       </header>
       {report.isPending ? (
-        <p>Loading metrics…</p>
+        <p className="metrics-hint">Loading metrics…</p>
       ) : !data ? (
         <QueryErrorNotice
           error={report.error}

@@ -1,5 +1,6 @@
 import type { TrendPoint } from '../../../shared/features/surveys/api';
 import { LatestNpsTrend, npsTrendRows, type NpsTrendRow } from '../surveys/public';
+import { ChartFigure } from './ChartFigure';
 import { DataTable, type Column } from './DataTable';
 
 const columns: Column<NpsTrendRow>[] = [
@@ -18,21 +19,24 @@ export function NpsSection() {
       <p className="metrics-hint">
         From the quarterly survey; the whiskers are the 95 % interval, so a move inside them is noise.
       </p>
-      <LatestNpsTrend
-        table={(points: readonly TrendPoint[]) => (
-          <details className="metrics-table-view">
-            <summary>Table view</summary>
-            <DataTable
-              caption="NPS per quarter with its 95 % interval"
-              columns={columns}
-              rows={npsTrendRows(points)}
-              rowKey={(r) => r.surveyId}
-              fileName="nps-per-quarter.csv"
-              testId="metrics-nps-table"
-            />
-          </details>
+      <LatestNpsTrend>
+        {(chart, points: readonly TrendPoint[]) => (
+          <ChartFigure
+            title="NPS per quarter"
+            chart={chart}
+            table={
+              <DataTable
+                caption="NPS per quarter with its 95 % interval"
+                columns={columns}
+                rows={npsTrendRows(points)}
+                rowKey={(r) => r.surveyId}
+                fileName="nps-per-quarter.csv"
+                testId="metrics-nps-table"
+              />
+            }
+          />
         )}
-      />
+      </LatestNpsTrend>
     </section>
   );
 }

@@ -1,74 +1,95 @@
 import { useState } from 'react';
 import type { MetricsRangeInput } from '../../../shared/features/metrics/ipc';
+import { Button } from '../../components/ui/Button';
+import { TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
 import { useMetricsView } from './store';
 
-const dateInput = (iso: string) => iso.slice(0, 10);
 const DAY_MS = 86_400_000;
+const day = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+const PRESETS = [
+  { value: 'quarter', label: 'This quarter' },
+  { value: 'last90', label: 'Last 90 days' },
+  { value: 'custom', label: 'Custom dates' },
+] as const;
+type Preset = (typeof PRESETS)[number]['value'];
+
+/** The days a custom range shows: its own (the end day included), or the last 180 days to start from. */
+function daysOf(range: MetricsRangeInput): { from: string; to: string } {
+  if (range.preset === 'custom') {
+    return { from: range.from.slice(0, 10), to: day(Date.parse(range.to) - DAY_MS) };
+  }
+  const now = Date.now();
+  return { from: day(now - 180 * DAY_MS), to: day(now) };
+}
 
 /** This quarter, the last 90 days, or any from–to (dates, UTC, the end day included). */
 export function RangePicker() {
   const { range, setRange } = useMetricsView();
-  const now = new Date();
-  const [from, setFrom] = useState(() => dateInput(new Date(now.getTime() - 180 * DAY_MS).toISOString()));
-  const [to, setTo] = useState(() => dateInput(now.toISOString()));
+  const [preset, setPreset] = useState<Preset>(range.preset);
+  const [days, setDays] = useState(() => daysOf(range));
   const [error, setError] = useState<string | null>(null);
-  const pick = (preset: 'quarter' | 'last90' | 'custom') => {
+  // A range from elsewhere (a link, the back button) restarts the picker (React's pattern, no effect).
+  const [basis, setBasis] = useState(range);
+  if (basis !== range) {
+    setBasis(range);
+    setPreset(range.preset);
+    setDays(daysOf(range));
+  }
+
+  const pick = (next: Preset) => {
+    setPreset(next);
     setError(null);
-    if (preset !== 'custom') setRange({ preset });
-    else applyCustom();
+    if (next !== 'custom') setRange({ preset: next });
   };
   function applyCustom() {
-    const start = Date.parse(`${from}T00:00:00Z`);
-    const end = Date.parse(`${to}T00:00:00Z`) + DAY_MS;
+    const start = Date.parse(`${days.from}T00:00:00Z`);
+    const end = Date.parse(`${days.to}T00:00:00Z`) + DAY_MS;
     if (!Number.isFinite(start) || !Number.isFinite(end)) return setError('Enter both dates.');
     if (start >= end) return setError('The start date must be on or before the end date.');
-    const custom: MetricsRangeInput = {
-      preset: 'custom',
-      from: new Date(start).toISOString(),
-      to: new Date(end).toISOString(),
-    };
     setError(null);
-    setRange(custom);
+    setRange({ preset: 'custom', from: new Date(start).toISOString(), to: new Date(end).toISOString() });
   }
   return (
-    <fieldset className="metrics-range" data-testid="metrics-range">
-      <legend>Range</legend>
-      {(
-        [
-          ['quarter', 'This quarter'],
-          ['last90', 'Last 90 days'],
-          ['custom', 'Custom'],
-        ] as const
-      ).map(([preset, label]) => (
-        <label key={preset} className="metrics-radio">
-          <input
-            type="radio"
-            name="metrics-range"
-            checked={range.preset === preset}
-            onChange={() => pick(preset)}
-            data-testid={`metrics-range-${preset}`}
+    <form
+      className="metrics-range"
+      data-testid="metrics-range"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        applyCustom();
+      }}
+    >
+      <SelectField
+        label="Range"
+        options={PRESETS}
+        value={preset}
+        onChange={(value) => pick(value || 'last90')}
+        data-testid="metrics-range-preset"
+      />
+      {preset === 'custom' && (
+        <>
+          <TextField
+            label="From"
+            type="date"
+            value={days.from}
+            onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
+            data-testid="metrics-range-from"
           />
-          {label}
-        </label>
-      ))}
-      {range.preset === 'custom' && (
-        <span className="metrics-custom-range">
-          <label>
-            From <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label>
-            To <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <button type="button" className="button small" onClick={applyCustom}>
+          <TextField
+            label="To"
+            type="date"
+            value={days.to}
+            error={error}
+            onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
+            data-testid="metrics-range-to"
+          />
+          <Button type="submit" data-testid="metrics-range-apply">
             Apply
-          </button>
-        </span>
+          </Button>
+        </>
       )}
-      {error && (
-        <span className="metrics-error" role="alert">
-          {error}
-        </span>
-      )}
-    </fieldset>
+    </form>
   );
 }

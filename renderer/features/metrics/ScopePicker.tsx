@@ -1,38 +1,53 @@
 import { useQuery } from '@tanstack/react-query';
+import { Button } from '../../components/ui/Button';
+import { EmptyState } from '../../components/ui/States';
 import { teamsQuery } from '../../data/ipc-queries';
 import { catalogListQuery } from '../catalog/public';
 import { useMetricsView } from './store';
 
+/** The services of the team drilled into (or through), from the cache: the breadcrumb and drill-down read them. */
+function useTeamServices(teamId: string | null) {
+  return useQuery({
+    ...catalogListQuery({ teamIds: teamId ? [teamId] : [] }),
+    enabled: teamId !== null,
+  });
+}
+
 /**
- * Org → team → service: a breadcrumb to go back up, and a list of the level below to drill down
- * into (a button per team or service, so the keyboard reaches every one).
+ * Org → team → service: a breadcrumb to go back up. Names come from the cache (a shared link
+ * carries ids only); an id not known here is shown as it is.
  */
 export function ScopeBreadcrumb() {
-  const { scope, teamName, serviceName, lastTeamId, showOrg, showTeam } = useMetricsView();
+  const { scope, lastTeamId, showOrg, showTeam } = useMetricsView();
+  const teams = useQuery(teamsQuery());
+  const services = useTeamServices(scope.kind === 'service' ? lastTeamId : null);
+  const teamName = lastTeamId ? (teams.data?.find((t) => t.id === lastTeamId)?.name ?? lastTeamId) : null;
+  const serviceName =
+    scope.kind === 'service'
+      ? (services.data?.rows.find((s) => s.id === scope.serviceId)?.name ?? scope.serviceId)
+      : null;
   return (
     <nav aria-label="Metrics scope" className="metrics-breadcrumb" data-testid="metrics-scope">
       {scope.kind === 'org' ? (
         <span aria-current="page">Organization</span>
       ) : (
-        <button type="button" className="metrics-crumb" onClick={showOrg}>
+        <Button variant="ghost" size="small" onClick={showOrg}>
           Organization
-        </button>
+        </Button>
       )}
-      {teamName && (
+      {teamName && lastTeamId && (
         <>
           <span aria-hidden="true"> › </span>
           {scope.kind === 'team' ? (
             <span aria-current="page">{teamName}</span>
           ) : (
-            lastTeamId && (
-              <button type="button" className="metrics-crumb" onClick={() => showTeam(lastTeamId, teamName)}>
-                {teamName}
-              </button>
-            )
+            <Button variant="ghost" size="small" onClick={() => showTeam(lastTeamId)}>
+              {teamName}
+            </Button>
           )}
         </>
       )}
-      {scope.kind === 'service' && serviceName && (
+      {serviceName && (
         <>
           <span aria-hidden="true"> › </span>
           <span aria-current="page">{serviceName}</span>
@@ -46,38 +61,24 @@ export function ScopeBreadcrumb() {
 export function DrillDown() {
   const { scope, showTeam, showService } = useMetricsView();
   const teams = useQuery({ ...teamsQuery(), enabled: scope.kind === 'org' });
-  const services = useQuery({
-    ...catalogListQuery({ teamIds: scope.kind === 'team' ? [scope.teamId] : [] }),
-    enabled: scope.kind === 'team',
-  });
+  const services = useTeamServices(scope.kind === 'team' ? scope.teamId : null);
   if (scope.kind === 'service') return null;
   const items =
     scope.kind === 'org'
-      ? (teams.data ?? []).map((t) => ({ id: t.id, name: t.name, open: () => showTeam(t.id, t.name) }))
-      : (services.data?.rows ?? []).map((s) => ({
-          id: s.id,
-          name: s.name,
-          open: () => showService(s.id, s.name),
-        }));
+      ? (teams.data ?? []).map((t) => ({ id: t.id, name: t.name, open: () => showTeam(t.id) }))
+      : (services.data?.rows ?? []).map((s) => ({ id: s.id, name: s.name, open: () => showService(s.id) }));
   return (
     <section className="metrics-section" aria-labelledby="metrics-drill" data-testid="metrics-drill-down">
       <h2 id="metrics-drill">{scope.kind === 'org' ? 'Teams' : 'Services of this team'}</h2>
       {items.length === 0 ? (
-        <p className="metrics-hint">
-          {scope.kind === 'org' ? 'No teams yet.' : 'This team owns no services yet.'}
-        </p>
+        <EmptyState title={scope.kind === 'org' ? 'No teams yet' : 'This team owns no services yet'} />
       ) : (
         <ul className="metrics-drill-list">
           {items.map((item) => (
             <li key={item.id}>
-              <button
-                type="button"
-                className="button small"
-                onClick={item.open}
-                data-testid="metrics-drill-item"
-              >
+              <Button size="small" onClick={item.open} data-testid="metrics-drill-item">
                 {item.name} →
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

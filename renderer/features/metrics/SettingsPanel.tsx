@@ -1,11 +1,24 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { ADOPTION_DAYS_MAX, type MetricsSettings } from '../../../shared/features/metrics/api';
+import { useForm } from 'react-hook-form';
+import type { MetricsSettings } from '../../../shared/features/metrics/api';
+import { Button } from '../../components/ui/Button';
+import { FormError, TextField } from '../../components/ui/Field';
+import { toast } from '../../components/ui/toast-store';
 import { useCommand } from '../../data/command';
-import { errorMessage } from '../../data/ipc-error';
+import { errorMessage, IpcError } from '../../data/ipc-error';
+import {
+  MetricsSettingsDraft,
+  SETTINGS_LABEL,
+  settingsDraftOf,
+  settingsFieldOf,
+  settingsOf,
+} from './settings-form';
 
 /**
  * The launch date that splits before from after, and the adoption window. Everyone sees them;
- * leads change them (the platform checks the role and audits the change).
+ * leads change them (the platform checks the role and audits the change). A refusal keeps what was
+ * typed and says why next to the field.
  */
 export function SettingsPanel({
   settings,
@@ -16,19 +29,6 @@ export function SettingsPanel({
   canEdit: boolean;
   offline: boolean;
 }) {
-  const run = useCommand();
-  const [launch, setLaunch] = useState(settings.launchDate?.slice(0, 10) ?? '');
-  const [days, setDays] = useState(String(settings.adoptionDays));
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
-  // New settings from the platform restart the form (without an effect: React's pattern).
-  const basisText = `${settings.launchDate}|${settings.adoptionDays}`;
-  const [basis, setBasis] = useState(basisText);
-  if (basis !== basisText) {
-    setBasis(basisText);
-    setLaunch(settings.launchDate?.slice(0, 10) ?? '');
-    setDays(String(settings.adoptionDays));
-  }
-
   if (!canEdit) {
     return (
       <p className="metrics-hint" data-testid="metrics-settings">
@@ -37,61 +37,85 @@ export function SettingsPanel({
       </p>
     );
   }
-  const save = async () => {
-    const adoptionDays = Number(days);
-    if (!Number.isInteger(adoptionDays) || adoptionDays < 1 || adoptionDays > ADOPTION_DAYS_MAX) {
-      return setStatus({
-        error: true,
-        text: `The adoption window is a whole number of days, 1 to ${ADOPTION_DAYS_MAX}.`,
-      });
-    }
-    const launchDate = launch === '' ? null : new Date(`${launch}T00:00:00Z`).toISOString();
+  // New settings from the platform restart the form.
+  return (
+    <SettingsForm
+      key={`${settings.launchDate}|${settings.adoptionDays}`}
+      settings={settings}
+      offline={offline}
+    />
+  );
+}
+
+function SettingsForm({ settings, offline }: { settings: MetricsSettings; offline: boolean }) {
+  const run = useCommand();
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<MetricsSettingsDraft>({
+    resolver: zodResolver(MetricsSettingsDraft),
+    defaultValues: settingsDraftOf(settings),
+  });
+  const problem = (field: keyof MetricsSettingsDraft) => {
+    const message = errors[field]?.message;
+    if (!message) return undefined;
+    return /^[a-z]/.test(message) ? `${SETTINGS_LABEL[field]} ${message}` : message;
+  };
+
+  const save = async (draft: MetricsSettingsDraft) => {
+    setFailure(null);
     try {
-      await run('metrics:settings:set', { ...settings, launchDate, adoptionDays });
-      setStatus({ error: false, text: 'Saved.' });
-    } catch (error) {
-      setStatus({ error: true, text: errorMessage(error).message });
+      await run('metrics:settings:set', settingsOf(settings, draft));
+      toast({ title: 'Metrics settings saved', description: 'Everyone now sees the numbers with them.' });
+    } catch (err) {
+      const fields = err instanceof IpcError ? err.fields : [];
+      let unplaced = fields.length === 0;
+      for (const f of fields) {
+        const field = settingsFieldOf(f.path);
+        if (field) setError(field, { type: 'server', message: f.message });
+        else unplaced = true;
+      }
+      setFailure(unplaced ? errorMessage(err).message : null);
     }
   };
   return (
     <form
       className="metrics-settings"
       data-testid="metrics-settings"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+      noValidate
+      onSubmit={(event) => void handleSubmit(save)(event)}
     >
-      <label>
-        Platform launch date{' '}
-        <input
-          type="date"
-          value={launch}
-          onChange={(e) => setLaunch(e.target.value)}
-          data-testid="metrics-launch-date"
-        />
-      </label>
-      <label>
-        Adoption window (days){' '}
-        <input
-          type="number"
-          min={1}
-          max={ADOPTION_DAYS_MAX}
-          className="metrics-number"
-          value={days}
-          onChange={(e) => setDays(e.target.value)}
-          data-testid="metrics-adoption-days"
-        />
-      </label>
-      <button type="submit" className="button small" disabled={offline}>
-        Save
-      </button>
-      {offline && <span className="metrics-hint">Saving needs the platform.</span>}
-      {status && (
-        <span className={status.error ? 'metrics-error' : 'metrics-hint'} role="status">
-          {status.text}
-        </span>
-      )}
+      <TextField
+        label={SETTINGS_LABEL.launchDay}
+        hint="Empty: the first platform event."
+        type="date"
+        error={problem('launchDay')}
+        data-testid="metrics-launch-date"
+        {...register('launchDay')}
+      />
+      <TextField
+        label={SETTINGS_LABEL.adoptionDays}
+        type="number"
+        className="metrics-number-field"
+        error={problem('adoptionDays')}
+        data-testid="metrics-adoption-days"
+        {...register('adoptionDays', { valueAsNumber: true })}
+      />
+      <div className="metrics-actions">
+        <Button
+          type="submit"
+          size="small"
+          disabled={offline || isSubmitting}
+          data-testid="metrics-settings-save"
+        >
+          {isSubmitting ? 'Saving…' : 'Save'}
+        </Button>
+        {offline && <span className="metrics-hint">Saving needs the platform.</span>}
+      </div>
+      <FormError>{failure}</FormError>
     </form>
   );
 }

@@ -24,25 +24,49 @@ function parseNumber(text: string, max: number, what: string): number | string {
   return value;
 }
 
-/** The inputs a draft stands for, or the first field that is wrong and why. */
-export function parseDraft(
+/** A field of the ROI form, as react-hook-form names it. */
+export type RoiField = 'hourlyRateUsd' | `hoursSavedPerUse.${Capability}`;
+
+/** Every field of a draft that is wrong, and why, in plain words (for the message under each). */
+export function roiProblems(
   draft: RoiDraft,
   base: RoiInputs,
   label: (capability: Capability) => string,
-): { inputs: RoiInputs } | { error: string } {
+): Partial<Record<RoiField, string>> {
+  const problems: Partial<Record<RoiField, string>> = {};
   const rate = parseNumber(draft.hourlyRateUsd, RATE_MAX, 'Hourly rate');
-  if (typeof rate === 'string') return { error: rate };
-  const hoursSavedPerUse = { ...base.hoursSavedPerUse };
+  if (typeof rate === 'string') problems.hourlyRateUsd = rate;
   for (const capability of Object.keys(base.hoursSavedPerUse) as Capability[]) {
     const hours = parseNumber(
       draft.hoursSavedPerUse[capability] ?? '',
       HOURS_MAX,
       `Hours saved per use of ${label(capability)}`,
     );
-    if (typeof hours === 'string') return { error: hours };
-    hoursSavedPerUse[capability] = hours;
+    if (typeof hours === 'string') problems[`hoursSavedPerUse.${capability}`] = hours;
   }
-  return { inputs: { ...base, hourlyRateUsd: rate, hoursSavedPerUse } };
+  return problems;
+}
+
+/** The inputs a draft stands for, or the first field that is wrong and why. */
+export function parseDraft(
+  draft: RoiDraft,
+  base: RoiInputs,
+  label: (capability: Capability) => string,
+): { inputs: RoiInputs } | { error: string } {
+  const first = Object.values(roiProblems(draft, base, label))[0];
+  if (first) return { error: first };
+  const hoursSavedPerUse = { ...base.hoursSavedPerUse };
+  for (const capability of Object.keys(base.hoursSavedPerUse) as Capability[]) {
+    hoursSavedPerUse[capability] = Number((draft.hoursSavedPerUse[capability] ?? '').trim());
+  }
+  return { inputs: { ...base, hourlyRateUsd: Number(draft.hourlyRateUsd.trim()), hoursSavedPerUse } };
+}
+
+/** A refused `metrics:settings:set` reason's ROI field (`roi.hoursSavedPerUse.cicd`), or null. */
+export function roiFieldOf(path: string): RoiField | null {
+  if (path === 'roi.hourlyRateUsd') return 'hourlyRateUsd';
+  const match = /^roi\.hoursSavedPerUse\.([a-z_-]+)$/.exec(path);
+  return match ? (`hoursSavedPerUse.${match[1]}` as RoiField) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import { surveyResultsQuery, surveysQuery } from './data';
 import { NpsTrendChart } from './NpsTrendChart';
 import type { TrendPoint } from '../../../shared/features/surveys/api';
 import type { SurveyItem } from '../../../shared/features/surveys/ipc';
+import './Surveys.css';
 
 /** The closed survey with a quarter that closed last: its results carry the trend before it. */
 export function latestClosedQuarterly(items: readonly SurveyItem[]): SurveyItem | null {
@@ -17,9 +18,13 @@ export function latestClosedQuarterly(items: readonly SurveyItem[]): SurveyItem 
 
 /**
  * NPS per quarter for another page (the Metrics page): the trend of the latest closed quarterly
- * survey, drawn with its whiskers, and its numbers handed to `table` for a table view.
+ * survey, drawn with its whiskers, handed with its numbers to `children` (which shows chart and table).
  */
-export function LatestNpsTrend({ table }: { table(points: readonly TrendPoint[]): ReactNode }) {
+export function LatestNpsTrend({
+  children,
+}: {
+  children(chart: ReactNode, points: readonly TrendPoint[]): ReactNode;
+}) {
   const surveys = useQuery(surveysQuery());
   const latest = surveys.data ? latestClosedQuarterly(surveys.data) : null;
   const results = useQuery({ ...surveyResultsQuery(latest?.survey.id ?? ''), enabled: latest !== null });
@@ -35,10 +40,5 @@ export function LatestNpsTrend({ table }: { table(points: readonly TrendPoint[])
       </p>
     );
   }
-  return (
-    <>
-      <NpsTrendChart points={trend} />
-      {table(trend)}
-    </>
-  );
+  return children(<NpsTrendChart points={trend} />, trend);
 }

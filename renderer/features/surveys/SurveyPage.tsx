@@ -9,8 +9,23 @@ import { surveyRoutes } from './routes';
 import { settingsQuery } from '../../data/ipc-queries';
 import { SurveyResultsView } from './SurveyResultsView';
 import { useCommand } from '../../data/command';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { Checkbox, RadioCards } from '../../components/ui/Choice';
+import { FormError, TextArea, TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { EmptyState } from '../../components/ui/States';
 import { surveyKeys, surveyQuery } from './data';
+import { phaseBadge } from './survey-states';
 import './Surveys.css';
+
+const QUESTION_TYPES = [
+  { value: 'nps', label: 'NPS 0–10' },
+  { value: 'likert', label: 'Likert 1–5' },
+  { value: 'single_choice', label: 'Single choice' },
+  { value: 'multiple_choice', label: 'Multiple choice' },
+  { value: 'free_text', label: 'Free text' },
+] as const satisfies readonly { value: Question['type']; label: string }[];
 
 export function SurveyPage({ id }: { id: string }) {
   const settings = useQuery(settingsQuery());
@@ -18,12 +33,16 @@ export function SurveyPage({ id }: { id: string }) {
   const role = settings.data?.user?.role;
   const lead = role === 'lead' || role === 'admin';
 
-  if (item.isPending) return <p>Loading…</p>;
+  if (item.isPending) return <p className="surveys-page surveys-hint">Loading the survey…</p>;
   if (!item.data) {
     return (
       <div className="surveys-page">
-        <p>This survey is not in the local cache.</p>
-        <a href={surveyRoutes.surveys.href()}>All surveys</a>
+        <EmptyState
+          title="This survey is not on this computer"
+          action={<a href={surveyRoutes.surveys.href()}>All surveys</a>}
+        >
+          It may have been deleted, or not synced yet.
+        </EmptyState>
       </div>
     );
   }
@@ -31,15 +50,19 @@ export function SurveyPage({ id }: { id: string }) {
   return (
     <div className="surveys-page" data-testid="survey-page" data-phase={s.phase} data-my-answer={s.myAnswer}>
       <a href={surveyRoutes.surveys.href()}>← Surveys</a>
-      <h1>{s.survey.title}</h1>
+      <h1>
+        {s.survey.title} <Badge tone={phaseBadge[s.phase].tone}>{phaseBadge[s.phase].label}</Badge>
+      </h1>
       <p className="surveys-hint">
         {s.phase === 'draft'
-          ? 'Draft'
+          ? 'Not published yet'
           : `Open ${new Date(s.survey.opensAt).toLocaleString()} – ${new Date(s.survey.closesAt).toLocaleString()}`}
         {' · '}anonymous · teams shown from {s.survey.minGroupSize} respondents
       </p>
       {s.pendingEdits > 0 && (
-        <p className="survey-pending">{s.pendingEdits} change(s) will sync when the platform is reachable.</p>
+        <p className="surveys-hint" role="status">
+          {s.pendingEdits} change(s) will sync when the platform is reachable.
+        </p>
       )}
       {s.phase === 'draft' && lead && <DraftEditor item={s} />}
       {s.phase !== 'draft' && <AnswerSection item={s} />}
@@ -55,31 +78,33 @@ function DraftEditor({ item }: { item: SurveyItem }) {
   const [options, setOptions] = useState('');
   const [error, setError] = useState<string | null>(null);
   const questions = item.survey.questions;
+  const withOptions = type === 'single_choice' || type === 'multiple_choice';
 
   async function act(work: () => Promise<unknown>) {
     setError(null);
     try {
       await work();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorMessage(err).message);
     }
   }
 
   function addQuestion(e: FormEvent) {
     e.preventDefault();
-    const id = `q${questions.length + 1}-${Date.now().toString(36)}`;
-    const base = { id, prompt, required: false };
     const choice = options
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean)
       .map((label, i) => ({ id: `o${i + 1}`, label }));
-    const question =
-      type === 'single_choice' || type === 'multiple_choice'
-        ? { ...base, type, options: choice }
-        : type === 'likert'
-          ? { ...base, type, capability: null, driver: null }
-          : { ...base, type };
+    if (prompt.trim() === '') return setError('Write the question first.');
+    if (withOptions && choice.length < 2) return setError('A choice question needs at least two options.');
+    const id = `q${questions.length + 1}-${Date.now().toString(36)}`;
+    const base = { id, prompt, required: false };
+    const question = withOptions
+      ? { ...base, type, options: choice }
+      : type === 'likert'
+        ? { ...base, type, capability: null, driver: null }
+        : { ...base, type };
     void act(async () => {
       await run('surveys:update', { id: item.survey.id, patch: { questions: [...questions, question] } });
       setPrompt('');
@@ -88,51 +113,48 @@ function DraftEditor({ item }: { item: SurveyItem }) {
   }
 
   return (
-    <section className="survey-section">
-      <h2>Questions</h2>
-      <ol className="survey-questions">
-        {questions.map((q) => (
-          <li key={q.id}>
-            <span className="survey-qtype">{q.type.replace('_', ' ')}</span> {q.prompt}
-          </li>
-        ))}
-      </ol>
-      <form className="survey-form survey-inline" onSubmit={addQuestion}>
-        <select
+    <section className="survey-section" aria-labelledby="survey-questions-title">
+      <h2 id="survey-questions-title">Questions</h2>
+      {questions.length === 0 ? (
+        <p className="surveys-hint">No questions yet: add the first below.</p>
+      ) : (
+        <ol className="survey-questions">
+          {questions.map((q) => (
+            <li key={q.id}>
+              <Badge>{QUESTION_TYPES.find((t) => t.value === q.type)?.label ?? q.type}</Badge> {q.prompt}
+            </li>
+          ))}
+        </ol>
+      )}
+      <form className="survey-inline" onSubmit={addQuestion} noValidate>
+        <SelectField
+          label="Type"
+          options={QUESTION_TYPES}
           value={type}
-          onChange={(e) => setType(e.target.value as Question['type'])}
-          aria-label="Question type"
-        >
-          <option value="nps">NPS 0–10</option>
-          <option value="likert">Likert 1–5</option>
-          <option value="single_choice">Single choice</option>
-          <option value="multiple_choice">Multiple choice</option>
-          <option value="free_text">Free text</option>
-        </select>
-        <input required placeholder="Question" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
-        {(type === 'single_choice' || type === 'multiple_choice') && (
-          <input
-            required
-            placeholder="Options, comma-separated"
+          onChange={(value) => setType(value || 'likert')}
+          data-testid="survey-question-type"
+        />
+        <TextField label="Question" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        {withOptions && (
+          <TextField
+            label="Options"
+            hint="Comma-separated"
             value={options}
             onChange={(e) => setOptions(e.target.value)}
           />
         )}
-        <button type="submit">Add question</button>
+        <Button type="submit">Add question</Button>
       </form>
-      {error && (
-        <p className="survey-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button
-        type="button"
-        className="survey-primary"
-        data-testid="survey-publish"
-        onClick={() => void act(() => run('surveys:publish', { id: item.survey.id }))}
-      >
-        Publish
-      </button>
+      <FormError>{error}</FormError>
+      <div className="survey-actions">
+        <Button
+          variant="primary"
+          data-testid="survey-publish"
+          onClick={() => void act(() => run('surveys:publish', { id: item.survey.id }))}
+        >
+          Publish
+        </Button>
+      </div>
     </section>
   );
 }
@@ -146,13 +168,14 @@ function AnswerSection({ item }: { item: SurveyItem }) {
   if (recorded)
     return (
       <p className="survey-done" data-testid="survey-answered">
-        Thanks — your answer was recorded.
+        <Badge tone="ok">Answered</Badge> Thanks — your answer was recorded.
       </p>
     );
   if (item.myAnswer === 'queued') {
     return (
       <p className="survey-done" data-testid="survey-queued">
-        Your answer is saved on this computer and will be sent when the platform is reachable.
+        <Badge tone="accent">Queued</Badge> Your answer is saved on this computer and will be sent when the
+        platform is reachable.
       </p>
     );
   }
@@ -161,7 +184,7 @@ function AnswerSection({ item }: { item: SurveyItem }) {
   return (
     <>
       {item.rejection && (
-        <p className="survey-error" role="alert" data-testid="survey-rejection">
+        <p className="ui-form-error" role="alert" data-testid="survey-rejection">
           Your answer was not recorded: {item.rejection.message} Your answers are still below — fix them and
           send again.
         </p>
@@ -173,6 +196,14 @@ function AnswerSection({ item }: { item: SurveyItem }) {
 }
 
 const NO_ANSWERS: SurveyAnswers = {};
+const NPS_SCALE = Array.from({ length: 11 }, (_, v) => ({ value: String(v), label: String(v) }));
+const LIKERT_SCALE = [
+  { value: '1', label: '1', description: 'Strongly disagree' },
+  { value: '2', label: '2', description: 'Disagree' },
+  { value: '3', label: '3', description: 'Neutral' },
+  { value: '4', label: '4', description: 'Agree' },
+  { value: '5', label: '5', description: 'Strongly agree' },
+];
 
 function AnswerForm({ item }: { item: SurveyItem }) {
   const run = useCommand({ thenInvalidate: surveyKeys.all });
@@ -196,7 +227,7 @@ function AnswerForm({ item }: { item: SurveyItem }) {
     if (first)
       document
         .querySelector<HTMLElement>(
-          `[data-question="${first.id}"] input, [data-question="${first.id}"] textarea`,
+          `[data-question="${first.id}"] :is(input, textarea, button[role="radio"], button[role="checkbox"])`,
         )
         ?.focus();
   };
@@ -226,6 +257,12 @@ function AnswerForm({ item }: { item: SurveyItem }) {
   }
 
   const problemCount = Object.keys(problems).length;
+  const legend = (q: Question) => (
+    <>
+      {q.prompt}
+      {q.required ? <span aria-label="required"> *</span> : ''}
+    </>
+  );
   return (
     <form
       className="survey-form survey-answer"
@@ -234,89 +271,78 @@ function AnswerForm({ item }: { item: SurveyItem }) {
       data-testid="survey-answer-form"
     >
       {item.survey.questions.map((q) => (
-        <fieldset
+        <div
           key={q.id}
+          className="survey-question"
           data-question={q.id}
-          aria-invalid={problems[q.id] ? true : undefined}
+          data-invalid={problems[q.id] ? 'true' : undefined}
           aria-describedby={problems[q.id] ? `problem-${q.id}` : undefined}
         >
-          <legend>
-            {q.prompt}
-            {q.required ? <span aria-label="required"> *</span> : ''}
-          </legend>
           {(q.type === 'nps' || q.type === 'likert') && (
-            <div className="survey-scale" role="radiogroup" aria-label={q.prompt}>
-              {(q.type === 'nps' ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [1, 2, 3, 4, 5]).map((v) => (
-                <label key={v}>
-                  <input
-                    type="radio"
-                    name={q.id}
-                    checked={answers[q.id] === v}
-                    onChange={() => set(q.id, v)}
-                  />
-                  {v}
-                </label>
-              ))}
-            </div>
+            <RadioCards
+              legend={legend(q)}
+              options={q.type === 'nps' ? NPS_SCALE : LIKERT_SCALE}
+              value={typeof answers[q.id] === 'number' ? String(answers[q.id]) : null}
+              onChange={(value) => set(q.id, Number(value))}
+            />
           )}
-          {q.type === 'single_choice' &&
-            q.options.map((o) => (
-              <label key={o.id} className="survey-check">
-                <input
-                  type="radio"
-                  name={q.id}
-                  checked={answers[q.id] === o.id}
-                  onChange={() => set(q.id, o.id)}
-                />
-                {o.label}
-              </label>
-            ))}
-          {q.type === 'multiple_choice' &&
-            q.options.map((o) => {
-              const current = Array.isArray(answers[q.id]) ? (answers[q.id] as string[]) : [];
-              return (
-                <label key={o.id} className="survey-check">
-                  <input
-                    type="checkbox"
-                    checked={current.includes(o.id)}
-                    onChange={(e) =>
-                      set(q.id, e.target.checked ? [...current, o.id] : current.filter((x) => x !== o.id))
-                    }
-                  />
-                  {o.label}
-                </label>
-              );
-            })}
+          {q.type === 'single_choice' && (
+            <RadioCards
+              legend={legend(q)}
+              options={q.options.map((o) => ({ value: o.id, label: o.label }))}
+              value={typeof answers[q.id] === 'string' ? (answers[q.id] as string) : null}
+              onChange={(value) => set(q.id, value)}
+            />
+          )}
+          {q.type === 'multiple_choice' && (
+            <fieldset className="ui-fieldset">
+              <legend>{legend(q)}</legend>
+              <div className="survey-choices">
+                {q.options.map((o) => {
+                  const current = Array.isArray(answers[q.id]) ? (answers[q.id] as string[]) : [];
+                  return (
+                    <Checkbox
+                      key={o.id}
+                      label={o.label}
+                      checked={current.includes(o.id)}
+                      onChange={(checked) =>
+                        set(q.id, checked ? [...current, o.id] : current.filter((x) => x !== o.id))
+                      }
+                    />
+                  );
+                })}
+              </div>
+            </fieldset>
+          )}
           {q.type === 'free_text' && (
-            <textarea
-              aria-label={q.prompt}
+            <TextArea
+              label={q.required ? `${q.prompt} *` : q.prompt}
               maxLength={4000}
+              rows={3}
               value={typeof answers[q.id] === 'string' ? (answers[q.id] as string) : ''}
               onChange={(e) => set(q.id, e.target.value)}
             />
           )}
           {problems[q.id] && (
-            <p className="field-error" id={`problem-${q.id}`} data-testid="survey-question-problem">
+            <p className="ui-field-error" id={`problem-${q.id}`} data-testid="survey-question-problem">
               {problems[q.id]}
             </p>
           )}
-        </fieldset>
+        </div>
       ))}
       {problemCount > 0 && (
-        <p className="survey-error" role="alert" data-testid="survey-answer-problems">
+        <p className="ui-form-error" role="alert" data-testid="survey-answer-problems">
           {problemCount === 1
             ? 'One question needs your attention.'
             : `${problemCount} questions need your attention.`}
         </p>
       )}
-      {error && problemCount === 0 && (
-        <p className="survey-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button type="submit" className="survey-primary" data-testid="survey-submit" disabled={sending}>
-        {sending ? 'Sending…' : 'Send answer'}
-      </button>
+      {error && problemCount === 0 && <FormError>{error}</FormError>}
+      <div className="survey-actions">
+        <Button type="submit" variant="primary" data-testid="survey-submit" disabled={sending}>
+          {sending ? 'Sending…' : 'Send answer'}
+        </Button>
+      </div>
     </form>
   );
 }

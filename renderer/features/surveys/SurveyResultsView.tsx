@@ -4,6 +4,10 @@ import { DEVEX_LABELS } from '../../../shared/domain/devex';
 import { resultsToCsv } from './results-csv';
 import { surveyResultsQuery } from './data';
 import { NpsTrendChart } from './NpsTrendChart';
+import { Button } from '../../components/ui/Button';
+import { Badge } from '../../components/ui/Badge';
+import { EmptyState } from '../../components/ui/States';
+import { Table, Td, Th } from '../../components/ui/Table';
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`;
@@ -21,12 +25,16 @@ function download(name: string, text: string) {
 export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: string }) {
   const query = useQuery(surveyResultsQuery(id));
   const data = query.data;
-  if (query.isPending) return <p>Loading results…</p>;
+  if (query.isPending) return <p className="surveys-hint">Loading results…</p>;
   if (!data?.results) {
     return (
       <section className="survey-section" data-testid="survey-results">
         <h2>Results</h2>
-        <p>{data?.error ? `No cached results yet: ${data.error.message}` : 'No results yet.'}</p>
+        <EmptyState title="No results yet">
+          {data?.error
+            ? `Nothing is cached on this computer, and fresh results could not be fetched: ${data.error.message}`
+            : 'Results appear once people have answered.'}
+        </EmptyState>
       </section>
     );
   }
@@ -35,21 +43,25 @@ export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: stri
     <section className="survey-section" data-testid="survey-results">
       <h2>Results</h2>
       <p className="surveys-hint" data-testid="survey-results-source">
-        {data.error
-          ? `Offline — cached results from ${new Date(data.fetchedAt ?? '').toLocaleString()}`
-          : 'Live'}
+        {data.error ? (
+          <Badge tone="warn">
+            Offline — cached results from {new Date(data.fetchedAt ?? '').toLocaleString()}
+          </Badge>
+        ) : (
+          <Badge tone="ok">Live</Badge>
+        )}
         {' · '}
         {r.release === 'collecting'
           ? `at least ${r.respondents} of ${r.audience} responded`
           : `${r.respondents} of ${r.audience} responded`}
       </p>
-      <button
-        type="button"
+      <Button
+        size="small"
         onClick={() => download(`survey-${id}.csv`, resultsToCsv(r))}
         data-testid="survey-csv"
       >
         Export CSV
-      </button>
+      </Button>
       {r.release === 'collecting' ? (
         // The server releases nothing before the close (shared/domain/anonymity.ts, releaseOf).
         <p data-testid="survey-release">
@@ -65,13 +77,13 @@ export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: stri
         <GroupView result={r.overall} />
       )}
       <h3>Teams</h3>
-      <table className="survey-table" data-testid="survey-teams">
+      <Table label="Results per team" data-testid="survey-teams">
         <thead>
           <tr>
-            <th>Team</th>
-            <th>Responded</th>
-            <th>Rate</th>
-            <th>NPS</th>
+            <Th>Team</Th>
+            <Th numeric>Responded</Th>
+            <Th numeric>Rate</Th>
+            <Th numeric>NPS</Th>
           </tr>
         </thead>
         <tbody>
@@ -79,23 +91,23 @@ export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: stri
             const nps = t.result?.questions.find((q) => q.nps)?.nps;
             return (
               <tr key={t.teamId ?? 'none'}>
-                <td>{t.teamName}</td>
-                <td>
+                <Td>{t.teamName}</Td>
+                <Td numeric>
                   {t.respondents} / {t.audience}
-                </td>
-                <td>{pct(t.responseRate)}</td>
-                <td>
+                </Td>
+                <Td numeric>{pct(t.responseRate)}</Td>
+                <Td numeric>
                   {t.visible
                     ? num(nps?.nps, 0)
                     : t.hiddenReason === 'complementary'
                       ? 'hidden (protects a small team)'
                       : `hidden (< ${r.minGroupSize})`}
-                </td>
+                </Td>
               </tr>
             );
           })}
         </tbody>
-      </table>
+      </Table>
       {r.trend.length > 0 && (
         <>
           <h3>Trend</h3>
@@ -103,36 +115,36 @@ export function SurveyResultsView({ id, closesAt }: { id: string; closesAt: stri
             NPS per quarter; the whiskers are the 95% interval. The table below has the numbers.
           </p>
           <NpsTrendChart points={r.trend} />
-          <table className="survey-table" data-testid="survey-trend">
+          <Table label="NPS per quarter" data-testid="survey-trend">
             <thead>
               <tr>
-                <th>Survey</th>
-                <th>NPS (95% CI)</th>
-                <th>Change</th>
-                <th>p</th>
+                <Th>Survey</Th>
+                <Th numeric>NPS (95% CI)</Th>
+                <Th numeric>Change</Th>
+                <Th numeric>p</Th>
               </tr>
             </thead>
             <tbody>
               {r.trend.map((p) => (
                 <tr key={p.surveyId}>
-                  <td>{p.quarter ?? p.title}</td>
-                  <td>
+                  <Td>{p.quarter ?? p.title}</Td>
+                  <Td numeric>
                     {num(p.nps.nps, 0)} ({num(p.nps.low, 0)} … {num(p.nps.high, 0)})
-                  </td>
-                  <td>
+                  </Td>
+                  <Td numeric>
                     {p.comparison
                       ? `${p.comparison.difference > 0 ? '+' : ''}${num(p.comparison.difference, 0)}`
                       : '—'}
-                  </td>
-                  <td>
+                  </Td>
+                  <Td numeric>
                     {p.comparison
                       ? `${p.comparison.pValue.toFixed(3)}${p.comparison.significant ? ' significant' : ' not significant'}`
                       : '—'}
-                  </td>
+                  </Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </>
       )}
     </section>

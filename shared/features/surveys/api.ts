@@ -105,7 +105,10 @@ export const SurveyCreate = SurveyFields.extend({
   capabilities: z.array(text().trim().min(1).max(100)).max(30).default([]),
   questions: z.array(Question).max(100).default([]),
 })
-  .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), 'closesAt must be after opensAt')
+  .refine((s) => Date.parse(s.closesAt) > Date.parse(s.opensAt), {
+    path: ['closesAt'],
+    message: 'must be after the opening day',
+  })
   .refine((s) => uniqueIds(s.questions), 'question ids must be unique')
   .refine(
     (s) => s.template === 'quarterly' || s.questions.length > 0,

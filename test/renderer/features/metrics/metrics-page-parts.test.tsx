@@ -116,7 +116,7 @@ describe('the page sections', () => {
   it('adoption: teams using the platform, a table view with CSV, the low ones called out', () => {
     const html = render(<AdoptionSection adoption={report.adoption} />);
     expect(html).toContain('Teams using the platform: <strong>12/15</strong> (80 %)');
-    expect(html).toContain('<summary>Table view</summary>');
+    expect(html).toMatch(/role="tab"[^>]*>Table</);
     expect(html).toContain('data-testid="metrics-adoption-table-csv"');
     expect(html).toContain('data-testid="metrics-low-adoption"');
     expect(html).toContain('high support load = platform usability problem');
@@ -131,7 +131,7 @@ describe('the page sections', () => {
     expect(html).toContain('−86 %');
     expect(html).toContain('−67 %');
     expect(html).toContain('−88 %');
-    expect(html).toContain('metrics-band-medium');
+    expect(html).toMatch(/data-tone="warn">medium</);
     expect(html).toContain('data-testid="metrics-before-after-table-csv"');
   });
   it('trends: a table view per chart', () => {
