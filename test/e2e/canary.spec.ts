@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { Operation } from '../../shared/features/operations/api';
 import { commitFiles } from '../../server/features/self-service/repositories/git-repository';
 import { expect, syncState, test, type PlatformHandle } from './support/fixtures';
+import { chooseOption } from './support/kit-select';
 
 /** Queues a deploy through the API and waits for its operation to succeed (set-up, not under test). */
 async function deployed(platform: PlatformHandle, serviceId: string, environment: string, version: string) {
@@ -91,8 +92,8 @@ test('production as a canary from the app: the panel, Promote by hand, then Roll
   // Deploy v2 to production as a canary, from the app.
   const production = card(page, 'production');
   const versionSelect = production.getByTestId('deploy-version');
-  await expect(versionSelect.locator(`option[value="${second.sha}"]`)).toHaveText(/^v2 · /);
-  await versionSelect.selectOption(second.sha);
+  await chooseOption(page, versionSelect, new RegExp(`^v2 · ${second.sha.slice(0, 7)} `));
+  await expect(versionSelect).toContainText('v2 · ');
   await production.getByTestId('canary-toggle').check();
   await production.getByTestId('canary-weight').fill('20');
   await production.getByTestId('canary-window').fill('600');
@@ -135,6 +136,10 @@ test('production as a canary from the app: the panel, Promote by hand, then Roll
   await expect(rollback).toBeEnabled();
   await expect(rollback).toHaveAttribute('title', /Roll back to v1/);
   await rollback.click();
+  // Asked first: the dialog names the version it brings back; Cancel is the default.
+  const confirm = page.getByRole('dialog', { name: 'Roll back production?' });
+  await expect(confirm).toContainText('Roll back to v1');
+  await confirm.getByRole('button', { name: 'Roll back' }).click();
   await expect(liveVersion(page, 'production')).toHaveAttribute('data-version', first, { timeout: 60_000 });
   await expect(
     page.locator(

@@ -6,6 +6,7 @@ import type { Deployment } from '../../shared/features/self-service/api';
 import { cloneUrl, gitUser } from '../server/features/git/git-cli';
 import { expect, syncState, test } from './support/fixtures';
 import { engineerOfFirstTeam, succeeded } from './support/engineer';
+import { chooseOption } from './support/kit-select';
 import { startWeb } from './support/processes';
 
 // Issue 9's whole loop as one engineer lives it, in one session of the app: copy the clone URL,
@@ -112,7 +113,7 @@ test('the change loop: clone URL → git push → pipeline → staging → produ
 
     // 5. Production as a canary (20 % for up to 10 minutes), promoted by hand.
     const card = productionCard(page);
-    await card.getByTestId('deploy-version').selectOption(second);
+    await chooseOption(page, card.getByTestId('deploy-version'), new RegExp(` · ${second.slice(0, 7)} `));
     await card.getByTestId('canary-toggle').check();
     await card.getByTestId('canary-weight').fill('20');
     await card.getByTestId('canary-window').fill('600');
@@ -132,6 +133,10 @@ test('the change loop: clone URL → git push → pipeline → staging → produ
     const rollback = page.locator('[data-testid="rollback-button"][data-environment="production"]');
     await expect(rollback).toBeEnabled();
     await rollback.click();
+    await page
+      .getByRole('dialog', { name: 'Roll back production?' })
+      .getByRole('button', { name: 'Roll back' })
+      .click();
     await expect(liveVersion(page, 'production')).toHaveAttribute('data-version', first, { timeout: 60_000 });
     expect(await answer(productionPort)).toBe('orders v1');
 
@@ -139,7 +144,7 @@ test('the change loop: clone URL → git push → pipeline → staging → produ
     const flags = page.getByTestId('flags-section');
     await flags.scrollIntoViewIfNeeded();
     await flags.getByTestId('flag-new').click();
-    await page.getByTestId('flag-environment').selectOption('production');
+    await chooseOption(page, page.getByTestId('flag-environment'), 'production');
     await page.getByTestId('flag-key').fill('shout');
     await page.getByTestId('flag-create').click();
     const shout = page.locator('[data-testid="flag-row"][data-key="shout"][data-environment="production"]');

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures';
+import { chooseOption } from './support/kit-select';
 
 test('provision a database from the service page, watch its operation succeed, set a secret', async ({
   openApp,
@@ -11,11 +12,11 @@ test('provision a database from the service page, watch its operation succeed, s
 
   // The estimate is on screen before anything is confirmed, and follows the chosen size.
   await page.getByTestId('provision-resource').click();
-  await page.getByTestId('resource-kind').selectOption('postgres');
-  await page.getByTestId('resource-size').selectOption('medium');
-  await page.getByTestId('resource-environment').selectOption('staging');
+  await chooseOption(page, page.getByTestId('resource-kind'), 'PostgreSQL database');
+  await chooseOption(page, page.getByTestId('resource-size'), 'medium');
+  await chooseOption(page, page.getByTestId('resource-environment'), 'staging');
   await expect(page.getByTestId('resource-cost-estimate')).toHaveText('Estimated $60 / month');
-  await page.getByTestId('resource-size').selectOption('small');
+  await chooseOption(page, page.getByTestId('resource-size'), 'small');
   await expect(page.getByTestId('resource-cost-estimate')).toHaveText('Estimated $15 / month');
   await page.getByTestId('resource-confirm').click();
 
@@ -40,7 +41,7 @@ test('provision a database from the service page, watch its operation succeed, s
   await page.goBack();
   await expect(page.getByTestId('service-page')).toBeVisible();
   await page.getByTestId('secret-set').click();
-  await page.getByTestId('secret-environment').selectOption('staging');
+  await chooseOption(page, page.getByTestId('secret-environment'), 'staging');
   await page.getByTestId('secret-name').fill('PAYMENT_API_KEY');
   await expect(page.getByTestId('secret-value')).toHaveAttribute('type', 'password');
   await page.getByTestId('secret-value').fill('pk_live_e2e_value_123');

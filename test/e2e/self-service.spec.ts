@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { commitFiles, resolveCommit } from '../../server/features/self-service/repositories/git-repository';
 import { expect, syncState, test, type PlatformHandle } from './support/fixtures';
+import { chooseOption } from './support/kit-select';
 import { startWeb, type Running } from './support/processes';
 
 /** An engineer of a demo team, signed in to browser mode with their own token. */
@@ -28,13 +29,18 @@ async function openAsEngineer(page: Page, platform: PlatformHandle, dataDir: str
   return web;
 }
 
+/** The message under a Create service field (the kit's Field says it as an alert). */
+const fieldError = (page: Page, name: string) =>
+  page.locator('.ui-field', { has: page.getByTestId(`field-${name}`) }).getByRole('alert');
+
 /** Fills the Create service form for the HTTP template and submits it. */
 async function submitCreateService(page: Page, name: string, title: string): Promise<void> {
   await page.getByTestId('nav-create-service').click();
   await page.locator('[data-testid="template-option"][data-template-id="http-service"]').click();
   await page.getByTestId('field-name').fill(name);
   await page.getByTestId('field-title').fill(title);
-  await page.getByTestId('field-ownerTeamId').selectOption({ index: 1 });
+  await page.getByTestId('field-ownerTeamId').click();
+  await page.getByRole('option').first().click();
   await page.getByTestId('create-service-submit').click();
 }
 
@@ -56,9 +62,9 @@ async function createService(page: Page, name: string): Promise<string> {
 /** Part A's provisioning dialog on the service page: a small development PostgreSQL database. */
 async function requestDatabase(page: Page): Promise<void> {
   await page.getByTestId('provision-resource').click();
-  await page.getByTestId('resource-kind').selectOption('postgres');
-  await page.getByTestId('resource-size').selectOption('small');
-  await page.getByTestId('resource-environment').selectOption('development');
+  await chooseOption(page, page.getByTestId('resource-kind'), 'PostgreSQL database');
+  await chooseOption(page, page.getByTestId('resource-size'), 'small');
+  await chooseOption(page, page.getByTestId('resource-environment'), 'development');
   await expect(page.getByTestId('resource-cost-estimate')).toContainText('$');
   await page.getByTestId('resource-confirm').click();
 }
@@ -90,12 +96,12 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     await page.locator('[data-testid="template-option"][data-template-id="http-service"]').click();
     await page.getByTestId('field-name').fill('Not A Slug');
     await page.getByTestId('create-service-submit').click();
-    await expect(page.getByTestId('field-name-error')).toBeVisible();
-    await expect(page.getByTestId('field-title-error')).toHaveText('Required');
+    await expect(fieldError(page, 'name')).toBeVisible();
+    await expect(fieldError(page, 'title')).toHaveText('Required');
     await expect(page.getByTestId('field-name')).toBeFocused();
     await expect(page.getByTestId('field-name')).toHaveAttribute('aria-invalid', 'true');
     await page.getByTestId('field-name').fill('checkout-e2e');
-    await expect(page.getByTestId('field-name-error')).toHaveCount(0);
+    await expect(fieldError(page, 'name')).toHaveCount(0);
     await expect(page.getByTestId('create-progress')).toHaveCount(0);
 
     const name = 'checkout-e2e';
@@ -112,9 +118,10 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
 
     // An alert rule for development, saved on the platform.
     const rule = page.locator('[data-testid="alert-rule"][data-environment="development"]');
-    await rule.locator('input').fill('10');
+    await expect(rule).toContainText('Platform default');
+    await rule.getByTestId('alert-rule-seconds').fill('10');
     await rule.getByRole('button', { name: 'Save' }).click();
-    await expect(rule).not.toContainText('(default)');
+    await expect(rule).not.toContainText('Platform default');
     const rules = await platform.api<{ items: { environment: string; unhealthySeconds: number }[] }>(
       'GET',
       `/v1/services/${serviceId}/alert-rules`,
@@ -134,9 +141,9 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     const viewer = page.getByTestId('log-viewer');
     await viewer.getByTestId('log-search').fill('listening');
     await expect(viewer.getByTestId('log-line').first()).toContainText('listening');
-    await viewer.getByTestId('log-level-filter').selectOption('error');
+    await chooseOption(page, viewer.getByTestId('log-level-filter'), 'Errors only');
     await expect(viewer.getByText('No line matches.')).toBeVisible();
-    await viewer.getByTestId('log-level-filter').selectOption('');
+    await chooseOption(page, viewer.getByTestId('log-level-filter'), 'All levels');
     await viewer.getByTestId('log-search').fill('');
     await viewer.getByTestId('log-follow').click();
     await expect(viewer).toHaveAttribute('data-following', 'false');
@@ -171,6 +178,10 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     await expect(page.getByTestId('live-log')).toContainText('listening');
 
     await page.locator('[data-testid="rollback-button"][data-environment="development"]').click();
+    await page
+      .getByRole('dialog', { name: 'Roll back development?' })
+      .getByRole('button', { name: 'Roll back' })
+      .click();
     await expect(liveRow(page, first.sha)).toBeVisible({ timeout: 60_000 });
     await expect(
       page.locator(`[data-testid="deployment-row"][data-status="rolled_back"][data-version="${second.sha}"]`),
@@ -218,6 +229,10 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     await page.getByTestId('sync-now').click();
     await expect(syncState(page)).toHaveAttribute('data-state', 'offline');
     await page.locator('[data-testid="rollback-button"][data-environment="development"]').click();
+    await page
+      .getByRole('dialog', { name: 'Roll back development?' })
+      .getByRole('button', { name: 'Roll back' })
+      .click();
     await expect(page.getByTestId('queued-action')).toHaveAttribute('data-status', 'pending');
     await platform.restart();
     await page.getByTestId('sync-now').click();

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button } from '../ui/Button';
+import { SelectInput } from '../ui/SelectField';
 import { downloadText } from './download-text';
 import { clockTime, filterLogLines, parseLogLine, type LogLevel } from './parse-log-line';
 import './LogViewer.css';
@@ -72,44 +74,41 @@ export function LogViewer({
       <div className="log-toolbar" role="toolbar" aria-label="Log controls">
         <input
           type="search"
-          className="log-search"
+          className="ui-input log-search"
           placeholder="Search the log"
           aria-label="Search the log"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           data-testid="log-search"
         />
-        <select
-          aria-label="Level"
-          value={minimum}
-          onChange={(event) => setMinimum(event.target.value as LogLevel | '')}
-          data-testid="log-level-filter"
-        >
-          {levelChoices.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-        <button
-          type="button"
+        <div className="log-level-filter">
+          <SelectInput
+            aria-label="Level"
+            options={levelChoices}
+            value={minimum}
+            onChange={setMinimum}
+            data-testid="log-level-filter"
+          />
+        </div>
+        <Button
+          size="small"
           aria-pressed={following}
           onClick={following ? pause : resume}
           data-testid="log-follow"
         >
           {following ? 'Pause' : newSincePause > 0 ? `Follow (${newSincePause} new)` : 'Follow'}
-        </button>
-        <button type="button" aria-pressed={wrap} onClick={() => setWrap(!wrap)} data-testid="log-wrap">
+        </Button>
+        <Button size="small" aria-pressed={wrap} onClick={() => setWrap(!wrap)} data-testid="log-wrap">
           Wrap lines
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="small"
           onClick={() => downloadText(fileName, lines.map((line) => line.text).join('\n') + '\n')}
           disabled={lines.length === 0}
           data-testid="log-download"
         >
           Download
-        </button>
+        </Button>
         <span className="log-count muted" aria-live="polite">
           {visible.length === parsed.length
             ? `${parsed.length} lines`

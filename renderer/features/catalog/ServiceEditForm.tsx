@@ -1,21 +1,25 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Lifecycle } from '../../../shared/features/catalog/api';
-import { ServiceEdit } from '../../../shared/features/catalog/api';
+import { useState } from 'react';
+import { Controller, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { Lifecycle, ServiceEdit } from '../../../shared/features/catalog/api';
 import type { ServiceDetail } from '../../../shared/features/catalog/ipc';
-import { errorMessage, unwrap } from '../../data/ipc-error';
+import { issueMessage, showRefusal } from '../../components/form-refusal';
+import { Button } from '../../components/ui/Button';
+import { FormError, TextArea, TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import './ServiceEditForm.css';
 
-interface Draft {
+export interface ServiceEditDraft {
   title: string;
   description: string;
   tier: string;
-  lifecycle: string;
+  lifecycle: Lifecycle;
   tags: string;
 }
+const FIELDS = ['title', 'description', 'tier', 'lifecycle', 'tags'] as const;
 
-const draftOf = (s: ServiceDetail): Draft => ({
+const draftOf = (s: ServiceDetail): ServiceEditDraft => ({
   title: s.title,
   description: s.description,
   tier: String(s.tier),
@@ -24,7 +28,7 @@ const draftOf = (s: ServiceDetail): Draft => ({
 });
 
 /** Only the fields the user changed: the server merges field by field (last writer wins per field). */
-function patchOf(service: ServiceDetail, draft: Draft): Record<string, unknown> {
+export function patchOf(service: ServiceDetail, draft: ServiceEditDraft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   if (draft.title.trim() !== service.title) patch.title = draft.title.trim();
   if (draft.description !== service.description) patch.description = draft.description;
@@ -39,88 +43,120 @@ function patchOf(service: ServiceDetail, draft: Draft): Record<string, unknown> 
 }
 
 /**
+ * Checks the draft with the API's own ServiceEdit schema, on the patch that would be sent; each
+ * problem lands on the field it came from in plain words ("Tag 3 must be at most 50 characters").
+ */
+export function serviceEditResolver(
+  service: ServiceDetail,
+): Resolver<ServiceEditDraft, unknown, ServiceEdit> {
+  return (draft) => {
+    const parsed = ServiceEdit.safeParse(patchOf(service, draft));
+    if (parsed.success) return { values: parsed.data, errors: {} };
+    const errors: FieldErrors<ServiceEditDraft> = {};
+    for (const issue of parsed.error.issues) {
+      const field = FIELDS.find((name) => name === issue.path[0]);
+      if (field && !errors[field]) errors[field] = { type: issue.code, message: issueMessage(issue) };
+    }
+    return { values: {}, errors };
+  };
+}
+
+const tierOptions = [1, 2, 3, 4].map((t) => ({ value: String(t), label: `Tier ${t}` }));
+const lifecycleOptions = Lifecycle.options.map((l) => ({ value: l, label: l }));
+
+/**
  * Edits a service's catalog entry. The change is saved locally and shown at once (the backend
- * writes it to the outbox with its optimistic effect); it reaches the platform when online.
+ * writes it to the outbox with its optimistic effect); it reaches the platform when online. A
+ * refusal keeps the draft and puts each reason next to its field.
  */
 export function ServiceEditForm({ service, onDone }: { service: ServiceDetail; onDone: () => void }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(service));
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: async (patch: ServiceEdit) =>
-      unwrap(await pave().invoke('services:update', { id: service.id, patch })),
-    onSuccess: onDone,
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<ServiceEditDraft, unknown, ServiceEdit>({
+    resolver: serviceEditResolver(service),
+    defaultValues: draftOf(service),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = ServiceEdit.safeParse(patchOf(service, draft));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setInvalid(`${issue?.path.join('.') || 'form'}: ${issue?.message ?? 'invalid'}`);
-      return;
+  const onValid = async (patch: ServiceEdit) => {
+    setFailure(null);
+    if (Object.keys(patch).length === 0) return onDone();
+    try {
+      unwrap(await pave().invoke('services:update', { id: service.id, patch }));
+      onDone();
+    } catch (err) {
+      setFailure(showRefusal(err, FIELDS, setError, { prefix: 'patch.' }));
     }
-    setInvalid(null);
-    if (Object.keys(parsed.data).length === 0) return onDone();
-    save.mutate(parsed.data);
   };
-  const field = (name: keyof Draft) => ({
-    value: draft[name],
-    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })),
-  });
 
   return (
-    <form className="service-edit" data-testid="service-edit-form" onSubmit={submit}>
-      <label>
-        <span>Title</span>
-        <input className="input" name="title" required maxLength={200} autoFocus {...field('title')} />
-      </label>
-      <label>
-        <span>Description</span>
-        <textarea className="input" name="description" rows={4} maxLength={5000} {...field('description')} />
-      </label>
+    <form
+      className="service-edit"
+      data-testid="service-edit-form"
+      aria-label={`Edit ${service.title}`}
+      noValidate
+      onSubmit={(event) => void handleSubmit(onValid)(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onDone();
+      }}
+    >
+      <TextField label="Title" autoFocus error={errors.title?.message} {...register('title')} />
+      <TextArea
+        label="Description"
+        rows={4}
+        error={errors.description?.message}
+        {...register('description')}
+      />
       <div className="service-edit-row">
-        <label>
-          <span>Tier</span>
-          <select className="input" name="tier" {...field('tier')}>
-            {[1, 2, 3, 4].map((t) => (
-              <option key={t} value={t}>
-                Tier {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>Lifecycle</span>
-          <select className="input" name="lifecycle" {...field('lifecycle')}>
-            {Lifecycle.options.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Controller
+          control={control}
+          name="tier"
+          render={({ field }) => (
+            <SelectField
+              label="Tier"
+              options={tierOptions}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              name={field.name}
+              data-testid="service-edit-tier"
+              error={errors.tier?.message}
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="lifecycle"
+          render={({ field }) => (
+            <SelectField
+              label="Lifecycle"
+              options={lifecycleOptions}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              name={field.name}
+              data-testid="service-edit-lifecycle"
+              error={errors.lifecycle?.message}
+            />
+          )}
+        />
       </div>
-      <label>
-        <span>Tags (comma separated)</span>
-        <input className="input" name="tags" {...field('tags')} />
-      </label>
-      {(invalid ?? save.error) && (
-        <p className="service-edit-error" role="alert">
-          {invalid ?? errorMessage(save.error).message}
-        </p>
-      )}
+      <TextField
+        label="Tags"
+        hint="Comma separated, up to 50 characters each"
+        error={errors.tags?.message}
+        {...register('tags')}
+      />
+      <FormError>{failure}</FormError>
       <div className="service-edit-actions">
-        <button
-          type="submit"
-          className="button primary small"
-          data-testid="service-edit-save"
-          disabled={save.isPending}
-        >
-          Save
-        </button>
-        <button type="button" className="button small" onClick={onDone}>
-          Cancel
-        </button>
+        <Button type="submit" variant="primary" data-testid="service-edit-save" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save'}
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
         <span className="muted">
           Saved on this device at once; sent to the platform when it is reachable.
         </span>

@@ -9,6 +9,7 @@ import { serviceQuery } from './data';
 import { catalogRoutes } from './routes';
 import { serviceFacts, serviceSections } from './service-sections';
 import { ServiceEditForm } from './ServiceEditForm';
+import { Button } from '../../components/ui/Button';
 import './ServicePage.css';
 import { useRememberRecent } from '../../palette/use-remember-recent';
 
@@ -91,14 +92,9 @@ function ServiceDetails({ service, back }: { service: ServiceDetail; back: React
               <span className={`pill lifecycle-${service.lifecycle}`}>{service.lifecycle}</span>
             </div>
             {!editing && (
-              <button
-                type="button"
-                className="button small"
-                data-testid="service-edit"
-                onClick={() => setEditing(true)}
-              >
+              <Button size="small" data-testid="service-edit" onClick={() => setEditing(true)}>
                 Edit
-              </button>
+              </Button>
             )}
           </div>
           {editing && <ServiceEditForm service={service} onDone={() => setEditing(false)} />}

@@ -1,49 +1,34 @@
-import type { KeyboardEvent } from 'react';
+import type { ReactNode } from 'react';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import type { FlagView } from '../../../shared/features/flags/api';
+import { Tabs } from '../../components/ui/Choice';
 
-/** One tab per environment with its flag count; arrow keys move between them (WAI-ARIA tabs). */
+/** One tab per environment with its flag count over that environment's flags; arrows move between tabs. */
 export function EnvironmentTabs({
   value,
   flags,
   onChange,
+  children,
 }: {
   value: EnvironmentName;
   flags: readonly FlagView[];
   onChange(environment: EnvironmentName): void;
+  children: ReactNode;
 }) {
-  const environments = EnvironmentName.options;
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    e.preventDefault();
-    const next =
-      environments[(environments.indexOf(value) + step + environments.length) % environments.length];
-    if (next) {
-      onChange(next);
-      document.getElementById(`flags-tab-${next}`)?.focus();
-    }
-  };
+  const tabs = EnvironmentName.options.map((environment) => ({
+    value: environment,
+    label: (
+      <span data-testid="flag-env-tab" data-environment={environment}>
+        {environment}{' '}
+        <span className="muted">{flags.filter((f) => f.environment === environment).length}</span>
+      </span>
+    ),
+  }));
   return (
-    <div className="flag-tabs" role="tablist" aria-label="Environment" onKeyDown={onKeyDown}>
-      {environments.map((environment) => (
-        <button
-          key={environment}
-          type="button"
-          role="tab"
-          id={`flags-tab-${environment}`}
-          aria-selected={environment === value}
-          aria-controls={`flags-panel-${environment}`}
-          tabIndex={environment === value ? 0 : -1}
-          className="flag-tab"
-          data-testid="flag-env-tab"
-          data-environment={environment}
-          onClick={() => onChange(environment)}
-        >
-          {environment}{' '}
-          <span className="muted">{flags.filter((f) => f.environment === environment).length}</span>
-        </button>
-      ))}
+    <div className="flag-tabs">
+      <Tabs label="Environment" tabs={tabs} value={value} onChange={onChange}>
+        {children}
+      </Tabs>
     </div>
   );
 }

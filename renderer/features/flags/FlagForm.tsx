@@ -1,15 +1,24 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import type { FlagView } from '../../../shared/features/flags/api';
-import { errorMessage, unwrap } from '../../data/ipc-error';
+import { showRefusal } from '../../components/form-refusal';
+import { Button } from '../../components/ui/Button';
+import { FormError, TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
-import { keyProblem, parseRollout } from './flag-form';
+import { flagFormResolver, type FlagChecked, type FlagDraft } from './flag-form';
 
-/** Creates a flag (off): the key is checked while typing, a key the environment has is refused here. */
+const environmentOptions = EnvironmentName.options.map((env) => ({ value: env, label: env }));
+
+/**
+ * Creates a flag (off). Each field is checked while typing, a key the environment already has
+ * included; a refusal from the backend keeps the draft and is shown at the field it is about.
+ */
 export function FlagForm({
   serviceId,
-  environment: initialEnvironment,
+  environment,
   flags,
   onDone,
 }: {
@@ -18,115 +27,106 @@ export function FlagForm({
   flags: readonly FlagView[];
   onDone(created: { key: string; environment: EnvironmentName } | null): void;
 }) {
-  const [environment, setEnvironment] = useState<EnvironmentName>(initialEnvironment);
-  const [key, setKey] = useState('');
-  const [description, setDescription] = useState('');
-  const [rolloutText, setRolloutText] = useState('100');
-  const problem = keyProblem(key, environment, flags);
-  const rollout = parseRollout(rolloutText);
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await pave().invoke('flags:create', {
-          serviceId,
-          environment,
-          key,
-          description,
-          enabled: false,
-          rolloutPercent: rollout.ok ? rollout.value : 100,
-        }),
-      ),
-    onSuccess: () => onDone({ key, environment }),
+  const [failure, setFailure] = useState<string | null>(null);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    trigger,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<FlagDraft, unknown, FlagChecked>({
+    resolver: flagFormResolver(flags),
+    mode: 'onChange',
+    defaultValues: { environment, key: '', description: '', rollout: '100' },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!problem && rollout.ok) create.mutate();
+
+  const onValid = async (values: FlagChecked) => {
+    setFailure(null);
+    try {
+      unwrap(await pave().invoke('flags:create', { serviceId, ...values, enabled: false }));
+      onDone({ key: values.key, environment: values.environment });
+    } catch (err) {
+      setFailure(
+        showRefusal(err, ['environment', 'key', 'description', 'rollout'], setError, {
+          byCode: { flag_exists: 'key' },
+        }),
+      );
+    }
   };
+  const keyField = register('key', { setValueAs: (value: string) => value.trim() });
+
   return (
     <form
-      className="provision-dialog flag-form"
-      onSubmit={submit}
+      className="section-form flag-form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(onValid)(event)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onDone(null);
       }}
       aria-label="New feature flag"
       data-testid="flag-form"
     >
-      <div className="provision-fields">
-        <label>
-          Environment
-          <select
-            data-testid="flag-environment"
-            value={environment}
-            onChange={(e) => setEnvironment(EnvironmentName.parse(e.target.value))}
-          >
-            {EnvironmentName.options.map((env) => (
-              <option key={env} value={env}>
-                {env}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Key
-          <input
-            className="input mono"
-            data-testid="flag-key"
-            value={key}
-            autoFocus
-            placeholder="new-checkout"
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={Boolean(key && problem)}
-            onChange={(e) => setKey(e.target.value.trim())}
-          />
-        </label>
-        <label className="flag-form-description">
-          Description
-          <input
-            className="input"
-            data-testid="flag-description"
-            value={description}
-            maxLength={500}
-            placeholder="What it turns on"
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </label>
-        <label>
-          Rollout %
-          <input
-            className="input"
-            data-testid="flag-new-rollout"
-            inputMode="numeric"
-            value={rolloutText}
-            aria-invalid={!rollout.ok}
-            onChange={(e) => setRolloutText(e.target.value)}
-          />
-        </label>
+      <div className="section-form-fields">
+        <Controller
+          control={control}
+          name="environment"
+          render={({ field }) => (
+            <SelectField
+              label="Environment"
+              options={environmentOptions}
+              value={field.value}
+              onChange={(next) => {
+                field.onChange(next);
+                // The same key may be free in one environment and taken in another.
+                if (getValues('key')) void trigger('key');
+              }}
+              onBlur={field.onBlur}
+              data-testid="flag-environment"
+              error={errors.environment?.message}
+            />
+          )}
+        />
+        <TextField
+          label="Key"
+          className="mono-field"
+          data-testid="flag-key"
+          autoFocus
+          placeholder="new-checkout"
+          spellCheck={false}
+          autoComplete="off"
+          error={errors.key?.message}
+          {...keyField}
+        />
+        <TextField
+          label="Description"
+          className="flag-form-description"
+          data-testid="flag-description"
+          placeholder="What it turns on"
+          error={errors.description?.message}
+          {...register('description')}
+        />
+        <TextField
+          label="Rollout %"
+          className="flag-form-rollout"
+          data-testid="flag-new-rollout"
+          inputMode="numeric"
+          error={errors.rollout?.message}
+          {...register('rollout')}
+        />
       </div>
-      {key && problem && (
-        <p className="form-error" data-testid="flag-key-error">
-          {problem}
-        </p>
-      )}
-      {!rollout.ok && <p className="form-error">{rollout.message}</p>}
-      {create.isError && (
-        <p className="form-error" role="alert">
-          {errorMessage(create.error).message}
-        </p>
-      )}
-      <div className="provision-actions">
-        <button
+      <FormError>{failure}</FormError>
+      <div className="section-form-actions">
+        <Button
           type="submit"
-          className="button primary"
+          variant="primary"
           data-testid="flag-create"
-          disabled={Boolean(problem) || !rollout.ok || create.isPending}
+          disabled={Boolean(errors.key || errors.description || errors.rollout) || isSubmitting}
         >
           Create flag
-        </button>
-        <button type="button" className="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
+        </Button>
+        <Button onClick={() => onDone(null)}>Cancel</Button>
       </div>
     </form>
   );

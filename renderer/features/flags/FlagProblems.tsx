@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { FlagProblem } from '../../../shared/features/flags/api';
 import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
+import { Button } from '../../components/ui/Button';
 
 const action = (problem: FlagProblem) =>
   problem.name === 'flag.create' ? 'Create' : problem.name === 'flag.delete' ? 'Delete' : 'Change';
@@ -16,7 +17,7 @@ export function FlagProblems({ problems }: { problems: readonly FlagProblem[] })
       {problems.map((problem) => (
         <li
           key={problem.mutationId}
-          className="form-error"
+          className="ui-form-error"
           data-testid="flag-problem"
           data-status={problem.status}
         >
@@ -26,9 +27,9 @@ export function FlagProblems({ problems }: { problems: readonly FlagProblem[] })
             ? (problem.reason?.message ?? 'refused by the platform')
             : 'waited too long; confirm it in the pending changes'}{' '}
           {problem.status === 'rejected' && (
-            <button type="button" className="button small" onClick={() => dismiss.mutate(problem.mutationId)}>
+            <Button size="small" onClick={() => dismiss.mutate(problem.mutationId)}>
               Dismiss
-            </button>
+            </Button>
           )}
         </li>
       ))}

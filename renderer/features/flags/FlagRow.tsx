@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import type { FlagView } from '../../../shared/features/flags/api';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { Switch } from '../../components/ui/Choice';
 import { parseRollout } from './flag-form';
 
-/** One flag: its switch (space or enter), key, pending mark, rollout percentage and delete. */
+/** One flag: its switch (space or enter, the kit's Radix Switch), key, pending mark, rollout percentage and delete. */
 export function FlagRow({
   flag,
   onToggle,
@@ -29,33 +32,26 @@ export function FlagRow({
       data-enabled={flag.enabled}
       data-pending={flag.pending}
     >
-      {/* A button with role switch: space and enter toggle it, as for any button. */}
-      <button
-        type="button"
-        role="switch"
-        aria-checked={flag.enabled}
-        aria-label={`${flag.key} in ${flag.environment}`}
-        className={`flag-switch${flag.enabled ? ' on' : ''}`}
-        data-testid="flag-toggle"
-        onClick={onToggle}
-      >
-        <span className="flag-switch-knob" />
-      </button>
+      <Switch
+        label={<span className="visually-hidden">{`${flag.key} in ${flag.environment}`}</span>}
+        checked={flag.enabled}
+        onChange={onToggle}
+        testId="flag-toggle"
+      />
       <span className="flag-key mono">{flag.key}</span>
       {flag.description && <span className="muted flag-description">{flag.description}</span>}
       {flag.pending && (
-        <span
-          className="pill"
-          title="Waiting to reach the platform (offline or not sent yet)"
-          data-testid="flag-pending"
-        >
-          pending
+        <span title="Waiting to reach the platform (offline or not sent yet)">
+          <Badge tone="warn" testId="flag-pending">
+            pending
+          </Badge>
         </span>
       )}
       <label className="flag-rollout">
         <span className="muted">Rollout</span>
         <input
-          className="input"
+          className="ui-input"
+          aria-label={`Rollout of ${flag.key} in ${flag.environment}, percent`}
           data-testid="flag-rollout"
           inputMode="numeric"
           aria-invalid={rollout ? !rollout.ok : false}
@@ -71,13 +67,13 @@ export function FlagRow({
         <span className="muted">%</span>
       </label>
       {rollout && !rollout.ok && (
-        <span className="form-error" id={`rollout-error-${flag.id}`} role="alert">
+        <span className="ui-field-error" id={`rollout-error-${flag.id}`} role="alert">
           {rollout.message}
         </span>
       )}
-      <button type="button" className="button small danger" data-testid="flag-delete" onClick={onDelete}>
+      <Button size="small" variant="danger" data-testid="flag-delete" onClick={onDelete}>
         Delete
-      </button>
+      </Button>
     </li>
   );
 }

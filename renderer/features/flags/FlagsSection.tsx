@@ -5,6 +5,9 @@ import type { FlagView } from '../../../shared/features/flags/api';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
+import { Button } from '../../components/ui/Button';
+import { FormError } from '../../components/ui/Field';
+import { EmptyState } from '../../components/ui/States';
 import { EnvironmentTabs } from './EnvironmentTabs';
 import { FlagForm } from './FlagForm';
 import { FlagProblems } from './FlagProblems';
@@ -63,9 +66,8 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
       <div className="section-heading">
         <h2 id="flags-title">Feature flags</h2>
         {!creating && (
-          <button
-            type="button"
-            className="button small"
+          <Button
+            size="small"
             data-testid="flag-new"
             onClick={() => {
               setCreating(true);
@@ -73,7 +75,7 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
             }}
           >
             New flag…
-          </button>
+          </Button>
         )}
       </div>
       {creating && (
@@ -96,9 +98,8 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
         <p className="flag-notice" role="status">
           {notice.text}{' '}
           {notice.undo && (
-            <button
-              type="button"
-              className="button small"
+            <Button
+              size="small"
               data-testid="flag-undo"
               onClick={() => {
                 notice.undo?.();
@@ -106,15 +107,11 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
               }}
             >
               Undo
-            </button>
+            </Button>
           )}
         </p>
       )}
-      {failed && (
-        <p className="form-error" role="alert">
-          {errorMessage(failed).message}
-        </p>
-      )}
+      <FormError>{failed ? errorMessage(failed).message : null}</FormError>
       {flags.isError && (
         <QueryErrorNotice
           title="Could not load flags"
@@ -123,12 +120,13 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
         />
       )}
       {(flags.data?.problems.length ?? 0) > 0 && <FlagProblems problems={flags.data?.problems ?? []} />}
-      <EnvironmentTabs value={environment} flags={all} onChange={setEnvironment} />
-      <div role="tabpanel" id={`flags-panel-${environment}`} aria-labelledby={`flags-tab-${environment}`}>
+      <EnvironmentTabs value={environment} flags={all} onChange={setEnvironment}>
         {flags.isSuccess && shown.length === 0 && (
-          <p className="muted">No flags in {environment} yet. A new flag is off until you turn it on.</p>
+          <EmptyState title={`No flags in ${environment} yet`}>
+            A new flag is off until you turn it on.
+          </EmptyState>
         )}
-        <ul className="flag-list">
+        <ul className="flag-list" aria-label={`Flags in ${environment}`}>
           {shown.map((flag) => (
             <FlagRow
               key={flag.id}
@@ -139,7 +137,7 @@ export function FlagsSection({ serviceId }: { serviceId: string }) {
             />
           ))}
         </ul>
-      </div>
+      </EnvironmentTabs>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { copyText, type CopyResult } from './clipboard-copy';
+import { Button } from '../../components/ui/Button';
 
 type CopyState = 'idle' | CopyResult;
 
@@ -38,15 +39,15 @@ export function CopyCloneUrl({ url }: { url: string }) {
       <input
         id="clone-url-field"
         ref={field}
-        className="input mono"
+        className="ui-input mono"
         data-testid="clone-url"
         readOnly
         value={url}
         onFocus={(event) => event.currentTarget.select()}
       />
-      <button type="button" className="button small" data-testid="copy-clone-url" onClick={() => void copy()}>
+      <Button size="small" data-testid="copy-clone-url" onClick={() => void copy()}>
         Copy
-      </button>
+      </Button>
       <span role="status" className="copy-status" data-testid="copy-status" data-state={state}>
         {state === 'copied' && 'Copied'}
         {state === 'failed' && 'Copy was blocked: the URL is selected, press Ctrl+C'}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { Button } from '../../components/ui/Button';
 import { sourceQuery } from './data';
 
 /**
@@ -16,13 +17,13 @@ export function RepositoryFact({ serviceId }: { serviceId: string }) {
           {source.data.cloneUrl}
         </span>{' '}
         {/* A button, not a #fragment link: the app's routes live in the hash. */}
-        <button
-          type="button"
-          className="link-button"
+        <Button
+          size="small"
+          variant="ghost"
           onClick={() => document.getElementById('source-title')?.scrollIntoView({ block: 'start' })}
         >
           hosted by Pave · how to clone
-        </button>
+        </Button>
       </dd>
     </>
   );

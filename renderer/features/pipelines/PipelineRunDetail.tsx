@@ -6,6 +6,7 @@ import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { OperationStatusBadge, operationsListQuery, useOperationLog } from '../operations/public';
 import { formatStepDuration } from './step-duration';
+import { Button } from '../../components/ui/Button';
 
 const PROMOTE_TO: readonly EnvironmentName[] = ['staging', 'production'];
 
@@ -41,17 +42,16 @@ export function PipelineRunDetail({ run }: { run: PipelineRun }) {
       </ol>
       {going && (
         <div className="pipeline-actions">
-          <button
-            type="button"
-            className="button small"
+          <Button
+            size="small"
             data-testid="cancel-run"
             disabled={cancel.isPending}
             onClick={() => cancel.mutate()}
           >
             Cancel run
-          </button>
+          </Button>
           {cancel.isError && (
-            <span className="form-error" role="alert">
+            <span className="ui-form-error" role="alert">
               {errorMessage(cancel.error).message}
             </span>
           )}
@@ -92,18 +92,17 @@ function Promotion({ run }: { run: PipelineRun }) {
         const deploy = latestDeploy(environment);
         return (
           <div key={environment} className="promotion-target" data-testid={`promotion-${environment}`}>
-            <button
-              type="button"
-              className="button small"
+            <Button
+              size="small"
               data-testid={`promote-${environment}`}
               disabled={promote.isPending || deploy?.status === 'queued' || deploy?.status === 'running'}
               onClick={() => promote.mutate(environment)}
             >
               Promote to {environment}
-            </button>
+            </Button>
             {deploy && <OperationStatusBadge status={deploy.status} local={deploy.local} />}
             {deploy?.status === 'failed' && deploy.error && (
-              <span className="form-error" role="alert">
+              <span className="ui-form-error" role="alert">
                 {deploy.error.message}
               </span>
             )}
@@ -111,7 +110,7 @@ function Promotion({ run }: { run: PipelineRun }) {
         );
       })}
       {promote.isError && (
-        <span className="form-error" role="alert">
+        <span className="ui-form-error" role="alert">
           {errorMessage(promote.error).message}
         </span>
       )}

@@ -10,6 +10,7 @@ import { PipelineRunDetail } from './PipelineRunDetail';
 import { pipelineRunsQuery } from './data';
 import { formatStepDuration, runDurationMs } from './step-duration';
 import './Pipeline.css';
+import { Button } from '../../components/ui/Button';
 
 const short = (sha: string) => sha.slice(0, 7);
 
@@ -46,18 +47,17 @@ export function PipelineSection({ serviceId }: { serviceId: string }) {
     >
       <div className="section-heading">
         <h2 id="pipeline-title">Pipeline</h2>
-        <button
-          type="button"
-          className="button small"
+        <Button
+          size="small"
           data-testid="run-pipeline"
           disabled={start.isPending}
           onClick={() => start.mutate()}
         >
           Run pipeline
-        </button>
+        </Button>
       </div>
       {start.isError && (
-        <p className="form-error" role="alert">
+        <p className="ui-form-error" role="alert">
           {errorMessage(start.error).message}
         </p>
       )}

@@ -1,9 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useForm, useWatch } from 'react-hook-form';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import { ResourceKind, ResourceProvision, ResourceSize } from '../../../shared/features/resources/api';
-import { errorMessage, unwrap } from '../../data/ipc-error';
+import { showRefusal } from '../../components/form-refusal';
+import { Button } from '../../components/ui/Button';
+import { Dialog } from '../../components/ui/Dialog';
+import { FormError } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { estimateQuery, resourceKindsQuery } from './data';
 
@@ -12,144 +18,143 @@ const kindLabel: Record<ResourceKind, string> = {
   cache: 'Redis cache',
   queue: 'Queue (Redis stream)',
 };
+const FIELDS = ['kind', 'size', 'environment'] as const;
+const sizeOptions = ResourceSize.options.map((s) => ({ value: s, label: s }));
+const environmentOptions = EnvironmentName.options.map((env) => ({ value: env, label: env }));
 
 /** Validated with the API's own ResourceProvision schema before anything is queued. */
 const resolver = zodResolver(ResourceProvision);
 
-/** Kind, size, environment; the monthly estimate is visible before Confirm. Enter confirms, Escape closes. */
-export function ProvisionDialog({ serviceId, onClose }: { serviceId: string; onClose: () => void }) {
+/**
+ * Kind, size, environment in a modal dialog; the monthly estimate is visible before Confirm. Enter
+ * confirms, Escape closes, focus returns to "Provision…". A refusal keeps the choices.
+ */
+export function ProvisionDialog({
+  serviceId,
+  open,
+  onOpenChange,
+}: {
+  serviceId: string;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+}) {
+  const [failure, setFailure] = useState<string | null>(null);
   const {
-    register,
-    handleSubmit,
     control,
+    handleSubmit,
+    setError,
+    reset,
     formState: { errors, isSubmitting },
   } = useForm<ResourceProvision>({
     resolver,
     defaultValues: { kind: 'postgres', size: 'small', environment: 'development' },
   });
   const [kind, size] = useWatch({ control, name: ['kind', 'size'] });
-  const estimate = useQuery(estimateQuery(kind, size));
-  const kinds = useQuery(resourceKindsQuery()).data?.items ?? [];
+  const estimate = useQuery({ ...estimateQuery(kind, size), enabled: open });
+  const kinds = useQuery({ ...resourceKindsQuery(), enabled: open }).data?.items ?? [];
   const unavailable = kinds.find((k) => k.kind === kind && !k.available) ?? null;
-  const provision = useMutation({
-    mutationFn: async (values: ResourceProvision) =>
-      unwrap(await pave().invoke('resources:provision', { serviceId, ...values })),
-    onSuccess: onClose,
+  // Offered but marked, not hidden: people learn caches exist and why they cannot have one.
+  const kindOptions = ResourceKind.options.map((k) => {
+    const off = kinds.some((other) => other.kind === k && !other.available);
+    return { value: k, label: off ? `${kindLabel[k]} — not on this platform` : kindLabel[k], disabled: off };
   });
 
   const onValid = async (values: ResourceProvision) => {
+    setFailure(null);
     try {
-      await provision.mutateAsync(values);
-    } catch {
-      // Shown below from provision.error; the dialog stays open for another try.
+      unwrap(await pave().invoke('resources:provision', { serviceId, ...values }));
+      reset();
+      onOpenChange(false);
+    } catch (err) {
+      setFailure(showRefusal(err, FIELDS, setError));
     }
   };
-  const fieldError = (name: keyof ResourceProvision) =>
-    errors[name]?.message && (
-      <span className="field-error" id={`resource-${name}-error`} role="alert">
-        {errors[name].message}
-      </span>
-    );
 
   return (
-    <form
-      className="provision-dialog"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="provision-title"
-      noValidate
-      onSubmit={(event) => void handleSubmit(onValid)(event)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Provision a resource"
+      description="It is created by the platform; its credentials land in this service's secrets."
+      testId="provision-dialog"
     >
-      <h3 id="provision-title">Provision a resource</h3>
-      <div className="provision-fields">
-        <label>
-          Kind
-          <select
-            {...register('kind')}
-            // The dialog opens on its first field, so the keyboard starts where the choices are.
-            autoFocus
-            data-testid="resource-kind"
-            aria-invalid={errors.kind ? true : undefined}
-          >
-            {ResourceKind.options.map((k) => {
-              const off = kinds.some((other) => other.kind === k && !other.available);
-              return (
-                // Offered but marked, not hidden: people learn caches exist and why they cannot have one.
-                <option key={k} value={k} disabled={off} data-available={!off}>
-                  {off ? `${kindLabel[k]} — not on this platform` : kindLabel[k]}
-                </option>
-              );
-            })}
-          </select>
-          {fieldError('kind')}
-        </label>
-        <label>
-          Size
-          <select
-            {...register('size')}
-            data-testid="resource-size"
-            aria-invalid={errors.size ? true : undefined}
-          >
-            {ResourceSize.options.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-          {fieldError('size')}
-        </label>
-        <label>
-          Environment
-          <select
-            {...register('environment')}
-            data-testid="resource-environment"
-            aria-invalid={errors.environment ? true : undefined}
-          >
-            {EnvironmentName.options.map((env) => (
-              <option key={env} value={env}>
-                {env}
-              </option>
-            ))}
-          </select>
-          {fieldError('environment')}
-        </label>
-      </div>
-      {unavailable && (
-        <p className="form-error" role="alert" data-testid="resource-kind-unavailable">
-          {unavailable.reason}
+      <form noValidate onSubmit={(event) => void handleSubmit(onValid)(event)}>
+        <div className="section-form-fields">
+          <Controller
+            control={control}
+            name="kind"
+            render={({ field }) => (
+              <SelectField
+                label="Kind"
+                className="provision-kind"
+                options={kindOptions}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                data-testid="resource-kind"
+                error={errors.kind?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="size"
+            render={({ field }) => (
+              <SelectField
+                label="Size"
+                options={sizeOptions}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                data-testid="resource-size"
+                error={errors.size?.message}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="environment"
+            render={({ field }) => (
+              <SelectField
+                label="Environment"
+                options={environmentOptions}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                data-testid="resource-environment"
+                error={errors.environment?.message}
+              />
+            )}
+          />
+        </div>
+        {unavailable && (
+          <p className="ui-form-error" role="alert" data-testid="resource-kind-unavailable">
+            {unavailable.reason}
+          </p>
+        )}
+        <p className="provision-estimate" data-testid="resource-cost-estimate" aria-live="polite">
+          {unavailable
+            ? 'No estimate: this platform cannot provision it'
+            : estimate.data
+              ? `Estimated $${estimate.data.monthlyCostUsd} / month`
+              : estimate.isError
+                ? 'No estimate available'
+                : 'Estimating…'}
         </p>
-      )}
-      <p className="provision-estimate" data-testid="resource-cost-estimate" aria-live="polite">
-        {unavailable
-          ? 'No estimate: this platform cannot provision it'
-          : estimate.data
-            ? `Estimated $${estimate.data.monthlyCostUsd} / month`
-            : estimate.isError
-              ? 'No estimate available'
-              : 'Estimating…'}
-      </p>
-      {estimate.data && <p className="muted provision-note">{estimate.data.note}</p>}
-      {provision.isError && (
-        <p className="form-error" role="alert">
-          {errorMessage(provision.error).message}
-        </p>
-      )}
-      <div className="provision-actions">
-        <button
-          type="submit"
-          className="button primary"
-          data-testid="resource-confirm"
-          disabled={isSubmitting || provision.isPending || !estimate.data || unavailable !== null}
-        >
-          Confirm
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
+        {estimate.data && <p className="muted provision-note">{estimate.data.note}</p>}
+        <FormError>{failure}</FormError>
+        <div className="ui-dialog-actions">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button
+            type="submit"
+            variant="primary"
+            data-testid="resource-confirm"
+            disabled={isSubmitting || !estimate.data || unavailable !== null}
+          >
+            {isSubmitting ? 'Provisioning…' : 'Confirm'}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

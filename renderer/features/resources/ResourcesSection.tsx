@@ -2,6 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ResourceView } from '../../../shared/features/resources/ipc';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { Badge, type Tone } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { ConfirmDialog } from '../../components/ui/Dialog';
+import { FormError } from '../../components/ui/Field';
+import { EmptyState } from '../../components/ui/States';
+import { Table, Td, Th } from '../../components/ui/Table';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { OperationProgress, OperationStatusBadge, operationRoutes } from '../operations/public';
@@ -9,6 +15,14 @@ import { ProvisionDialog } from './ProvisionDialog';
 import { resourceRequestsQuery, resourcesQuery } from './data';
 import '../../components/section-form.css';
 import './Resources.css';
+
+const statusTone: Record<ResourceView['status'], Tone> = {
+  provisioning: 'warn',
+  deprovisioning: 'warn',
+  ready: 'ok',
+  failed: 'danger',
+  deleted: 'neutral',
+};
 
 /** The service page's databases, caches and queues: provision, watch, deprovision. */
 export function ResourcesSection({ serviceId, serviceName }: { serviceId: string; serviceName: string }) {
@@ -22,18 +36,11 @@ export function ResourcesSection({ serviceId, serviceName }: { serviceId: string
     <section className="service-section resources-section" aria-labelledby="resources-title">
       <div className="section-heading">
         <h2 id="resources-title">Resources</h2>
-        {!open && (
-          <button
-            type="button"
-            className="button small"
-            data-testid="provision-resource"
-            onClick={() => setOpen(true)}
-          >
-            Provision…
-          </button>
-        )}
+        <Button size="small" data-testid="provision-resource" onClick={() => setOpen(true)}>
+          Provision…
+        </Button>
       </div>
-      {open && <ProvisionDialog serviceId={serviceId} onClose={() => setOpen(false)} />}
+      <ProvisionDialog serviceId={serviceId} open={open} onOpenChange={setOpen} />
       {mine.map((request) => (
         <RefusedRequest key={request.mutationId} request={request} />
       ))}
@@ -44,18 +51,36 @@ export function ResourcesSection({ serviceId, serviceName }: { serviceId: string
           onRetry={() => void resources.refetch()}
         />
       )}
-      {resources.data?.length === 0 && <p className="muted">No databases, caches or queues yet.</p>}
+      {resources.isPending && <p className="muted">Loading resources…</p>}
+      {resources.data?.length === 0 && (
+        <EmptyState title="No databases, caches or queues yet">
+          Provision one; its credentials are added to this service&apos;s secrets.
+        </EmptyState>
+      )}
       {resources.data && resources.data.length > 0 && (
-        <ul className="resource-list">
-          {resources.data.map((resource) => (
-            <ResourceRow key={resource.id} resource={resource} />
-          ))}
-        </ul>
+        <Table label="Resources" className="resource-table">
+          <thead>
+            <tr>
+              <Th>Kind</Th>
+              <Th>Environment</Th>
+              <Th>Status</Th>
+              <Th numeric>Per month</Th>
+              <Th>Connection</Th>
+              <Th>
+                <span className="visually-hidden">Actions</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {resources.data.map((resource) => (
+              <ResourceRow key={resource.id} resource={resource} />
+            ))}
+          </tbody>
+        </Table>
       )}
     </section>
   );
 }
-
 function RefusedRequest({
   request,
 }: {
@@ -77,15 +102,15 @@ function RefusedRequest({
         {expired ? 'Waiting for your confirmation' : 'Refused by the platform'}: {request.summary}
       </div>
       {request.reason && <div className="query-error-message">{request.reason.message}</div>}
-      <div className="provision-actions">
+      <div className="section-form-actions">
         {expired && (
-          <button type="button" className="button small primary" onClick={() => act.mutate('outbox:confirm')}>
+          <Button size="small" variant="primary" onClick={() => act.mutate('outbox:confirm')}>
             Send it anyway
-          </button>
+          </Button>
         )}
-        <button type="button" className="button small" onClick={() => act.mutate('outbox:discard')}>
+        <Button size="small" onClick={() => act.mutate('outbox:discard')}>
           {expired ? 'Discard' : 'Dismiss'}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -95,85 +120,74 @@ function ResourceRow({ resource }: { resource: ResourceView }) {
   const [confirming, setConfirming] = useState(false);
   const deprovision = useMutation({
     mutationFn: async () => unwrap(await pave().invoke('resources:deprovision', { resourceId: resource.id })),
-    onSuccess: () => setConfirming(false),
   });
   const busy = resource.status === 'provisioning' || resource.status === 'deprovisioning';
   const connection = Object.entries(resource.connection);
+  const canDeprovision = (resource.status === 'ready' || resource.status === 'failed') && !resource.local;
   return (
-    <li
-      className="resource-row"
+    <tr
       data-testid="resource-row"
       data-kind={resource.kind}
       data-status={resource.status}
       data-resource-id={resource.id}
     >
-      <div className="resource-main">
-        <strong>{resource.kind}</strong>
-        <span className="pill">{resource.size}</span>
-        <span className="muted">{resource.environment}</span>
-        <span className={`resource-status resource-status-${resource.status}`}>
-          {resource.local ? 'queued locally' : resource.status}
-        </span>
-        <span className="muted">${resource.monthlyCostUsd}/month</span>
-      </div>
-      {busy && resource.operation && (
-        <div className="resource-operation">
-          <OperationStatusBadge status={resource.operation.status} local={resource.local} />
-          <OperationProgress value={resource.operation.progress} label={`${resource.kind} progress`} />
-          {resource.operation.step && <span className="muted">{resource.operation.step}</span>}
-          {!resource.local && <a href={operationRoutes.operation.href({ id: resource.operation.id })}>Log</a>}
-        </div>
-      )}
-      {resource.status === 'failed' && resource.operation && (
-        <div className="resource-operation">
-          <a href={operationRoutes.operation.href({ id: resource.operation.id })}>See why it failed</a>
-        </div>
-      )}
-      {connection.length > 0 && (
-        <div className="resource-connection muted mono">
-          {connection.map(([k, v]) => `${k}=${v}`).join('  ')}
-        </div>
-      )}
-      {resource.status === 'ready' && (
-        <div className="muted resource-secrets">
-          Credentials in secrets: {resource.secretNames.join(', ')}
-        </div>
-      )}
-      {(resource.status === 'ready' || resource.status === 'failed') && !resource.local && (
-        <div className="provision-actions">
-          {confirming ? (
+      <Td>
+        <strong>{resource.kind}</strong> <span className="muted">{resource.size}</span>
+      </Td>
+      <Td>{resource.environment}</Td>
+      <Td>
+        <div className="resource-status">
+          <Badge tone={resource.local ? 'neutral' : statusTone[resource.status]}>
+            {resource.local ? 'queued locally' : resource.status}
+          </Badge>
+          {busy && resource.operation && (
             <>
-              <span>Deprovision this {resource.kind}? Its data and credentials are deleted.</span>
-              <button
-                type="button"
-                className="button small danger"
-                data-testid="deprovision-confirm"
-                disabled={deprovision.isPending}
-                onClick={() => deprovision.mutate()}
-              >
-                Deprovision
-              </button>
-              <button type="button" className="button small" onClick={() => setConfirming(false)}>
-                Cancel
-              </button>
+              <OperationStatusBadge status={resource.operation.status} local={resource.local} />
+              <OperationProgress value={resource.operation.progress} label={`${resource.kind} progress`} />
+              {resource.operation.step && <span className="muted">{resource.operation.step}</span>}
+              {!resource.local && (
+                <a href={operationRoutes.operation.href({ id: resource.operation.id })}>Log</a>
+              )}
             </>
-          ) : (
-            <button
-              type="button"
-              className="button small"
-              data-testid="deprovision-resource"
-              onClick={() => setConfirming(true)}
-            >
-              Deprovision…
-            </button>
+          )}
+          {resource.status === 'failed' && resource.operation && (
+            <a href={operationRoutes.operation.href({ id: resource.operation.id })}>See why it failed</a>
           )}
         </div>
-      )}
-      {deprovision.isError && (
-        <p className="form-error" role="alert">
-          {errorMessage(deprovision.error).message}
-        </p>
-      )}
-    </li>
+      </Td>
+      <Td numeric>${resource.monthlyCostUsd}</Td>
+      <Td>
+        {connection.length > 0 && (
+          <div className="resource-connection mono">{connection.map(([k, v]) => `${k}=${v}`).join('  ')}</div>
+        )}
+        {resource.status === 'ready' && (
+          <div className="muted resource-secrets">
+            Credentials in secrets: {resource.secretNames.join(', ')}
+          </div>
+        )}
+        <FormError>{deprovision.isError ? errorMessage(deprovision.error).message : null}</FormError>
+      </Td>
+      <Td>
+        {canDeprovision && (
+          <Button
+            size="small"
+            variant="danger"
+            data-testid="deprovision-resource"
+            disabled={deprovision.isPending}
+            onClick={() => setConfirming(true)}
+          >
+            Deprovision…
+          </Button>
+        )}
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Deprovision this ${resource.kind}?`}
+          description={`Its data and credentials in ${resource.environment} are deleted. This cannot be undone.`}
+          confirmLabel="Deprovision"
+          onConfirm={() => deprovision.mutate()}
+        />
+      </Td>
+    </tr>
   );
 }

@@ -5,16 +5,18 @@ import { useNow } from '../../components/use-now';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { canaryView, formatSecondsLeft, type TrafficView } from './canary-view';
+import { Button } from '../../components/ui/Button';
+import { Table, Td, Th } from '../../components/ui/Table';
 
 function TrafficRow({ label, weight, traffic }: { label: string; weight: number; traffic: TrafficView }) {
   return (
     <tr data-testid={`canary-traffic-${label}`}>
       <th scope="row">{label}</th>
-      <td>{weight} %</td>
-      <td>{traffic.requests}</td>
-      <td>
+      <Td numeric>{weight} %</Td>
+      <Td numeric>{traffic.requests}</Td>
+      <Td numeric>
         {traffic.failures} <span className="muted">({traffic.errorRate})</span>
-      </td>
+      </Td>
     </tr>
   );
 }
@@ -56,41 +58,40 @@ export function CanaryPanel({
           </span>
         )}
       </div>
-      <table className="canary-traffic">
+      <Table label={`Canary traffic in ${environment}`} className="canary-traffic">
         <thead>
           <tr>
-            <th scope="col">Target</th>
-            <th scope="col">Weight</th>
-            <th scope="col">Requests</th>
-            <th scope="col">Failed (rate)</th>
+            <Th>Target</Th>
+            <Th numeric>Weight</Th>
+            <Th numeric>Requests</Th>
+            <Th numeric>Failed (rate)</Th>
           </tr>
         </thead>
         <tbody>
           <TrafficRow label="stable" weight={view.stableWeight} traffic={view.stable} />
           <TrafficRow label="canary" weight={view.canaryWeight} traffic={view.canary} />
         </tbody>
-      </table>
+      </Table>
       <div className="environment-actions">
-        <button
-          type="button"
-          className="button small primary"
+        <Button
+          size="small"
+          variant="primary"
           data-testid="canary-promote"
           disabled={!view.canPromote || decide.isPending || requested !== null}
           title={view.canPromote ? 'Make the canary the live version now' : 'The canary takes no traffic yet'}
           onClick={() => decide.mutate('promote')}
         >
           Promote
-        </button>
-        <button
-          type="button"
-          className="button small"
+        </Button>
+        <Button
+          size="small"
           data-testid="canary-abort"
           disabled={!view.canAbort || decide.isPending || requested !== null}
           title="Send all traffic back to the stable version and stop the canary"
           onClick={() => decide.mutate('abort')}
         >
           Abort
-        </button>
+        </Button>
       </div>
       <p className="muted canary-note">
         Acts at once, no undo: Promote makes the canary live (Roll back returns to the previous version);
@@ -103,7 +104,7 @@ export function CanaryPanel({
         </div>
       )}
       {decide.isError && (
-        <div className="form-error" role="alert" data-testid="canary-error">
+        <div className="ui-form-error" role="alert" data-testid="canary-error">
           {errorMessage(decide.error).message}
         </div>
       )}

@@ -1,11 +1,17 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
-import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
+import { Controller, useForm, type Control, type UseFormRegisterReturn } from 'react-hook-form';
 import type { EnvironmentDeployments } from '../../../shared/features/self-service/api';
 import type { Template } from '../../../shared/features/self-service/api';
+import { showRefusal } from '../../components/form-refusal';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
-import { errorMessage, unwrap } from '../../data/ipc-error';
+import { Badge } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { Checkbox } from '../../components/ui/Choice';
+import { FormError, TextArea, TextField } from '../../components/ui/Field';
+import { SelectField } from '../../components/ui/SelectField';
+import { unwrap } from '../../data/ipc-error';
 import { teamsQuery } from '../../data/ipc-queries';
 import { pave } from '../../data/pave';
 import { deploymentsQuery, templatesQuery } from './data';
@@ -74,10 +80,13 @@ function TemplateForm({ template }: { template: Template }) {
   const teams = useQuery(teamsQuery());
   const [deployToDevelopment, setDeployToDevelopment] = useState(true);
   const [submittedName, setSubmittedName] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const {
     register,
+    control,
     handleSubmit,
-    formState: { errors, isSubmitting },
+    setError,
+    formState: { errors, isSubmitting, isSubmitSuccessful },
   } = useForm<FormStrings, unknown, Record<string, unknown>>({
     resolver,
     defaultValues: Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])),
@@ -85,38 +94,48 @@ function TemplateForm({ template }: { template: Template }) {
     mode: 'onTouched',
   });
 
-  const create = useMutation({
-    mutationFn: async (values: Record<string, unknown>) =>
+  const onValid = async (values: Record<string, unknown>) => {
+    setFailure(null);
+    try {
       unwrap(
         await pave().invoke('services:create', {
           templateId: template.id,
           values,
           ...(deployToDevelopment ? { deployTo: 'development' as const } : {}),
         }),
-      ),
-  });
-
-  const onValid = async (values: Record<string, unknown>) => {
-    setSubmittedName(String(values.name ?? ''));
-    try {
-      await create.mutateAsync(values);
-    } catch {
-      // Shown below from create.error; the form stays as it was for another try.
+      );
+      setSubmittedName(String(values.name ?? ''));
+    } catch (err) {
+      // The form stays as it was; each reason goes next to its field for another try.
+      setFailure(
+        showRefusal(
+          err,
+          fields.map((f) => f.name),
+          setError,
+          { prefix: 'values.' },
+        ),
+      );
+      throw err;
     }
   };
 
-  if (submittedName && create.isSuccess) {
+  if (submittedName && isSubmitSuccessful) {
     return <CreateProgress name={submittedName} deploys={deployToDevelopment} />;
   }
 
   return (
-    <form className="create-service-form" onSubmit={(event) => void handleSubmit(onValid)(event)} noValidate>
+    <form
+      className="create-service-form"
+      onSubmit={(event) => void handleSubmit(onValid)(event).catch(() => undefined)}
+      noValidate
+    >
       <h2>{template.title}</h2>
       {fields.map((field) => (
-        <Field
+        <TemplateField
           key={field.name}
           field={field}
           registration={register(field.name)}
+          control={control}
           error={errors[field.name]?.message}
           teams={teams.data ?? []}
         />
@@ -127,104 +146,82 @@ function TemplateForm({ template }: { template: Template }) {
           <ul>
             {template.policies.map((policy) => (
               <li key={policy.id}>
-                <span className={`pill severity-${policy.severity}`}>{policy.severity}</span>{' '}
+                <Badge tone={policy.severity === 'blocking' ? 'danger' : 'warn'}>{policy.severity}</Badge>{' '}
                 {policy.description}
               </li>
             ))}
             <li>
-              <span className="pill severity-warning">warning</span> Secret-looking strings in the source
+              <Badge tone="warn">warning</Badge> Secret-looking strings in the source
             </li>
           </ul>
         </div>
       )}
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={deployToDevelopment}
-          onChange={(event) => setDeployToDevelopment(event.target.checked)}
-        />
-        Deploy to development when created
-      </label>
-      {create.isError && (
-        <div className="form-error" role="alert">
-          {errorMessage(create.error).message}
-        </div>
-      )}
-      <button
-        type="submit"
-        className="button primary"
-        data-testid="create-service-submit"
-        disabled={isSubmitting || create.isPending}
-      >
-        {isSubmitting ? 'Creating…' : 'Create service'}
-      </button>
+      <Checkbox
+        label="Deploy to development when created"
+        checked={deployToDevelopment}
+        onChange={setDeployToDevelopment}
+        testId="create-service-deploy"
+      />
+      <FormError>{failure}</FormError>
+      <div>
+        <Button type="submit" variant="primary" data-testid="create-service-submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Sending…' : 'Create service'}
+        </Button>
+      </div>
     </form>
   );
 }
 
-function Field({
+function TemplateField({
   field,
   registration,
+  control,
   error,
   teams,
 }: {
   field: FormField;
   registration: UseFormRegisterReturn;
+  control: Control<FormStrings, unknown, Record<string, unknown>>;
   error: string | undefined;
   teams: { id: string; name: string }[];
 }) {
-  const id = `field-${field.name}`;
-  const errorId = `${id}-error`;
-  const common = {
-    ...registration,
-    id,
-    'aria-invalid': error ? true : undefined,
-    'aria-required': field.required || undefined,
-    'aria-describedby': error ? errorId : undefined,
-    'data-testid': `field-${field.name}`,
-  };
-  let input;
-  if (field.kind === 'team') {
-    input = (
-      <select {...common}>
-        <option value="">Choose a team…</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.kind === 'select') {
-    input = (
-      <select {...common}>
-        {field.options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.kind === 'textarea') {
-    input = <textarea {...common} rows={3} />;
-  } else {
-    input = (
-      <input {...common} type={field.kind === 'number' ? 'number' : 'text'} min={field.min} max={field.max} />
+  const label = field.required ? `${field.label} *` : field.label;
+  const common = { 'aria-required': field.required || undefined, 'data-testid': `field-${field.name}` };
+  if (field.kind === 'team' || field.kind === 'select') {
+    const options =
+      field.kind === 'team'
+        ? teams.map((team) => ({ value: team.id, label: team.name }))
+        : field.options.map((option) => ({ value: option, label: option }));
+    return (
+      <Controller
+        control={control}
+        name={field.name}
+        render={({ field: controlled }) => (
+          <SelectField
+            label={label}
+            options={options}
+            placeholder={field.kind === 'team' ? 'Choose a team…' : undefined}
+            value={controlled.value}
+            onChange={controlled.onChange}
+            onBlur={controlled.onBlur}
+            name={controlled.name}
+            data-testid={common['data-testid']}
+            error={error}
+          />
+        )}
+      />
     );
   }
+  if (field.kind === 'textarea')
+    return <TextArea label={label} rows={3} error={error} {...common} {...registration} />;
   return (
-    <div className="form-field">
-      <label className="field-label" htmlFor={id}>
-        {field.label}
-        {field.required && <span aria-hidden="true"> *</span>}
-      </label>
-      {input}
-      {error && (
-        <div className="field-error" id={errorId} data-testid={`${id}-error`} role="alert">
-          {error}
-        </div>
-      )}
-    </div>
+    <TextField
+      label={label}
+      inputMode={field.kind === 'number' ? 'numeric' : undefined}
+      error={error}
+      {...common}
+      {...registration}
+    />
   );
 }
 
@@ -273,7 +270,7 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
           {!operation.local && (
             <a href={operationRoutes.operation.href({ id: operation.id })}>Operation log</a>
           )}
-          {operation.error && <div className="form-error">{operation.error.message}</div>}
+          {operation.error && <div className="ui-field-error">{operation.error.message}</div>}
         </div>
       )}
       <ol>
@@ -290,7 +287,8 @@ function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
       )}
       {service && (
         <a
-          className="button"
+          className="ui-button"
+          data-variant="primary"
           href={catalogRoutes.service.href({ id: service.id })}
           data-testid="open-created-service"
         >

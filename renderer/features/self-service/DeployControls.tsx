@@ -1,6 +1,10 @@
-import { useState } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { EnvironmentName } from '../../../shared/features/catalog/api';
-import type { CanaryRequest, ServiceVersion } from '../../../shared/features/self-service/api';
+import { CanaryRequest, type ServiceVersion } from '../../../shared/features/self-service/api';
+import { Button } from '../../components/ui/Button';
+import { Checkbox } from '../../components/ui/Choice';
+import { TextField } from '../../components/ui/Field';
+import { SelectInput } from '../../components/ui/SelectField';
 
 export interface DeployChoice {
   /** A commit sha, or undefined for the head of main. */
@@ -8,7 +12,41 @@ export interface DeployChoice {
   canary?: CanaryRequest;
 }
 
+/** What the controls hold while being filled in; numbers stay text until checked. */
+export interface DeployDraft {
+  version: string;
+  asCanary: boolean;
+  weight: string;
+  seconds: string;
+}
+
 const short = (sha: string) => sha.slice(0, 7);
+const CANARY_LABEL = { weightPercent: 'Weight', windowSeconds: 'Window' } as const;
+const CANARY_FIELD = { weightPercent: 'weight', windowSeconds: 'seconds' } as const;
+
+/**
+ * Checks a deploy with the API's own CanaryRequest when it goes out as a canary; each problem is
+ * said at its field ("Weight must be at most 50").
+ */
+export function deployResolver(offerCanary: boolean): Resolver<DeployDraft, unknown, DeployChoice> {
+  return (draft) => {
+    const version = draft.version ? { version: draft.version } : {};
+    if (!offerCanary || !draft.asCanary) return { values: version, errors: {} };
+    const parsed = CanaryRequest.safeParse({
+      weightPercent: draft.weight.trim() === '' ? undefined : Number(draft.weight),
+      windowSeconds: draft.seconds.trim() === '' ? undefined : Number(draft.seconds),
+    });
+    if (parsed.success) return { values: { ...version, canary: parsed.data }, errors: {} };
+    const errors: FieldErrors<DeployDraft> = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof typeof CANARY_FIELD;
+      const field = CANARY_FIELD[key];
+      if (field && !errors[field])
+        errors[field] = { type: issue.code, message: `${CANARY_LABEL[key]} ${issue.message}` };
+    }
+    return { values: {}, errors };
+  };
+}
 
 /** Which version to deploy (head of main or a published one) and, for production, as a canary. */
 export function DeployControls({
@@ -22,93 +60,95 @@ export function DeployControls({
   busy: boolean;
   onDeploy(choice: DeployChoice): void;
 }) {
-  const [version, setVersion] = useState('');
-  const [asCanary, setAsCanary] = useState(false);
-  const [weight, setWeight] = useState(10);
-  const [seconds, setSeconds] = useState(60);
-  const canaryValid = weight >= 1 && weight <= 50 && seconds >= 10 && seconds <= 3600;
   const offerCanary = environment === 'production';
-  const id = (what: string) => `${what}-${environment}`;
+  const {
+    control,
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<DeployDraft, unknown, DeployChoice>({
+    resolver: deployResolver(offerCanary),
+    defaultValues: { version: '', asCanary: false, weight: '10', seconds: '60' },
+  });
+  const asCanary = useWatch({ control, name: 'asCanary' });
+  const versionOptions = [
+    { value: '', label: 'main (latest commit)' },
+    ...versions.map((v) => ({
+      value: v.commitSha,
+      label: `v${v.number} · ${short(v.commitSha)} ${v.commitMessage}`,
+    })),
+  ];
+
   return (
-    <div className="deploy-controls">
-      <label htmlFor={id('deploy-version')} className="visually-hidden">
-        Version to deploy to {environment}
-      </label>
-      <select
-        id={id('deploy-version')}
-        data-testid="deploy-version"
-        data-environment={environment}
-        value={version}
-        onChange={(event) => setVersion(event.target.value)}
-      >
-        <option value="">main (latest commit)</option>
-        {versions.map((v) => (
-          <option key={v.id} value={v.commitSha}>
-            v{v.number} · {short(v.commitSha)} {v.commitMessage}
-          </option>
-        ))}
-      </select>
-      {offerCanary && (
-        <fieldset className="canary-options">
-          <label>
-            <input
-              type="checkbox"
-              data-testid="canary-toggle"
-              checked={asCanary}
-              onChange={(event) => setAsCanary(event.target.checked)}
-            />{' '}
-            Deploy as canary
-          </label>
-          {asCanary && (
-            <>
-              <label>
-                Weight{' '}
-                <input
-                  type="number"
-                  min={1}
-                  max={50}
-                  data-testid="canary-weight"
-                  value={weight}
-                  onChange={(event) => setWeight(Number(event.target.value))}
-                />{' '}
-                %
-              </label>
-              <label>
-                Window{' '}
-                <input
-                  type="number"
-                  min={10}
-                  max={3600}
-                  data-testid="canary-window"
-                  value={seconds}
-                  onChange={(event) => setSeconds(Number(event.target.value))}
-                />{' '}
-                s
-              </label>
-              {!canaryValid && (
-                <div className="form-error" role="alert">
-                  Weight is 1–50 %, window 10–3600 s.
-                </div>
-              )}
-            </>
+    <form
+      className="deploy-controls"
+      noValidate
+      aria-label={`Deploy to ${environment}`}
+      onSubmit={(event) => void handleSubmit(onDeploy)(event)}
+    >
+      <div className="deploy-version">
+        <Controller
+          control={control}
+          name="version"
+          render={({ field }) => (
+            <SelectInput
+              id={`deploy-version-${environment}`}
+              aria-label={`Version to deploy to ${environment}`}
+              data-testid="deploy-version"
+              options={versionOptions}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            />
           )}
-        </fieldset>
+        />
+      </div>
+      {offerCanary && (
+        <div className="canary-options">
+          <Controller
+            control={control}
+            name="asCanary"
+            render={({ field }) => (
+              <Checkbox
+                label="Deploy as canary"
+                checked={field.value}
+                onChange={field.onChange}
+                testId="canary-toggle"
+              />
+            )}
+          />
+          {asCanary && (
+            <div className="canary-fields">
+              <TextField
+                label="Weight %"
+                inputMode="numeric"
+                data-testid="canary-weight"
+                hint="1–50"
+                error={errors.weight?.message}
+                {...register('weight')}
+              />
+              <TextField
+                label="Window (s)"
+                inputMode="numeric"
+                data-testid="canary-window"
+                hint="10–3600"
+                error={errors.seconds?.message}
+                {...register('seconds')}
+              />
+            </div>
+          )}
+        </div>
       )}
-      <button
-        type="button"
-        className="button small primary"
+      <Button
+        type="submit"
+        size="small"
+        variant="primary"
         data-testid="deploy-button"
         data-environment={environment}
-        disabled={busy || (asCanary && !canaryValid)}
-        onClick={() =>
-          onDeploy({
-            ...(version ? { version } : {}),
-            ...(offerCanary && asCanary ? { canary: { weightPercent: weight, windowSeconds: seconds } } : {}),
-          })
-        }
+        disabled={busy}
       >
         {offerCanary && asCanary ? 'Deploy as canary' : 'Deploy'}
-      </button>
-    </div>
+      </Button>
+    </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { EnvironmentName } from '../../../shared/features/catalog/api';
 import type {
   Deployment,
@@ -8,6 +8,12 @@ import type {
   ServiceVersion,
 } from '../../../shared/features/self-service/api';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
+import { Badge, type Tone } from '../../components/ui/Badge';
+import { Button } from '../../components/ui/Button';
+import { ConfirmDialog } from '../../components/ui/Dialog';
+import { FormError } from '../../components/ui/Field';
+import { Table, Td, Th } from '../../components/ui/Table';
+import { toast } from '../../components/ui/toast-store';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { formatRelativeTime } from '../../components/relative-time';
@@ -23,6 +29,21 @@ import './DeploymentsSection.css';
 
 const short = (sha: string) => sha.slice(0, 7);
 
+const statusTone: Record<Deployment['status'], Tone> = {
+  pending: 'neutral',
+  deploying: 'warn',
+  live: 'ok',
+  superseded: 'neutral',
+  failed: 'danger',
+  rolled_back: 'danger',
+  stopped: 'neutral',
+};
+const healthTone: Record<EnvironmentDeployments['health'], Tone> = {
+  healthy: 'ok',
+  unhealthy: 'danger',
+  unknown: 'neutral',
+};
+
 /**
  * Per environment: live version and health, deploy a chosen version (production: as a canary),
  * the running canary, Roll back (or why not), history with versions and guardrail findings.
@@ -34,11 +55,15 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
     onMutate: (): void => rollback.reset(),
     mutationFn: async ({ environment, ...choice }: DeployChoice & { environment: EnvironmentName }) =>
       unwrap(await pave().invoke('deployments:deploy', { serviceId, environment, ...choice })),
+    // The deploy runs away from where the person looks (the operation, then the card): say it started.
+    onSuccess: (_result, { environment }) =>
+      toast({ title: `Deploy to ${environment} started`, description: 'Its progress shows in the card.' }),
   });
   const rollback = useMutation({
     onMutate: (): void => deploy.reset(),
     mutationFn: async (environment: EnvironmentDeployments['environment']) =>
       unwrap(await pave().invoke('deployments:rollback', { serviceId, environment })),
+    onSuccess: (_result, environment) => toast({ title: `Roll back of ${environment} started` }),
   });
 
   if (deployments.isPending) return <div className="muted">Loading deployments…</div>;
@@ -57,11 +82,9 @@ export function DeploymentsSection({ serviceId }: { serviceId: string }) {
   return (
     <section className="deployments-section" data-testid="deployments-section">
       <h2>Deployments</h2>
-      {(deploy.isError || rollback.isError) && (
-        <div className="form-error" role="alert">
-          {errorMessage(deploy.error ?? rollback.error).message}
-        </div>
-      )}
+      <FormError>
+        {deploy.isError || rollback.isError ? errorMessage(deploy.error ?? rollback.error).message : null}
+      </FormError>
       {queued.length > 0 && <QueuedActions actions={queued} />}
       <div className="environment-cards">
         {environments.map((env) => (
@@ -90,14 +113,14 @@ function QueuedActions({ actions }: { actions: QueuedAction[] }) {
     <ul className="queued-actions" aria-label="Queued actions">
       {actions.map((action) => (
         <li key={action.mutationId} data-testid="queued-action" data-status={action.status}>
-          <span className="pill">
+          <Badge tone={action.status === 'rejected' ? 'danger' : 'warn'}>
             {action.status === 'pending' ? 'queued' : action.status.replace('_', ' ')}
-          </span>{' '}
+          </Badge>{' '}
           {action.name === 'service.rollback' ? 'Roll back' : 'Deploy'} {action.environment}{' '}
           <span className="muted mono" title="Idempotency key: it runs at most once">
             key {action.idempotencyKey.slice(0, 8)}
           </span>
-          {action.reason && <span className="form-error"> — {action.reason.message}</span>}
+          {action.reason && <span className="ui-field-error"> — {action.reason.message}</span>}
         </li>
       ))}
     </ul>
@@ -121,17 +144,13 @@ function EnvironmentCard({
 }) {
   const now = useNow(30_000);
   const rollback = rollbackButtonState(env.rollback, busy);
+  const [confirming, setConfirming] = useState(false);
   return (
     <div className="environment-card">
       <div className="environment-head">
         <span className="environment-name">{env.environment}</span>
-        <span
-          className={`health health-${env.health}`}
-          data-testid="environment-health"
-          data-environment={env.environment}
-          data-state={env.health}
-        >
-          {env.health}
+        <span data-testid="environment-health" data-environment={env.environment} data-state={env.health}>
+          <Badge tone={healthTone[env.health]}>{env.health}</Badge>
         </span>
       </div>
       <div className="environment-live">
@@ -155,18 +174,25 @@ function EnvironmentCard({
       </div>
       <DeployControls environment={env.environment} versions={versions} busy={busy} onDeploy={onDeploy} />
       <div className="environment-actions rollback-action">
-        <button
-          type="button"
-          className="button small"
+        <Button
+          size="small"
           data-testid="rollback-button"
           data-environment={env.environment}
           disabled={!rollback.enabled}
           title={rollback.title}
           aria-describedby={rollback.reason ? `rollback-reason-${env.environment}` : undefined}
-          onClick={onRollback}
+          onClick={() => setConfirming(true)}
         >
-          Roll back
-        </button>
+          Roll back…
+        </Button>
+        <ConfirmDialog
+          open={confirming}
+          onOpenChange={setConfirming}
+          title={`Roll back ${env.environment}?`}
+          description={`${rollback.title}. The version that runs there now stops serving.`}
+          confirmLabel="Roll back"
+          onConfirm={onRollback}
+        />
         {rollback.reason && (
           <span
             className="muted rollback-reason"
@@ -180,13 +206,20 @@ function EnvironmentCard({
       </div>
       {children}
       {env.history.length > 0 && (
-        <table className="deployment-history">
+        <Table label={`Deployments to ${env.environment}`} className="deployment-history">
+          <thead>
+            <tr>
+              <Th>Version</Th>
+              <Th>Status</Th>
+              <Th>Started</Th>
+            </tr>
+          </thead>
           <tbody>
             {env.history.map((d) => (
               <DeploymentRow key={d.id} deployment={d} now={now} />
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </div>
   );
@@ -202,28 +235,28 @@ function DeploymentRow({ deployment: d, now }: { deployment: Deployment; now: nu
         data-version={d.version}
         data-environment={d.environment}
       >
-        <td className="mono">
+        <Td className="mono">
           {d.versionNumber !== null && <span className="version-number">v{d.versionNumber} </span>}
           {short(d.version)}
-        </td>
-        <td>
-          <span className={`pill status-${d.status}`}>{d.status.replace('_', ' ')}</span>
+        </Td>
+        <Td>
+          <Badge tone={statusTone[d.status]}>{d.status.replace('_', ' ')}</Badge>
           {d.rolledBackFromId && <span className="muted"> (rollback)</span>}
           {d.canary && <span className="muted"> (canary {d.canary.weightPercent} %)</span>}
-        </td>
-        <td className="muted">{formatRelativeTime(d.startedAt, now)}</td>
+        </Td>
+        <Td className="muted">{formatRelativeTime(d.startedAt, now)}</Td>
       </tr>
       {(problems.error || problems.findings.length > 0) && (
         <tr className="deployment-detail">
-          <td colSpan={3}>
-            {problems.error && <div className="form-error">{problems.error}</div>}
+          <Td colSpan={3}>
+            {problems.error && <div className="ui-field-error">{problems.error}</div>}
             {problems.findings.map((f, i) => (
               <div key={i} className={`finding severity-${f.severity}`} data-testid="guardrail-finding">
                 {f.severity}: {f.message}
                 {f.location && <span className="mono muted"> {f.location}</span>}
               </div>
             ))}
-          </td>
+          </Td>
         </tr>
       )}
     </>

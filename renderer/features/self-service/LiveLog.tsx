@@ -4,6 +4,8 @@ import type { EnvironmentDeployments, LiveLogLine } from '../../../shared/featur
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { LogViewer, type CapturedLine } from '../../components/log-viewer/LogViewer';
+import { FormError } from '../../components/ui/Field';
+import { SelectInput } from '../../components/ui/SelectField';
 
 const MAX_LINES = 500;
 
@@ -21,17 +23,17 @@ export function LiveLog({
     <div className="live-log-panel">
       <div className="live-log-head">
         <h3>Logs</h3>
-        <select
-          aria-label="Environment"
-          value={environment}
-          onChange={(event) => setEnvironment(event.target.value as EnvironmentName)}
-        >
-          {deployed.map((env) => (
-            <option key={env} value={env}>
-              {env}
-            </option>
-          ))}
-        </select>
+        <div className="live-log-environment">
+          <SelectInput
+            aria-label="Environment"
+            options={deployed.map((env) => ({ value: env, label: env }))}
+            value={environment}
+            onChange={(next) => {
+              if (next) setEnvironment(next);
+            }}
+            data-testid="live-log-environment"
+          />
+        </div>
       </div>
       {/* A new key per stream: switching environment starts from an empty view. */}
       <LogStream key={`${serviceId}/${environment}`} serviceId={serviceId} environment={environment} />
@@ -80,7 +82,7 @@ function LogStream({ serviceId, environment }: { serviceId: string; environment:
 
   return (
     <>
-      {error && <div className="form-error">{error}</div>}
+      <FormError>{error}</FormError>
       <LogViewer
         lines={lines}
         fileName={`${serviceId}-${environment}-${new Date().toISOString().slice(0, 10)}.log`}

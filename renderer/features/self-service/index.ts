@@ -65,7 +65,7 @@ export const selfServiceRenderer: RendererFeature = {
       label: 'Deploy this service',
       keywords: 'release ship version canary rollback',
       href: servicePageAt,
-      then: { focus: '[data-testid="deploy-version"][data-environment="development"]' },
+      then: { focus: '#deploy-version-development' },
     },
   ],
   queryKeysByTable: selfServiceQueryKeysByTable,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { keyProblem, parseRollout } from '../../../../renderer/features/flags/flag-form';
+import { installPlainErrors } from '../../../../shared/api/plain-errors';
+import {
+  flagFormResolver,
+  keyProblem,
+  parseRollout,
+  type FlagDraft,
+} from '../../../../renderer/features/flags/flag-form';
 
 describe('the new-flag form', () => {
   const existing = [
@@ -39,5 +45,34 @@ describe('a typed rollout', () => {
       expect(parsed.ok, bad).toBe(false);
       if (!parsed.ok) expect(parsed.message).toMatch(/0|100/);
     }
+  });
+});
+
+describe('the new-flag form resolver', () => {
+  // As renderer/main.tsx does: zod's messages in plain words.
+  installPlainErrors();
+  const existing = [{ key: 'new-checkout', environment: 'production' as const }];
+  const resolve = (draft: Partial<FlagDraft>) =>
+    flagFormResolver(existing)(
+      { environment: 'production', key: 'beta', description: '', rollout: '100', ...draft },
+      undefined,
+      { fields: {}, shouldUseNativeValidation: false },
+    );
+
+  it('passes a good draft on as the create arguments, the rollout as a number', async () => {
+    expect(await resolve({ rollout: '25 %', description: ' Fast search ' })).toEqual({
+      values: { environment: 'production', key: 'beta', description: 'Fast search', rolloutPercent: 25 },
+      errors: {},
+    });
+  });
+
+  it('puts every problem on its own field in plain words, and passes nothing on', async () => {
+    const result = await resolve({ key: 'new-checkout', rollout: '150', description: 'd'.repeat(501) });
+    expect(result.values).toEqual({});
+    expect(result.errors).toEqual({
+      key: expect.objectContaining({ message: 'A flag "new-checkout" already exists in production.' }),
+      description: expect.objectContaining({ message: 'The description must be at most 500 characters.' }),
+      rollout: expect.objectContaining({ message: 'Enter a whole number from 0 to 100.' }),
+    });
   });
 });

@@ -51,7 +51,7 @@ describe('the Source section', () => {
   it('shows the clone URL with a Copy button, the clone hint, commits and what runs where', () => {
     const html = render(source());
     expect(html).toContain('value="http://127.0.0.1:4100/git/ledger.git"');
-    expect(html).toMatch(/<button type="button"[^>]*data-testid="copy-clone-url"[^>]*>Copy<\/button>/);
+    expect(html).toMatch(/<button[^>]*data-testid="copy-clone-url"[^>]*type="button"[^>]*>Copy<\/button>/);
     expect(html).toContain('role="status"');
     expect(html).toContain('<code>git clone http://127.0.0.1:4100/git/ledger.git</code>');
     expect(html).toContain('personal access token');
