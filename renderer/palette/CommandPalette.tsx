@@ -7,10 +7,12 @@ import { settingsQuery } from '../data/ipc-queries';
 import { whenRendered } from '../components/when-rendered';
 import type { Shortcut } from '../keyboard/shortcut';
 import { navigate, useHash } from '../router/hash-location';
+import { useAppearanceStore } from '../theme/appearance';
 import type { Href } from '../router/route-path';
 import { commandsFor, matchPages, type OfferedCommand, type PaletteCommand } from './palette-pages';
 import type { PaletteHit, PaletteHits, PaletteSearch } from './palette-search';
 import { usePaletteStore } from './palette-store';
+import { themeSwitch } from './theme-switch';
 import './CommandPalette.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -64,6 +66,11 @@ export function CommandPalette({
   const allowed = commandsFor(commands, role, useHash());
   const matched = matchPages(search, allowed);
   const actions = matched.filter((command) => command.kind === 'action');
+  const appearance = useAppearanceStore((state) => state.appearance);
+  const setAppearance = useAppearanceStore((state) => state.setAppearance);
+  const osPrefersDark =
+    typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const [themeAction] = matchPages(search, [themeSwitch(appearance, osPrefersDark)]);
   const pages = matched.filter((command) => command.kind !== 'action');
   const recentMatches = matchRecent(search, recent);
   const shortcutMatches = matchShortcuts(search, shortcuts);
@@ -111,7 +118,7 @@ export function CommandPalette({
         <Command.Empty className="palette-empty">
           {fetching || !settled ? 'Searching…' : `Nothing matches “${search.trim()}”.`}
         </Command.Empty>
-        {actions.length > 0 && (
+        {(actions.length > 0 || themeAction) && (
           <Command.Group heading="Actions" className="palette-group">
             {actions.map((action) => (
               <Command.Item
@@ -126,6 +133,21 @@ export function CommandPalette({
                 {action.label}
               </Command.Item>
             ))}
+            {themeAction && (
+              <Command.Item
+                value={`action:${themeAction.id}`}
+                className="palette-item"
+                data-testid="palette-action"
+                data-command={themeAction.id}
+                onSelect={() => {
+                  setAppearance(themeAction.next);
+                  close();
+                }}
+              >
+                <span className="palette-kind">Action</span>
+                {themeAction.label}
+              </Command.Item>
+            )}
           </Command.Group>
         )}
         {recentMatches.length > 0 && (

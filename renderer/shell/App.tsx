@@ -1,11 +1,13 @@
-import { Fragment } from 'react';
+import { Fragment, useRef } from 'react';
 import { Toaster } from '../components/ui/Toaster';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { CommandPalette } from '../palette/CommandPalette';
 import { usePaletteStore } from '../palette/palette-store';
 import { locate, useHash } from '../router/hash-location';
 import { StatusBar } from '../status/StatusBar';
+import { useAppliedAppearance } from '../theme/appearance';
 import type { Shell } from './compose-shell';
+import { BusyMarker } from './BusyMarker';
 import { SessionExpired } from './SessionExpired';
 import { useSessionStore } from './session-store';
 import { Sidebar } from './Sidebar';
@@ -26,7 +28,9 @@ export function App({ shell }: { shell: Shell }) {
   const expired = useSessionStore((state) => state.expired);
   const location = locate(shell.routes, shell.home.path, useHash());
   useAppReadiness(shell.startup);
+  useAppliedAppearance();
   useGlobalShortcuts(shell.shortcuts, paletteToggle);
+  const main = useRef<HTMLElement>(null);
 
   return (
     <SlotsProvider contributions={shell.slots}>
@@ -38,7 +42,8 @@ export function App({ shell }: { shell: Shell }) {
       ) : (
         <div className="app">
           <Sidebar entries={shell.navEntries} active={location.page?.path ?? null} />
-          <main className="app-main">
+          <main ref={main} className="app-main" data-route={location.page?.path.pattern ?? 'not-found'}>
+            <BusyMarker target={main} />
             {location.page ? (
               // Keyed by route and parameters: another service id is another page, not a re-render.
               <Fragment key={`${location.page.path.pattern}:${JSON.stringify(location.params)}`}>

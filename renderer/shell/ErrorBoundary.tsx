@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from '../components/ui/Button';
 import { errorMessage, nextStepFor } from '../data/ipc-error';
 import { setAppState } from './app-state';
 import './ErrorBoundary.css';
@@ -28,9 +29,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <h1>Something went wrong</h1>
         <p>{message}</p>
         <p className="muted">{nextStepFor(code)}</p>
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+        <Button variant="primary" onClick={() => window.location.reload()}>
           Reload Pave
-        </button>
+        </Button>
       </div>
     );
   }

@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, IconButton } from '../components/ui/Button';
 import type { OutboxItem } from '../../shared/ipc/contract';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { outboxQuery } from '../data/ipc-queries';
@@ -42,9 +43,9 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
     <section className="outbox-panel" data-testid="outbox-panel" aria-label="Pending changes">
       <header className="outbox-panel-header">
         <strong>Pending changes</strong>
-        <button type="button" className="button small" onClick={onClose} aria-label="Close">
+        <IconButton label="Close" size="small" variant="ghost" onClick={onClose}>
           ×
-        </button>
+        </IconButton>
       </header>
       {outbox.isError && <p className="outbox-error">{errorMessage(outbox.error).message}</p>}
       {act.isError && <p className="outbox-error">{errorMessage(act.error).message}</p>}
@@ -91,23 +92,22 @@ export function OutboxPanel({ onClose }: { onClose: () => void }) {
             {(item.status !== 'pending' || item.attempts > 0) && (
               <div className="outbox-actions">
                 {item.status === 'needs_confirmation' && (
-                  <button
-                    type="button"
-                    className="button primary small"
+                  <Button
+                    variant="primary"
+                    size="small"
                     disabled={act.isPending}
                     onClick={() => act.mutate({ verb: 'confirm', mutationId: item.mutationId })}
                   >
                     Send anyway
-                  </button>
+                  </Button>
                 )}
-                <button
-                  type="button"
-                  className="button small"
+                <Button
+                  size="small"
                   disabled={act.isPending}
                   onClick={() => act.mutate({ verb: 'discard', mutationId: item.mutationId })}
                 >
                   {item.status === 'rejected' ? 'Dismiss' : 'Discard'}
-                </button>
+                </Button>
               </div>
             )}
           </li>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Button } from '../components/ui/Button';
 import { errorMessage, unwrap } from '../data/ipc-error';
 import { outboxQuery, syncStatusQuery } from '../data/ipc-queries';
 import { pave } from '../data/pave';
@@ -72,15 +73,14 @@ export function StatusBar() {
           Sync failed: {errorMessage(syncNow.error).message}
         </span>
       )}
-      <button
-        type="button"
-        className="button small"
+      <Button
+        size="small"
         data-testid="sync-now"
         disabled={syncNow.isPending}
         onClick={() => syncNow.mutate()}
       >
         {syncNow.isPending ? 'Syncing…' : 'Sync now'}
-      </button>
+      </Button>
     </footer>
   );
 }

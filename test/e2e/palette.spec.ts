@@ -44,5 +44,5 @@ test('the palette finds every page, offers actions, runs an early Enter, and rem
   await expect(page.getByTestId('palette-recent').filter({ hasText: target.name })).toBeVisible();
   await palette.fill('deploy');
   await page.locator('[data-testid="palette-action"][data-command="deploy-this-service"]').click();
-  await expect(page.locator('[data-testid="deploy-version"][data-environment="development"]')).toBeFocused();
+  await expect(page.locator('#deploy-version-development')).toBeFocused();
 });
