@@ -143,6 +143,12 @@ test('an engineer creates a service, deploys it, watches its live log, and rolls
     await expect(viewer.getByTestId('log-line').first()).toContainText('listening');
     await chooseOption(page, viewer.getByTestId('log-level-filter'), 'Errors only');
     await expect(viewer.getByText('No line matches.')).toBeVisible();
+    // The log's view is in the page's URL and comes back on reload.
+    await expect(page).toHaveURL(/[?&]log=listening&level=error/);
+    await page.reload();
+    await expect(page.getByTestId('log-search')).toHaveValue('listening');
+    await expect(page.getByTestId('log-level-filter')).toHaveText(/Errors only/);
+    await expect(viewer.getByText('No line matches.')).toBeVisible();
     await chooseOption(page, viewer.getByTestId('log-level-filter'), 'All levels');
     await viewer.getByTestId('log-search').fill('');
     await viewer.getByTestId('log-follow').click();

@@ -1,7 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Href } from '../../router/route-path';
+import { hashPath, useUrlState } from '../../router/url-state';
 import { Button } from '../ui/Button';
 import { SelectInput } from '../ui/SelectField';
 import { downloadText } from './download-text';
+import { defaultLogView, logViewCodec, type LogView } from './log-view-url';
 import { clockTime, filterLogLines, parseLogLine, type LogLevel } from './parse-log-line';
 import './LogViewer.css';
 
@@ -36,8 +41,15 @@ export function LogViewer({
   fileName: string;
   emptyText: string;
 }) {
-  const [search, setSearch] = useState('');
-  const [minimum, setMinimum] = useState<LogLevel | ''>('');
+  // The search and level live in the page's URL (docs/architecture.md, "Features"), so a link to
+  // a service's page can carry "errors only, matching timeout".
+  const [viewStore] = useState(() => createStore<LogView>(() => defaultLogView));
+  const [page] = useState(() => hashPath(window.location.hash) as Href);
+  useUrlState(viewStore, logViewCodec, page);
+  const search = useStore(viewStore, (view) => view.search);
+  const minimum = useStore(viewStore, (view) => view.minimum);
+  const setSearch = (value: string) => viewStore.setState({ search: value });
+  const setMinimum = (value: LogLevel | '') => viewStore.setState({ minimum: value });
   const [wrap, setWrap] = useState(true);
   const [frozen, setFrozen] = useState<readonly CapturedLine[] | null>(null);
   const view = useRef<HTMLDivElement>(null);

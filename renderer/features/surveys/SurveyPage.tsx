@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { plainResolver } from '../../components/form-refusal';
+import { emptyQuestion, QuestionDraft, toQuestion } from './question-form';
 import type { Question, SurveyAnswers } from '../../../shared/features/surveys/api';
 import { answerProblems } from '../../../shared/features/surveys/answer-problems';
 import type { SurveyItem } from '../../../shared/features/surveys/ipc';
@@ -73,11 +76,13 @@ export function SurveyPage({ id }: { id: string }) {
 
 function DraftEditor({ item }: { item: SurveyItem }) {
   const run = useCommand({ thenInvalidate: surveyKeys.all });
-  const [type, setType] = useState<Question['type']>('likert');
-  const [prompt, setPrompt] = useState('');
-  const [options, setOptions] = useState('');
   const [error, setError] = useState<string | null>(null);
   const questions = item.survey.questions;
+  const form = useForm<QuestionDraft>({
+    resolver: plainResolver(QuestionDraft, { prompt: 'Question', options: 'Options' }),
+    defaultValues: emptyQuestion,
+  });
+  const type = useWatch({ control: form.control, name: 'type' });
   const withOptions = type === 'single_choice' || type === 'multiple_choice';
 
   async function act(work: () => Promise<unknown>) {
@@ -89,28 +94,17 @@ function DraftEditor({ item }: { item: SurveyItem }) {
     }
   }
 
-  function addQuestion(e: FormEvent) {
-    e.preventDefault();
-    const choice = options
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean)
-      .map((label, i) => ({ id: `o${i + 1}`, label }));
-    if (prompt.trim() === '') return setError('Write the question first.');
-    if (withOptions && choice.length < 2) return setError('A choice question needs at least two options.');
-    const id = `q${questions.length + 1}-${Date.now().toString(36)}`;
-    const base = { id, prompt, required: false };
-    const question = withOptions
-      ? { ...base, type, options: choice }
-      : type === 'likert'
-        ? { ...base, type, capability: null, driver: null }
-        : { ...base, type };
-    void act(async () => {
+  // The draft stays in the form until the survey holds the question; a refusal is said under it.
+  const addQuestion = form.handleSubmit(async (draft) => {
+    setError(null);
+    const question = toQuestion(draft, questions.length + 1);
+    try {
       await run('surveys:update', { id: item.survey.id, patch: { questions: [...questions, question] } });
-      setPrompt('');
-      setOptions('');
-    });
-  }
+      form.reset({ ...emptyQuestion, type: draft.type });
+    } catch (err) {
+      setError(errorMessage(err).message);
+    }
+  });
 
   return (
     <section className="survey-section" aria-labelledby="survey-questions-title">
@@ -126,24 +120,38 @@ function DraftEditor({ item }: { item: SurveyItem }) {
           ))}
         </ol>
       )}
-      <form className="survey-inline" onSubmit={addQuestion} noValidate>
-        <SelectField
-          label="Type"
-          options={QUESTION_TYPES}
-          value={type}
-          onChange={(value) => setType(value || 'likert')}
-          data-testid="survey-question-type"
+      <form className="survey-inline" onSubmit={(e) => void addQuestion(e)} noValidate>
+        <Controller
+          control={form.control}
+          name="type"
+          render={({ field }) => (
+            <SelectField
+              label="Type"
+              options={QUESTION_TYPES}
+              value={field.value}
+              onChange={(value) => field.onChange(value || 'likert')}
+              data-testid="survey-question-type"
+            />
+          )}
         />
-        <TextField label="Question" value={prompt} onChange={(e) => setPrompt(e.target.value)} />
+        <TextField
+          label="Question"
+          {...form.register('prompt')}
+          error={form.formState.errors.prompt?.message}
+          data-testid="survey-question-prompt"
+        />
         {withOptions && (
           <TextField
             label="Options"
             hint="Comma-separated"
-            value={options}
-            onChange={(e) => setOptions(e.target.value)}
+            {...form.register('options')}
+            error={form.formState.errors.options?.message}
+            data-testid="survey-question-options"
           />
         )}
-        <Button type="submit">Add question</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          Add question
+        </Button>
       </form>
       <FormError>{error}</FormError>
       <div className="survey-actions">

@@ -11,7 +11,7 @@ import { DEVEX_DRIVERS } from '../../domain/devex';
 
 const Id = text().min(1).max(100);
 const Timestamp = z.iso.datetime({ offset: true });
-const Prompt = text().trim().min(1).max(500);
+export const Prompt = text().trim().min(1).max(500);
 
 export const DevexDriver = z.enum(DEVEX_DRIVERS);
 
