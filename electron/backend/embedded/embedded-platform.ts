@@ -141,8 +141,11 @@ export function launchEmbeddedPlatform(opts: EmbeddedPlatformOptions): EmbeddedP
     }, startTimeoutMs);
 
     forwardLines(child.stdout, (line) => {
-      opts.log(`[platform] ${line}`);
       const setup = parseSetupLine(line);
+      // Setup steps reach the page as progress; the terminal keeps only what a person reads.
+      if (!setup) opts.log(`[platform] ${line}`);
+      else if (setup.step === 'failed')
+        opts.log(`[platform] setup failed: ${setup.error?.message ?? 'no reason given'}`);
       // The platform's own `failed` gives the reason; the exit that follows rejects `ready`.
       if (setup?.step === 'failed') setupFailure = setup.error?.message ?? null;
       else if (setup && !settled) report(setup);
