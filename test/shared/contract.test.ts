@@ -29,6 +29,7 @@ describe('the composed contract', () => {
     expect(isIpcCommand('toString')).toBe(false);
     expect(Object.keys(ipcEvents).sort()).toEqual([
       'operation:progress',
+      'platform:setup',
       'service:log',
       'sync:status',
       'tables:changed',

@@ -15,6 +15,8 @@ export const catalogKeys = {
 /** Cache tables → the catalog queries that read them. */
 export const catalogQueryKeysByTable: QueryKeysByTable = {
   services_fts: [catalogKeys.list],
+  // The facet counts the list's filter menus show.
+  service_facet_counts: [catalogKeys.list],
   services: [catalogKeys.list, catalogKeys.service],
   // Team names appear in catalog rows, facets and the service page's owner block.
   teams: [catalogKeys.list, catalogKeys.service],
