@@ -19,7 +19,11 @@ export function OperationStatusBadge({
   local?: boolean;
 }) {
   return (
-    <span title={local ? 'Queued on this device; sent when online' : status}>
+    <span
+      className="op-status"
+      data-status={local ? 'local' : status}
+      title={local ? 'Queued on this device; sent when online' : status}
+    >
       <Badge tone={local ? 'neutral' : tone[status]}>{local ? 'queued locally' : status}</Badge>
     </span>
   );
