@@ -32,22 +32,30 @@ export function RoiSection(props: {
   offline: boolean;
 }) {
   const saved = props.settings?.roi ?? props.report.roi.inputs;
-  return <RoiForm key={JSON.stringify(saved)} {...props} />;
+  // Kept here, not in the form: saving makes a new saved version, which starts the form again,
+  // and "Saved" must outlive that.
+  const [status, setStatus] = useState<RoiStatus>(null);
+  return <RoiForm key={JSON.stringify(saved)} {...props} status={status} setStatus={setStatus} />;
 }
+
+type RoiStatus = { kind: 'saved' | 'error'; text: string } | null;
 
 function RoiForm({
   report,
   settings,
   canEdit,
   offline,
+  status,
+  setStatus,
 }: {
   report: MetricsReport;
   settings: MetricsSettings | null;
   canEdit: boolean;
   offline: boolean;
+  status: RoiStatus;
+  setStatus(status: RoiStatus): void;
 }) {
   const saved = settings?.roi ?? report.roi.inputs;
-  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const run = useCommand();
   // Checked with the same rules as the preview; each problem lands under its own input.
   const resolver: Resolver<RoiDraft> = (values) => {
