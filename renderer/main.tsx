@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { installWebBridgeIfMissing } from './bridge/install-web-bridge';
 import { connectLiveUpdates } from './data/live-updates';
+import { invalidateFresh } from './data/invalidate-fresh';
 import { pave } from './data/pave';
 import { createQueryClient } from './data/query-client';
 import { home, rendererFeatures } from './features';
@@ -22,7 +23,7 @@ const shell = composeShell(rendererFeatures, home);
 installWebBridgeIfMissing({
   onUnauthorized: () => useSessionStore.getState().expire(),
   // Events sent while the stream was down are lost: treat every query as possibly stale.
-  onReconnect: () => void queryClient.invalidateQueries(),
+  onReconnect: () => invalidateFresh(queryClient),
 });
 connectLiveUpdates(pave(), queryClient, shell.queriesByTable);
 

@@ -1,5 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { PaveApi } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/ipc/contract';
+import { invalidateFresh } from './invalidate-fresh';
 import { queryKeys } from './query-keys';
 import { queryKeysForTables } from './table-invalidation';
 
@@ -13,16 +15,22 @@ export function connectLiveUpdates(
   queryClient: QueryClient,
   queriesByTable: Readonly<Record<string, readonly QueryKey[]>>,
 ): () => void {
+  // A pushed status is newer than any `sync:status` read still on its way, whose answer would
+  // otherwise overwrite it (and nothing would correct it until the next push, up to 30 s later).
+  let latest: SyncStatus | null = null;
   const offStatus = api.on('sync:status', (status) => {
-    queryClient.setQueryData(queryKeys.syncStatus, status);
+    latest = status;
+    void queryClient.cancelQueries({ queryKey: queryKeys.syncStatus, exact: true }).then(() => {
+      if (latest) queryClient.setQueryData(queryKeys.syncStatus, latest);
+    });
   });
   const offTables = api.on('tables:changed', ({ tables }) => {
     const keys = queryKeysForTables(queriesByTable, tables);
     if (keys === null) {
-      void queryClient.invalidateQueries();
+      invalidateFresh(queryClient);
       return;
     }
-    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    for (const queryKey of keys) invalidateFresh(queryClient, { queryKey });
   });
   return () => {
     offStatus();

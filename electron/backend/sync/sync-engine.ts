@@ -255,11 +255,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     let opened = false;
     let attempt = 0;
     while (!signal.aborted) {
+      let open = false;
       try {
         await client.subscribe(() => void requestPull(), {
           signal,
           onOpen: () => {
             attempt = 0;
+            open = true;
             // Pokes sent while we were disconnected are lost: catch up once on reconnect.
             if (opened) void requestPull();
             opened = true;
@@ -269,6 +271,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         log(`sync: event stream: ${errorShape(err).message}`);
       }
       if (signal.aborted) return;
+      // An open stream that breaks usually means the platform went away: find out now, so the
+      // status bar says offline at once rather than at the next periodic pull (30 s).
+      if (open) void requestPull();
       await sleep(backoffDelay(attempt++, backoff), signal);
     }
   }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { OperationLog } from '../../../shared/features/operations/ipc';
+import { invalidateFresh } from '../../data/invalidate-fresh';
 import { pave } from '../../data/pave';
 import { operationKeys, operationLogQuery } from './data';
 
@@ -30,7 +31,7 @@ export function useOperationLog(id: string, enabled: boolean) {
       const current = queryClient.getQueryData<OperationLog>(key);
       const lastSeq = current?.events.at(-1)?.seq ?? 0;
       if (!current || event.seq > lastSeq + 1) {
-        void queryClient.invalidateQueries({ queryKey: key });
+        invalidateFresh(queryClient, { queryKey: key });
         return;
       }
       if (event.seq <= lastSeq) return;

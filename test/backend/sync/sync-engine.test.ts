@@ -269,6 +269,31 @@ describe('live updates', () => {
     expect(calls).toBe(4);
   });
 
+  it('goes offline as soon as an open event stream breaks, not at the next periodic pull', async () => {
+    let up = true;
+    let breakStream!: () => void;
+    const fake = fakeClient(async () => {
+      if (!up) throw new PlatformError('platform_unreachable', 'connection refused');
+      return page('c1', []);
+    });
+    fake.client.subscribe = (_onPoke, o) =>
+      new Promise<void>((resolve, reject) => {
+        // A platform that is down refuses the connection: no open, so no catch-up pull from there.
+        if (!up) return reject(new PlatformError('platform_unreachable', 'connection refused'));
+        o?.onOpen?.();
+        breakStream = () => reject(new PlatformError('platform_unreachable', 'event stream broke'));
+        o?.signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
+    const e = start({ periodicPullMs: 60_000 });
+    const online = nextStatus((s) => s.state === 'online');
+    await e.setPlatform(fake.client, 'p1');
+    await online;
+    const offline = nextStatus((s) => s.state === 'offline');
+    up = false;
+    breakStream();
+    expect((await offline).lastError?.code).toBe('platform_unreachable');
+  });
+
   it('pulls periodically without pokes', async () => {
     let calls = 0;
     let thirdCall!: () => void;

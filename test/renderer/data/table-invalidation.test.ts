@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { PaveApi } from '../../../shared/contract';
 import type { IpcEvent, IpcEventPayload } from '../../../shared/contract';
 import type { SyncStatus } from '../../../shared/ipc/contract';
@@ -88,7 +88,7 @@ describe('connectLiveUpdates', () => {
     expect(invalidated(client)).toEqual(['catalog:get', 'catalog:list', 'settings:', 'teams:']);
   });
 
-  it('puts sync:status events into the query cache and unsubscribes cleanly', () => {
+  it('puts sync:status events into the query cache and unsubscribes cleanly', async () => {
     const client = new QueryClient();
     const { api, fire, count } = eventSource();
     const stop = connectLiveUpdates(api, client, queriesByTable);
@@ -100,8 +100,38 @@ describe('connectLiveUpdates', () => {
       nextRetryAt: null,
     };
     fire('sync:status', status);
-    expect(client.getQueryData(queryKeys.syncStatus)).toEqual(status);
+    await vi.waitFor(() => expect(client.getQueryData(queryKeys.syncStatus)).toEqual(status));
     stop();
     expect(count()).toBe(0);
+  });
+
+  it('a pushed status wins over a sync:status read still on its way', async () => {
+    const client = new QueryClient();
+    const { api, fire } = eventSource();
+    connectLiveUpdates(api, client, queriesByTable);
+    const syncing: SyncStatus = {
+      state: 'syncing',
+      lastSyncedAt: null,
+      pendingChanges: 0,
+      lastError: null,
+      nextRetryAt: null,
+    };
+    const online: SyncStatus = { ...syncing, state: 'online', lastSyncedAt: '2026-11-30T10:00:00.000Z' };
+    // The status bar's first read: answered "syncing" by the backend, delivered after the push.
+    let deliver: (status: SyncStatus) => void = () => undefined;
+    const observer = new QueryObserver(client, {
+      queryKey: queryKeys.syncStatus,
+      queryFn: () => new Promise<SyncStatus>((resolve) => (deliver = resolve)),
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    fire('sync:status', online);
+    deliver(syncing);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(client.getQueryData(queryKeys.syncStatus)).toEqual(online);
+    // Several pushes in a row: the last one stays.
+    fire('sync:status', syncing);
+    fire('sync:status', online);
+    await vi.waitFor(() => expect(client.getQueryData(queryKeys.syncStatus)).toEqual(online));
+    unsubscribe();
   });
 });
