@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { z } from 'zod';
 import { formatSetupLine, idleSetup, type PlatformSetup } from '../shared/ipc/platform-setup';
-import { buildApp, migrationDirs, prepareDatabase } from './app';
+import { buildApp, migrationDirs } from './app';
 import { ensureAdminTokenFile } from './auth/admin-token';
 import { ADMIN_USER_ID } from './directory/admin-user';
 import { lockDataDir } from './process/data-dir-lock';
@@ -17,6 +17,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-post
 import { createPool } from './db/pool';
 import { loadSecretsKey } from './process/secrets-key';
 import { copyTemplate, ensureTemplate, setSuperuserPassword } from './platform/database-template';
+import { prepareDatabaseToServe } from './platform/prepare-database';
+import { serverFeatures } from './features';
 import { ensureDatabase } from './platform/ensure-database';
 
 const USAGE =
@@ -116,22 +118,49 @@ async function createCluster(databaseDir: string, password: string): Promise<str
   return password;
 }
 
+/**
+ * The demo seed's second half, written while the platform already serves the catalog (issue 12,
+ * "Start in a second"); the app's sync brings it in as it lands. A failure is logged and retried
+ * on the next start, which finds the missing parts.
+ */
+async function finishDemoSeed(
+  seedRest: (options: { stopped: () => boolean }) => Promise<void>,
+  stopped: () => boolean,
+): Promise<void> {
+  const started = performance.now();
+  stderr('writing the rest of the demo data while serving');
+  try {
+    await seedRest({ stopped });
+    if (!stopped())
+      stderr(`demo data complete (${Math.round(performance.now() - started)} ms after serving)`);
+  } catch (error) {
+    stderr(
+      `writing the rest of the demo data failed (${error instanceof Error ? error.message : String(error)}); the next start retries`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseCommandLine();
   const dataDir = path.resolve(args['data-dir']);
   await ensurePrivateDir(dataDir);
   const unlock = await lockDataDir(dataDir);
 
-  let embedded: EmbeddedPostgres | null = null;
+  // Kept while PostgreSQL starts: a stop in that window must still stop it once it is up.
+  let embedded: Promise<EmbeddedPostgres> | null = null;
   let pool: pg.Pool | null = null;
   let app: FastifyInstance | null = null;
   let stopping: Promise<void> | null = null;
+  let seedingRest: Promise<void> | null = null;
 
   const shutdown = (code: number) => {
     stopping ??= (async () => {
       await app?.close().catch((error: unknown) => stderr(`closing HTTP: ${String(error)}`));
+      // The demo part being written finishes (or the next start redoes it); no later part starts.
+      await seedingRest;
       await pool?.end().catch(() => undefined);
-      await embedded?.stop().catch((error: unknown) => stderr(`stopping PostgreSQL: ${String(error)}`));
+      const postgres = await embedded?.catch(() => null);
+      await postgres?.stop().catch((error: unknown) => stderr(`stopping PostgreSQL: ${String(error)}`));
       await unlock();
       process.exit(code);
     })();
@@ -164,12 +193,14 @@ async function main(): Promise<void> {
       const password = await embeddedPassword(dataDir);
       const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
       const startingPassword = fresh ? await createCluster(databaseDir, password) : password;
-      embedded = await startEmbeddedPostgres({
+      // Stopped while copying the cluster: do not start a PostgreSQL nobody would stop.
+      if (stopping) return;
+      embedded = startEmbeddedPostgres({
         databaseDir,
         password: startingPassword,
         log: process.env.PAVE_LOG_POSTGRES ? stderr : undefined,
       });
-      let adminUrl = embedded.adminUrl;
+      let adminUrl = (await embedded).adminUrl;
       if (startingPassword !== password) {
         await setSuperuserPassword(adminUrl, password);
         const url = new URL(adminUrl);
@@ -179,7 +210,10 @@ async function main(): Promise<void> {
       databaseUrl = await ensureDatabase(adminUrl, 'pave');
     }
     pool = createPool(databaseUrl);
-    await prepareDatabase(pool, { seed: args.seed, onSetup: reportSetup });
+    const seedRest = await prepareDatabaseToServe(pool, serverFeatures, {
+      seed: args.seed,
+      onSetup: reportSetup,
+    });
     reportSetup({ step: 'starting' });
     const secretsKey = await loadSecretsKey(dataDir);
     await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
@@ -197,6 +231,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : args.port;
     const host = args.host.includes(':') ? `[${args.host}]` : args.host;
     process.stdout.write(`Pave platform listening on http://${host}:${port}\n`);
+    if (seedRest) seedingRest = finishDemoSeed(seedRest, () => stopping !== null);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reportSetup({ step: 'failed', error: { code: 'platform_setup_failed', message } });

@@ -60,14 +60,21 @@ export interface ServerFeature {
   routes?(ctx: FeatureContext): void;
   /** The push mutations this feature serves at /v1/sync/push. */
   mutations?(ctx: FeatureContext): readonly MutationDefinition[];
-  /** Writes this feature's share of the demo organization, in list order, in the seed's transaction. */
+  /** Writes this feature's share of the demo organization, in list order, in a transaction. */
   seed?(tx: Tx, demo: DemoSeed): Promise<void>;
+  /**
+   * Its demo share is written with the directory, before the platform serves (the app's first
+   * screen); the other shares follow once it serves (server/platform/seed-demo.ts).
+   */
+  seedFirst?: boolean;
 }
 
 /**
  * What each feature's `seed` gets (docs/architecture.md, "Features"). `rng` is the directory's
- * picker, continued where the directory left it: a feature that draws from it keeps the demo data
- * identical only as long as it keeps its place in server/features.ts.
+ * picker, continued where the directory left it: for a `seedFirst` feature after the earlier
+ * first ones' draws (it keeps the demo data identical only as long as it keeps its place in
+ * server/features.ts); for any other, fresh from the directory, so a seed resumed after a restart
+ * draws the same.
  */
 export interface DemoSeed {
   seed: number;

@@ -1,6 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { CatalogQuery } from '../../shared/features/catalog/ipc';
 import { CatalogPage } from '../../shared/features/catalog/ipc';
+import type { ChangeEntry } from '../../shared/contract';
+import { Service } from '../../shared/features/catalog/api';
+import { backendFeatures } from '../../electron/backend/features';
 import { listCatalog } from '../../electron/backend/features/catalog/queries';
 import { medianOf } from './bench-platform';
 import { fillCatalogCache } from './catalog-cache';
@@ -19,8 +22,9 @@ const sorts = ['name', 'title', 'team', 'tier', 'lifecycle', 'updatedAt'] as con
 /**
  * `catalog:list` against a cache of `count` services: the first window, the last window of
  * every sort in both directions, the middle of the list, searches (one- and two-letter prefixes
- * matching many rows, a word, nothing), the end of a broad search, filters, and a search with
- * filters. Each view is asked 5 times on a fresh search
+ * matching many rows, a word, nothing), the end and the middle of a broad search, filters, a
+ * search with filters, the middle of a team's services, and a search just after a service was
+ * written (the read index built again). Each view is asked 5 times on a fresh search
  * memo (a distinct cache version), its median kept.
  */
 export function measureCatalogReads(count: number): CatalogReadFigures {
@@ -51,6 +55,12 @@ export function measureCatalogReads(count: number): CatalogReadFigures {
       }
     }
     views.push(['middle of name asc', { offset: Math.floor(total({}) / 2), limit: 100 }]);
+    views.push(['middle of search "p"', { search: 'p', offset: Math.floor(total({ search: 'p' }) / 2) }]);
+    const oneTeam: CatalogQuery = {
+      teamIds: [listCatalog(db, {}).facets.teams[5]?.value ?? ''],
+      sort: { column: 'title', direction: 'asc' },
+    };
+    views.push(['middle of a team by title', { ...oneTeam, offset: Math.floor(total(oneTeam) / 2) }]);
     views.push([
       'end of search "p" by team',
       { search: 'p', sort: { column: 'team', direction: 'desc' }, offset: total({ search: 'p' }) - 100 },
@@ -65,12 +75,31 @@ export function measureCatalogReads(count: number): CatalogReadFigures {
       { ...filtered, offset: Math.max(0, total(filtered) - 100), limit: 100 },
     ]);
 
+    // A pulled page that rewrites one service, as an incremental sync does.
+    const { id, data } = db.prepare('SELECT id, data FROM services LIMIT 1').get() as {
+      id: string;
+      data: string;
+    };
+    const rewrite = (seq: number): ChangeEntry => ({
+      seq,
+      entity: 'service',
+      id,
+      op: 'put',
+      data: Service.parse(JSON.parse(data)),
+    });
+    const afterWrite = 'search "p" just after a service write';
+    views.push([afterWrite, { search: 'p' }]);
+
     const measured = views.map(([name, q]) => {
       const runs: number[] = [];
       let bytes = 0;
       for (let i = 0; i < 5; i++) {
         // A write between runs moves the cache version: every run pays for its counts.
         db.prepare('UPDATE sync_state SET last_synced_at = ? WHERE id = 1').run(String(i));
+        if (name === afterWrite)
+          db.transaction(() =>
+            backendFeatures.model.entities.applyMany(db, [rewrite(1_000_000 + i)], new Set()),
+          )();
         const started = performance.now();
         const page = listCatalog(db, { limit: 100, ...q });
         // What crosses IPC: the answer as validated and serialized.

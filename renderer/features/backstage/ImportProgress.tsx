@@ -2,15 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import {
   OperationProgress,
   OperationStatusBadge,
+  operationQuery,
   operationRoutes,
-  operationsListQuery,
   useOperationLog,
 } from '../operations/public';
 
 /** The applied import is an operation: its status, progress and log, live, like any job's. */
 export function ImportProgress({ operationId }: { operationId: string }) {
-  const operations = useQuery(operationsListQuery(null));
-  const operation = operations.data?.find((candidate) => candidate.id === operationId);
+  const operation = useQuery(operationQuery(operationId)).data;
   const log = useOperationLog(operationId, true);
   return (
     <section className="backstage-progress" data-testid="backstage-progress" aria-label="Import progress">

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Lifecycle, Tier } from '../../../shared/features/catalog/api';
@@ -40,6 +40,13 @@ export function CatalogPage() {
   // No debounce: a keystroke asks for one window and its counts, a few milliseconds in the
   // backend, so the table follows the typing frame by frame (docs/architecture.md, "Core").
   const catalog = useQuery(catalogListQuery(toCatalogQuery(filters, filters.search)));
+  const queryClient = useQueryClient();
+  const search = (text: string) => {
+    // Ask for the new window before React renders the keystroke, so the backend's answer is
+    // on its way while the page re-renders; the table's useQuery picks up this same fetch.
+    void queryClient.prefetchQuery(catalogListQuery(toCatalogQuery(filters, text)));
+    actions.setSearch(text);
+  };
   const status = useQuery(syncStatusQuery());
   const firstSync =
     (status.data?.state === 'starting' || status.data?.state === 'syncing') &&
@@ -80,13 +87,13 @@ export function CatalogPage() {
             value={filters.search}
             autoComplete="off"
             spellCheck={false}
-            onChange={(event) => actions.setSearch(event.target.value)}
+            onChange={(event) => search(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'ArrowDown') {
                 event.preventDefault();
                 document.getElementById(catalogGridId)?.focus();
               } else if (event.key === 'Escape' && filters.search) {
-                actions.setSearch('');
+                search('');
               }
             }}
           />

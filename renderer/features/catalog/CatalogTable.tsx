@@ -4,11 +4,12 @@ import {
   useReactTable,
   type Row,
   type SortingState,
+  type Table,
   type Updater,
 } from '@tanstack/react-table';
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import {
   CatalogSortColumn,
   type CatalogPage,
@@ -82,19 +83,20 @@ export function CatalogTable({
       // Another window's rows are not these rows: show placeholders until this one arrives.
       placeholderData: undefined,
     })),
+    // A stable function: TanStack re-runs it (and hands out a new array) only when a window changed.
+    combine: windowPages,
   });
-  const rowAt = (index: number): ServiceRow | undefined => {
-    if (index < 0) return undefined;
-    const block = blockOf(index);
-    const page = block === 0 ? first : windows[block - firstBlock]?.data;
-    return page?.rows[index - block * CATALOG_WINDOW];
-  };
-  // TanStack Table needs a stable `data`: a new array on every render re-renders forever.
-  const visibleRows = useSameArray(
-    items.flatMap((item) => {
-      const row = rowAt(item.index);
-      return row ? [row] : [];
-    }),
+  const rowAt = (index: number) => loadedRowAt(first, windows, firstBlock, index);
+  // TanStack Table needs a stable `data` (a new array on every render re-renders forever): the
+  // visible rows, a new array only when the range on screen or a window changes. (Keeping the
+  // previous array with a state update during render rendered the table twice per keystroke.)
+  const visibleRows = useMemo(
+    () =>
+      items.flatMap((item) => {
+        const row = loadedRowAt(first, windows, firstBlock, item.index);
+        return row ? [row] : [];
+      }),
+    [items, first, windows, firstBlock],
   );
 
   const table = useReactTable({
@@ -103,6 +105,9 @@ export function CatalogTable({
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualSorting: true,
+    // No pagination here (the virtualizer is the pager): TanStack would otherwise reset its page
+    // index whenever the rows change, a state update that renders the table once more per keystroke.
+    autoResetPageIndex: false,
     enableSortingRemoval: false,
     sortDescFirst: false,
     state: { sorting },
@@ -164,40 +169,7 @@ export function CatalogTable({
       data-search={first.query.search ?? ''}
       data-placeholder={dimmed ? 'true' : 'false'}
     >
-      <div className="catalog-header" role="rowgroup">
-        {table.getHeaderGroups().map((group) => (
-          <div key={group.id} className="catalog-row catalog-header-row" role="row" aria-rowindex={1}>
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              const canSort = header.column.getCanSort();
-              return (
-                <div
-                  key={header.id}
-                  className="catalog-cell catalog-header-cell"
-                  role="columnheader"
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  {canSort ? (
-                    <button
-                      type="button"
-                      className={`sort-button${sorted ? ' sorted' : ''}`}
-                      onClick={header.column.getToggleSortingHandler()}
-                      title={`Sort by ${String(header.column.columnDef.header)}`}
-                    >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="sort-indicator" aria-hidden="true">
-                        {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    flexRender(header.column.columnDef.header, header.getContext())
-                  )}
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
+      <CatalogHeader table={table} sort={sort} />
       <div
         id={catalogGridId}
         ref={scrollRef}
@@ -236,6 +208,55 @@ export function CatalogTable({
     </div>
   );
 }
+
+/**
+ * The column headers. Memoized on the sort: a keystroke re-renders the table around them, and
+ * TanStack's header cells are work that only a new sort changes.
+ */
+const CatalogHeader = memo(function CatalogHeader({
+  table,
+}: {
+  table: Table<ServiceRow>;
+  // Only here so that a new sort re-renders the headers (the table instance itself is stable).
+  sort: CatalogSort;
+}) {
+  return (
+    <div className="catalog-header" role="rowgroup">
+      {table.getHeaderGroups().map((group) => (
+        <div key={group.id} className="catalog-row catalog-header-row" role="row" aria-rowindex={1}>
+          {group.headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            const canSort = header.column.getCanSort();
+            return (
+              <div
+                key={header.id}
+                className="catalog-cell catalog-header-cell"
+                role="columnheader"
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                {canSort ? (
+                  <button
+                    type="button"
+                    className={`sort-button${sorted ? ' sorted' : ''}`}
+                    onClick={header.column.getToggleSortingHandler()}
+                    title={`Sort by ${String(header.column.columnDef.header)}`}
+                  >
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    <span className="sort-indicator" aria-hidden="true">
+                      {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
+                    </span>
+                  </button>
+                ) : (
+                  flexRender(header.column.columnDef.header, header.getContext())
+                )}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+});
 
 /**
  * One body row, or its loading placeholder while its window is on the way. TanStack Table keeps
@@ -292,10 +313,20 @@ const CatalogBodyRow = memo(function CatalogBodyRow({
   );
 });
 
-/** `list`, or the previous array when it holds the same elements in the same order. */
-function useSameArray<T>(list: T[]): T[] {
-  const [kept, keep] = useState(list);
-  const same = kept.length === list.length && kept.every((item, i) => item === list[i]);
-  if (!same) keep(list);
-  return same ? kept : list;
+/** The row at `index`, from window 0 (`first`) or from the loaded windows `firstBlock`…. */
+function loadedRowAt(
+  first: CatalogPage,
+  windows: (CatalogPage | undefined)[],
+  firstBlock: number,
+  index: number,
+): ServiceRow | undefined {
+  if (index < 0) return undefined;
+  const block = Math.floor(index / CATALOG_WINDOW);
+  const page = block === 0 ? first : windows[block - firstBlock];
+  return page?.rows[index - block * CATALOG_WINDOW];
+}
+
+/** The data of each window query, in order (undefined while a window loads). */
+function windowPages(results: UseQueryResult<CatalogPage & { query: CatalogQuery }>[]) {
+  return results.map((result) => result.data);
 }

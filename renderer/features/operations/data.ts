@@ -7,8 +7,8 @@ import { pave } from '../../data/pave';
 /** Operation query keys: prefixes first, so invalidating `all` hits every operation query. */
 export const operationKeys = {
   all: ['operations'] as const,
-  list: (serviceId: string | null) => ['operations', 'list', serviceId] as const,
   page: (query: OperationsQuery) => ['operations', 'page', query] as const,
+  window: (query: OperationsQuery) => ['operations', 'window', query] as const,
   get: (id: string) => ['operations', 'get', id] as const,
   eventsAll: ['operations', 'events'] as const,
   events: (id: string) => ['operations', 'events', id] as const,
@@ -22,13 +22,6 @@ export const operationQueryKeysByTable: QueryKeysByTable = {
   services: [operationKeys.all],
   users: [operationKeys.all],
 };
-
-export const operationsListQuery = (serviceId: string | null) =>
-  queryOptions({
-    queryKey: operationKeys.list(serviceId),
-    queryFn: async () =>
-      unwrap(await pave().invoke('operations:list', serviceId === null ? {} : { serviceId })),
-  });
 
 /** Rows per page of the operations list. */
 export const OPERATIONS_PAGE = 50;
@@ -48,6 +41,17 @@ export const operationsPagesQuery = (query: Omit<OperationsQuery, 'offset' | 'li
       return last.rows.length > 0 && next < last.total ? next : undefined;
     },
     placeholderData: keepPreviousData,
+  });
+
+/**
+ * One window of operations (newest first unless sorted otherwise), for views that show a few
+ * operations of one kind or service — a job's own status, a pipeline's promotions — rather than the
+ * whole list.
+ */
+export const operationsWindowQuery = (query: OperationsQuery) =>
+  queryOptions({
+    queryKey: operationKeys.window(query),
+    queryFn: async () => unwrap(await pave().invoke('operations:page', query)),
   });
 
 export const operationQuery = (id: string) =>

@@ -1,8 +1,9 @@
 /**
  * What other features may use of operations: the job pages' addresses, the status badge and
- * progress bar every job-backed view shows, the list query, and an operation's live log.
+ * progress bar every job-backed view shows, the queries of one operation and of a window of them,
+ * and an operation's live log.
  */
 export { operationRoutes } from './routes';
 export { OperationProgress, OperationStatusBadge } from './OperationStatusBadge';
-export { operationsListQuery } from './data';
+export { operationQuery, operationsWindowQuery } from './data';
 export { useOperationLog } from './use-operation-log';

@@ -4,7 +4,7 @@ import type { EnvironmentName } from '../../../shared/features/catalog/api';
 import type { PipelineRun } from '../../../shared/features/pipelines/api';
 import { errorMessage, unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
-import { OperationStatusBadge, operationsListQuery, useOperationLog } from '../operations/public';
+import { OperationStatusBadge, operationsWindowQuery, useOperationLog } from '../operations/public';
 import { formatStepDuration } from './step-duration';
 import { Button } from '../../components/ui/Button';
 
@@ -69,7 +69,10 @@ export function PipelineRunDetail({ run }: { run: PipelineRun }) {
  * shows the deploy operation's reason here.
  */
 function Promotion({ run }: { run: PipelineRun }) {
-  const operations = useQuery(operationsListQuery(run.serviceId));
+  // This service's newest deploys: a run's promotions are among them.
+  const deploys = useQuery(
+    operationsWindowQuery({ serviceId: run.serviceId, kinds: ['service.deploy'], limit: 100 }),
+  );
   const promote = useMutation({
     mutationFn: async (environment: EnvironmentName) =>
       unwrap(
@@ -81,7 +84,7 @@ function Promotion({ run }: { run: PipelineRun }) {
       ),
   });
   const latestDeploy = (environment: EnvironmentName) =>
-    operations.data?.find(
+    deploys.data?.rows.find(
       (op) =>
         op.kind === 'service.deploy' && op.environment === environment && op.input.version === run.commitSha,
     );

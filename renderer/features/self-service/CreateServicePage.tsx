@@ -20,7 +20,7 @@ import {
   OperationProgress,
   OperationStatusBadge,
   operationRoutes,
-  operationsListQuery,
+  operationsWindowQuery,
 } from '../operations/public';
 import { fieldMessage, fieldsOf, formSchemaOf, type FormField, type FormStrings } from './schema-form';
 import './CreateServicePage.css';
@@ -229,9 +229,9 @@ function TemplateField({
 function CreateProgress({ name, deploys }: { name: string; deploys: boolean }) {
   const catalog = useQuery(catalogListQuery({ search: name }));
   // The service.create job (a local placeholder until sent), for its live status and log.
-  const operations = useQuery(operationsListQuery(null));
+  const creations = useQuery(operationsWindowQuery({ kinds: ['service.create'], limit: 100 }));
   const operation =
-    operations.data?.find((op) => {
+    creations.data?.rows.find((op) => {
       const values = op.input.values as { name?: unknown } | undefined;
       return op.kind === 'service.create' && values?.name === name;
     }) ?? null;

@@ -205,22 +205,28 @@ function EnvironmentCard({
         )}
       </div>
       {children}
-      {env.history.length > 0 && (
-        <Table label={`Deployments to ${env.environment}`} className="deployment-history">
-          <thead>
-            <tr>
-              <Th>Version</Th>
-              <Th>Status</Th>
-              <Th>Started</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {env.history.map((d) => (
-              <DeploymentRow key={d.id} deployment={d} now={now} />
-            ))}
-          </tbody>
-        </Table>
-      )}
+      {/* A fixed height, scrolled inside: a deploy arriving (a pipeline's own, another person's)
+          must not move the buttons below while someone aims at them. */}
+      <div className="deployment-history-area" data-testid="deployment-history-area">
+        {env.history.length === 0 ? (
+          <p className="muted deployment-history-empty">No deployments yet.</p>
+        ) : (
+          <Table label={`Deployments to ${env.environment}`} className="deployment-history">
+            <thead>
+              <tr>
+                <Th>Version</Th>
+                <Th>Status</Th>
+                <Th>Started</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {env.history.map((d) => (
+                <DeploymentRow key={d.id} deployment={d} now={now} />
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </div>
     </div>
   );
 }

@@ -10,4 +10,6 @@ export const catalogFeature = defineServerFeature({
   routes: ({ app, pool }) => void app.register(catalogRoutes, { pool }),
   mutations: () => [serviceUpdate],
   seed: seedDemoServices,
+  // The first screen: written before the platform serves, the other demo shares after.
+  seedFirst: true,
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -166,6 +166,87 @@ describe('npm run platform (server/cli.ts)', () => {
     const stopped = exitOf(again);
     again.kill('SIGTERM');
     expect(await stopped, stderrOf.get(again)).toBe(0);
+  });
+
+  it('serves before the demo data is complete, and a start killed meanwhile is finished by the next', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'pave-cli-seed-'));
+    const start = () => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', '--data-dir', own, '--port', '0', '--seed', 'demo'],
+        { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      spawned.push(child);
+      return child;
+    };
+    const completed = (child: ChildProcess) =>
+      new Promise<void>((resolve) => {
+        let stderr = '';
+        child.stderr?.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('demo data complete')) resolve();
+        });
+      });
+    try {
+      // Killed the moment it serves: the rest of the demo data was still being written.
+      const killed = start();
+      await waitForUrl(killed);
+      expect(stderrOf.get(killed)).not.toContain('demo data complete');
+      const exited = exitOf(killed);
+      killed.kill('SIGKILL');
+      await exited;
+
+      const resumed = start();
+      const resumedDone = completed(resumed);
+      await waitForUrl(resumed);
+      await resumedDone;
+      const stopped = exitOf(resumed);
+      resumed.kill('SIGTERM');
+      expect(await stopped, stderrOf.get(resumed)).toBe(0);
+
+      // Nothing is left to write: the next start does not seed again.
+      const later = start();
+      await waitForUrl(later);
+      const laterExit = exitOf(later);
+      later.kill('SIGTERM');
+      expect(await laterExit).toBe(0);
+      expect(stderrOf.get(later)).not.toContain('rest of the demo data');
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  it('stopped while its PostgreSQL is starting, stops that PostgreSQL too', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'pave-cli-stop-'));
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', '--data-dir', own, '--port', '0', '--seed', 'none'],
+        { cwd: root, env: { ...childEnv(), PAVE_LOG_POSTGRES: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      spawned.push(child);
+      const exited = exitOf(child);
+      // PostgreSQL's own first log line: it is starting, not yet accepting connections.
+      let stderr = '';
+      await new Promise<void>((resolve) => {
+        child.stderr?.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (/database system|starting PostgreSQL|listening on IPv4/.test(stderr)) resolve();
+        });
+        void exited.then(() => resolve());
+      });
+      child.kill('SIGTERM');
+      expect(await exited, stderr).toBe(0);
+      const clusterProcesses = (await readdir('/proc')).filter((pid) => /^\d+$/.test(pid));
+      const left: string[] = [];
+      for (const pid of clusterProcesses) {
+        const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+        if (cmdline.includes(own) && cmdline.includes('postgres')) left.push(pid);
+      }
+      expect(left).toEqual([]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
   });
 
   it('with --exit-with-parent, shuts down when its parent is killed with SIGKILL', async () => {

@@ -14,14 +14,23 @@ export function facetCellOf(db: Database, id: string): FacetCell | undefined {
     FacetCell | undefined;
 }
 
-/** The cells the services of a pulled page count in now (those already in the cache), by id. */
-export function facetCellsOf(db: Database, services: readonly { id: string }[]): Map<string, FacetCell> {
+/** A service row already in the cache: its rowid (which an upsert keeps) and its cell. */
+export interface CachedServiceCell {
+  rowid: number;
+  cell: FacetCell;
+}
+
+/** The services of a pulled page that are already in the cache, by id (one statement). */
+export function cachedServiceCells(
+  db: Database,
+  services: readonly { id: string }[],
+): Map<string, CachedServiceCell> {
   const rows = prepared(
     db,
-    `SELECT id, owner_team_id, tier, lifecycle FROM services
+    `SELECT rowid, id, owner_team_id, tier, lifecycle FROM services
      WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(services.map((s) => s.id))) as (FacetCell & { id: string })[];
-  return new Map(rows.map(({ id, ...cell }) => [id, cell]));
+  ).all(JSON.stringify(services.map((s) => s.id))) as (FacetCell & { id: string; rowid: number })[];
+  return new Map(rows.map(({ id, rowid, ...cell }) => [id, { rowid, cell }]));
 }
 
 /** One service more (+1) or less (-1) in `cell`; a cell that reaches zero is removed. */

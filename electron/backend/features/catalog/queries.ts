@@ -4,63 +4,14 @@ import { Team } from '../../../../shared/api/directory';
 import {
   CatalogQuery,
   type CatalogPage,
-  type CatalogSortColumn,
   type ServiceDetail,
   type ServiceRow,
 } from '../../../../shared/features/catalog/ipc';
 import { prepared } from '../../cache/prepared';
 import { toFtsQuery } from './fts-query';
+import { readIndex, searchMatches, sortIndexes, type CellKey, type ReadIndex } from './read-index';
 
 type ParsedQuery = ReturnType<typeof CatalogQuery.parse>;
-
-/** Lifecycle sorts by stage, not alphabetically (the same expression as its index). */
-const lifecycleRank = `(CASE s.lifecycle WHEN 'experimental' THEN 1 WHEN 'production' THEN 2 ELSE 3 END)`;
-
-/**
- * Each sort walks its own index (cache migration 46), ties broken by name then rowid in the same
- * direction, which is the index's order read forwards or backwards.
- */
-const sorts: Record<CatalogSortColumn, { index: string; keys: string[] }> = {
-  name: { index: 'services_sort_name', keys: ['s.name COLLATE NOCASE', 's.rowid'] },
-  title: {
-    index: 'services_sort_title',
-    keys: ['s.title COLLATE NOCASE', 's.name COLLATE NOCASE', 's.rowid'],
-  },
-  team: {
-    index: 'services_sort_team',
-    keys: ['s.team_name COLLATE NOCASE', 's.name COLLATE NOCASE', 's.rowid'],
-  },
-  tier: { index: 'services_sort_tier', keys: ['s.tier', 's.name COLLATE NOCASE', 's.rowid'] },
-  lifecycle: { index: 'services_sort_lifecycle', keys: [lifecycleRank, 's.name COLLATE NOCASE', 's.rowid'] },
-  updatedAt: { index: 'services_sort_updated', keys: ['s.updated_at', 's.name COLLATE NOCASE', 's.rowid'] },
-};
-
-/** Thresholds between query plans; tests set them to force each plan. */
-export interface CatalogReadTuning {
-  sortMatchesBelow?: number;
-  testEachRowBelow?: number;
-}
-
-/**
- * Sorting just the matching rows (found through the search or a filter's index) costs a row read
- * per match; walking the sort's index costs far less per row it passes. The walk wins unless it
- * would pass more than this many rows per match (few matches, or a window deep in the list).
- */
-const WALK_ROWS_PER_MATCH = 10;
-
-/**
- * A walk along a sort index for a search of one- or two-letter words that matches much of the
- * catalog may test each row it passes against the search (a seek in the index's prefix lists,
- * cache migration 48) when it passes fewer rows than this; further in, or when matches are
- * sparse (each test then costs far more), collecting every match first is cheaper.
- */
-const TEST_EACH_ROW_BELOW = 3000;
-
-/**
- * Every word of the search is served by the search index's one- and two-letter prefix lists
- * (each term of an FTS query from `toFtsQuery` reads `"word"*`).
- */
-const shortPrefixes = (fts: string) => fts.split(' ').every((term) => [...term.slice(1, -2)].length <= 2);
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
@@ -92,10 +43,7 @@ const toRow = (r: ServiceSqlRow): ServiceRow => ({
 });
 
 /** Service counts per (team, tier, lifecycle) among the rows a search matches: every count the page shows. */
-interface CubeCell {
-  team: string;
-  tier: number;
-  lifecycle: string;
+interface CubeCell extends CellKey {
   n: number;
 }
 
@@ -105,13 +53,19 @@ interface Cube {
   matched: number;
 }
 
+interface SearchResult {
+  cube: Cube;
+  /** rowid → 1 where the row matches the search. */
+  matches: Uint8Array;
+}
+
 /**
- * The last cubes, per search text, until the cache changes: typing and scrolling ask the same
- * counts again and again. `data_version` moves when another connection commits, `total_changes()`
- * when this one writes; either drops the memo. With no search the cube is read from
- * `service_facet_counts` (cache migration 47), which the triggers keep exact, so it needs no memo.
+ * The last searches' counts and matches, per search text, until the cache changes: scrolling
+ * asks the same search again and again. `data_version` moves when another connection commits,
+ * `total_changes()` when this one writes; either drops the memo. With no search the cube is read
+ * from `service_facet_counts` (cache migration 47), kept exact by the writers, so it needs no memo.
  */
-const cubes = new WeakMap<Database, { version: string; bySearch: Map<string, Cube> }>();
+const searches = new WeakMap<Database, { version: string; bySearch: Map<string, SearchResult> }>();
 
 function cacheVersion(db: Database): string {
   const { changes } = prepared(db, 'SELECT total_changes() AS changes').get() as { changes: number };
@@ -126,59 +80,61 @@ function allCube(db: Database): Cube {
   return { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
 }
 
-function searchCube(db: Database, fts: string, totalAll: number): Cube {
+/** The search's matches from the search index, counted per cell through the read index. */
+function search(db: Database, index: ReadIndex, fts: string): SearchResult {
   const version = cacheVersion(db);
-  let memo = cubes.get(db);
+  let memo = searches.get(db);
   if (!memo || memo.version !== version) {
     memo = { version, bySearch: new Map() };
-    cubes.set(db, memo);
+    searches.set(db, memo);
   }
-  let cube = memo.bySearch.get(fts);
-  if (!cube) {
-    // Unless a search matches only a few rows, counting the narrow facet index against the set
-    // of matches beats reading every matching row (a seek into the wide table each). Counting
-    // the matches first is cheap (no row is read) and tells which plan fits.
-    const matches = prepared(db, 'SELECT COUNT(*) FROM services_fts WHERE services_fts MATCH ?')
-      .pluck()
-      .get(fts) as number;
-    const broad = matches > totalAll / 50;
-    const cells = prepared(
-      db,
-      broad
-        ? `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
-           FROM services s INDEXED BY services_facets
-           WHERE s.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?) GROUP BY 1, 2, 3`
-        : `SELECT s.owner_team_id AS team, s.tier, s.lifecycle, COUNT(*) AS n
-           FROM services_fts f JOIN services s ON s.rowid = f.rowid
-           WHERE services_fts MATCH ? GROUP BY 1, 2, 3`,
-    ).all(fts) as CubeCell[];
-    cube = { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
-    if (memo.bySearch.size > 50) memo.bySearch.clear();
-    memo.bySearch.set(fts, cube);
+  let result = memo.bySearch.get(fts);
+  if (!result) {
+    const { cellOf, cells } = index;
+    const counts = new Uint32Array(cells.length + 1);
+    const matches = new Uint8Array(cellOf.length);
+    for (const rowid of searchMatches(db, fts)) {
+      // A rowid past the read index has no service row (cell 0, counted nowhere).
+      const cell = rowid < cellOf.length ? (cellOf[rowid] ?? 0) : 0;
+      if (cell === 0) continue;
+      counts[cell] = (counts[cell] ?? 0) + 1;
+      matches[rowid] = 1;
+    }
+    const found = cells.flatMap((c, i) => {
+      const n = counts[i + 1] ?? 0;
+      return n > 0 ? [{ ...c, n }] : [];
+    });
+    result = { cube: { cells: found, matched: found.reduce((sum, c) => sum + c.n, 0) }, matches };
+    if (memo.bySearch.size >= 20) memo.bySearch.clear();
+    memo.bySearch.set(fts, result);
   }
-  return cube;
+  return result;
 }
 
 /**
  * The catalog table, one window at a time: the rows `offset … offset + limit` of the sorted,
  * filtered catalog, with `total`, `totalAll` and facet counts. Each facet is counted under the
  * search and the OTHER facets' filters (Linear/Algolia), so picking a team still shows how many
- * services every other team would add. Counts come from a small per-search cube, rows from a
- * walk along the sort's index; nothing here grows with the catalog but the cube's cells.
+ * services every other team would add. With no search and no team filter, counts come from
+ * `service_facet_counts` and rows from a walk along the sort's index, which holds the tier and
+ * lifecycle; a search or a team filter (neither of which the sort indexes can check) is answered
+ * from the in-memory read index (`read-index.ts`).
  */
-export function listCatalog(db: Database, input: unknown, tuning: CatalogReadTuning = {}): CatalogPage {
+export function listCatalog(db: Database, input: unknown): CatalogPage {
   const q = CatalogQuery.parse(input);
   const fts = toFtsQuery(q.search);
   const all = allCube(db);
-  const cube = fts ? searchCube(db, fts, all.matched) : all;
+  const index = fts || q.teamIds.length > 0 ? readIndex(db) : null;
+  const found = fts && index ? search(db, index, fts) : null;
+  const cube = found ? found.cube : all;
   const totalAll = all.matched;
 
   const teamSet = new Set(q.teamIds);
   const tierSet = new Set<number>(q.tiers);
   const lcSet = new Set<string>(q.lifecycles);
-  const teamOk = (c: CubeCell) => teamSet.size === 0 || teamSet.has(c.team);
-  const tierOk = (c: CubeCell) => tierSet.size === 0 || tierSet.has(c.tier);
-  const lcOk = (c: CubeCell) => lcSet.size === 0 || lcSet.has(c.lifecycle);
+  const teamOk = (c: CellKey) => teamSet.size === 0 || teamSet.has(c.team);
+  const tierOk = (c: CellKey) => tierSet.size === 0 || tierSet.has(c.tier);
+  const lcOk = (c: CellKey) => lcSet.size === 0 || lcSet.has(c.lifecycle);
 
   let total = 0;
   const teamCounts = new Map<string, number>();
@@ -212,50 +168,45 @@ export function listCatalog(db: Database, input: unknown, tuning: CatalogReadTun
     count: lcCounts.get(lc) ?? 0,
   }));
 
-  const rows = q.offset < total ? windowRows(db, q, fts, total, totalAll, tuning) : [];
+  let rows: ServiceRow[] = [];
+  if (q.offset < total) {
+    const window = windowOf(q, total);
+    const ids = index
+      ? indexWindow(index, q, window, found?.matches ?? null, (c) => teamOk(c) && tierOk(c) && lcOk(c))
+      : indexWalk(db, q, window);
+    rows = rowsOf(db, window.fromEnd ? ids.reverse() : ids);
+  }
   return { rows, offset: q.offset, total, totalAll, facets: { teams, tiers, lifecycles } };
 }
 
-/** The rows of the window: their rowids from the sort index (or the sorted matches), then the rows. */
-function windowRows(
-  db: Database,
-  q: ParsedQuery,
-  fts: string | null,
-  total: number,
-  totalAll: number,
-  tuning: CatalogReadTuning,
-): ServiceRow[] {
-  const sort = sorts[q.sort.column];
-  // A window in the far half is read from the other end, walking at most half the index.
+/**
+ * Where the window lies: a window in the far half is read from the other end, passing at most
+ * half the rows. `skip` and `take` count along that walk; its ids come in walk order.
+ */
+interface Window {
+  fromEnd: boolean;
+  /** The walk's order is the sort's ascending order (else its reverse). */
+  ascending: boolean;
+  skip: number;
+  take: number;
+}
+
+function windowOf(q: ParsedQuery, total: number): Window {
   const end = Math.min(total, q.offset + q.limit);
   const fromEnd = q.offset > total - end;
-  const skip = fromEnd ? total - end : q.offset;
-  // About how many rows a walk along the sort index passes to reach the window's end (matches
-  // are spread along any sort evenly enough for a choice of plan).
-  const passed = ((skip + end - q.offset) * totalAll) / Math.max(total, 1);
-  const sortMatches =
-    tuning.sortMatchesBelow === undefined
-      ? passed > WALK_ROWS_PER_MATCH * total
-      : total < tuning.sortMatchesBelow;
+  return {
+    fromEnd,
+    ascending: (q.sort.direction === 'asc') !== fromEnd,
+    skip: fromEnd ? total - end : q.offset,
+    take: end - q.offset,
+  };
+}
+
+/** The window's rowids from a walk along the sort's index, the tier and lifecycle filters checked in it. */
+function indexWalk(db: Database, q: ParsedQuery, w: Window): number[] {
+  const sort = sortIndexes[q.sort.column];
   const where: string[] = [];
   const params: unknown[] = [];
-  if (fts) {
-    const testEachRow =
-      !sortMatches &&
-      shortPrefixes(fts) &&
-      total * 4 > totalAll &&
-      passed < (tuning.testEachRowBelow ?? TEST_EACH_ROW_BELOW);
-    where.push(
-      testEachRow
-        ? 'EXISTS (SELECT 1 FROM services_fts WHERE services_fts MATCH ? AND services_fts.rowid = s.rowid)'
-        : 's.rowid IN (SELECT rowid FROM services_fts WHERE services_fts MATCH ?)',
-    );
-    params.push(fts);
-  }
-  if (q.teamIds.length) {
-    where.push(`s.owner_team_id IN (${placeholders(q.teamIds.length)})`);
-    params.push(...q.teamIds);
-  }
   if (q.tiers.length) {
     where.push(`s.tier IN (${placeholders(q.tiers.length)})`);
     params.push(...q.tiers);
@@ -264,17 +215,40 @@ function windowRows(
     where.push(`s.lifecycle IN (${placeholders(q.lifecycles.length)})`);
     params.push(...q.lifecycles);
   }
-  const ascending = (q.sort.direction === 'asc') !== fromEnd;
-  // Few matches: sort just them. Otherwise walk the sort's index, filters checked in the index.
-  const source = sortMatches ? 'services s' : `services s INDEXED BY ${sort.index}`;
-  const ids = prepared(
+  return prepared(
     db,
-    `SELECT s.rowid AS rowid FROM ${source} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY ${sort.keys.map((key) => `${key} ${ascending ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`,
+    `SELECT s.rowid AS rowid FROM services s INDEXED BY ${sort.index}
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY ${sort.keys.map((key) => `${key} ${w.ascending ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ? OFFSET ?`,
   )
     .pluck()
-    .all(...params, end - q.offset, skip) as number[];
-  if (fromEnd) ids.reverse();
+    .all(...params, w.take, w.skip) as number[];
+}
+
+/** The window's rowids from the read index's order: rows of the search and of the filters' cells. */
+function indexWindow(
+  index: ReadIndex,
+  q: ParsedQuery,
+  w: Window,
+  matches: Uint8Array | null,
+  cellOk: (c: CellKey) => boolean,
+): number[] {
+  const { cellOf } = index;
+  const ok = new Uint8Array(index.cells.length + 1);
+  index.cells.forEach((c, i) => (ok[i + 1] = cellOk(c) ? 1 : 0));
+  const order = index.order(q.sort.column);
+  const ids: number[] = [];
+  let passed = 0;
+  for (let k = 0; k < order.length && ids.length < w.take; k++) {
+    const rowid = order[w.ascending ? k : order.length - 1 - k] ?? 0;
+    if (!ok[cellOf[rowid] ?? 0] || (matches && !matches[rowid])) continue;
+    if (passed++ >= w.skip) ids.push(rowid);
+  }
+  return ids;
+}
+
+/** The services of the given rowids, in that order, with their owner team's name. */
+function rowsOf(db: Database, ids: number[]): ServiceRow[] {
   if (ids.length === 0) return [];
   const found = prepared(
     db,

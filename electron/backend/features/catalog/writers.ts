@@ -4,11 +4,12 @@ import { entityWriteHook, entityWriter } from '../../cache/synced-entities';
 import { upsertSynced } from '../../cache/upsert-synced';
 import type { Service } from '../../../../shared/features/catalog/api';
 import {
+  cachedServiceCells,
   countInCell,
   countServicesAbove,
   facetCellOf,
-  facetCellsOf,
   recount,
+  type CachedServiceCell,
   type FacetCell,
 } from './facet-counts';
 
@@ -29,17 +30,18 @@ function refreshTeamNameInSearch(db: Database, teamId: string): void {
 }
 
 // team_name is what the team sort orders by: the owner team's name, or its id until it is synced.
+// No RETURNING: it doubled the cost of the statement on a full sync (measured with 20,000 rows);
+// a row's rowid, which the upsert keeps, is read with its cell before (cachedServiceCells).
 const upsertServiceSql = `INSERT INTO services
     (id, name, title, description, owner_team_id, team_name, tier, lifecycle, tags, updated_at, data)
   VALUES (?, ?, ?, ?, ?, COALESCE((SELECT name FROM teams WHERE id = ?), ?), ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title, description = excluded.description,
     owner_team_id = excluded.owner_team_id, team_name = excluded.team_name, tier = excluded.tier,
-    lifecycle = excluded.lifecycle, tags = excluded.tags, updated_at = excluded.updated_at, data = excluded.data
-  RETURNING rowid`;
+    lifecycle = excluded.lifecycle, tags = excluded.tags, updated_at = excluded.updated_at, data = excluded.data`;
 
-/** Upserts the service row and answers its rowid, which the upsert keeps and services_fts shares. */
-function upsertService(db: Database, s: Service): number {
-  const row = prepared(db, upsertServiceSql).get(
+/** Upserts the service row (its rowid, shared with services_fts, stays what it was). */
+function upsertService(db: Database, s: Service): void {
+  prepared(db, upsertServiceSql).run(
     s.id,
     s.name,
     s.title,
@@ -52,9 +54,11 @@ function upsertService(db: Database, s: Service): number {
     JSON.stringify(s.tags),
     s.updatedAt,
     JSON.stringify(s),
-  ) as { rowid: number };
-  return row.rowid;
+  );
 }
+
+const rowidOf = (db: Database, id: string): number =>
+  (prepared(db, 'SELECT rowid FROM services WHERE id = ?').get(id) as { rowid: number }).rowid;
 
 function reindexService(db: Database, rowid: number, s: Service): void {
   prepared(db, 'DELETE FROM services_fts WHERE rowid = ?').run(rowid);
@@ -97,7 +101,8 @@ export const catalogWriters = [
     table: 'services',
     put(db, s) {
       const before = facetCellOf(db, s.id);
-      reindexService(db, upsertService(db, s), s);
+      upsertService(db, s);
+      reindexService(db, rowidOf(db, s.id), s);
       recount(db, before, cellOf(s));
     },
     putMany(db, services) {
@@ -108,13 +113,14 @@ export const catalogWriters = [
       const { top } = prepared(db, 'SELECT COALESCE(MAX(rowid), 0) AS top FROM services').get() as {
         top: number;
       };
-      const before = top > 0 ? facetCellsOf(db, services) : new Map<string, FacetCell>();
+      const cached = top > 0 ? cachedServiceCells(db, services) : new Map<string, CachedServiceCell>();
       for (const s of services) {
-        const rowid = upsertService(db, s);
-        if (rowid <= top) {
-          reindexService(db, rowid, s);
-          recount(db, before.get(s.id), cellOf(s));
-          before.set(s.id, cellOf(s));
+        upsertService(db, s);
+        const row = cached.get(s.id);
+        if (row) {
+          reindexService(db, row.rowid, s);
+          recount(db, row.cell, cellOf(s));
+          row.cell = cellOf(s);
         }
       }
       indexServicesAbove(db, top);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PipelineRun, PipelineStep } from '../../../../shared/features/pipelines/api';
 import type { OperationView } from '../../../../shared/features/operations/ipc';
 import { mergeQueryKeysByTable, queryKeysForTables } from '../../../../renderer/data/table-invalidation';
-import { operationsListQuery } from '../../../../renderer/features/operations/public';
+import { operationsWindowQuery } from '../../../../renderer/features/operations/public';
 import { pipelineKeys, pipelineQueryKeysByTable } from '../../../../renderer/features/pipelines/data';
 import { PipelineRunDetail } from '../../../../renderer/features/pipelines/PipelineRunDetail';
 import { formatStepDuration, runDurationMs } from '../../../../renderer/features/pipelines/step-duration';
@@ -48,7 +48,10 @@ const run = (over: Partial<PipelineRun> = {}): PipelineRun => ({
 
 const render = (value: PipelineRun, operations: OperationView[] = []) => {
   const client = new QueryClient();
-  client.setQueryData(operationsListQuery(value.serviceId).queryKey, operations);
+  client.setQueryData(
+    operationsWindowQuery({ serviceId: value.serviceId, kinds: ['service.deploy'], limit: 100 }).queryKey,
+    { rows: operations, offset: 0, total: operations.length, totalAll: operations.length },
+  );
   return renderToStaticMarkup(
     <QueryClientProvider client={client}>
       <PipelineRunDetail run={value} />
