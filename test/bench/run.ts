@@ -23,7 +23,9 @@ for (const services of sizes) {
   );
   try {
     const sync = await measureInitialSync(platform);
-    console.log('initial sync (platform process → HTTP → validation → SQLite + FTS + sort indexes)');
+    console.log(
+      'initial sync (platform process → HTTP → validation → SQLite + FTS + sort indexes; median of 3)',
+    );
     console.log(`  rows                 ${fmt(sync.rows)}`);
     console.log(
       `  time                 ${fmt(sync.initialMs)} ms (${fmt(sync.initialRowsPerSecond)} rows/s)`,
@@ -31,7 +33,10 @@ for (const services of sizes) {
     console.log(
       `  raw floor            ${fmt(sync.rawMs)} ms (${fmt(sync.rawRowsPerSecond)} rows/s): one prepared`,
     );
-    console.log('                       upsert into the same cache schema + one FTS fill, one transaction');
+    console.log(
+      '                       upsert into the same cache schema (team names too) + one FTS fill + one',
+    );
+    console.log('                       facet count, one transaction; checked to hold what the sync holds');
     console.log(`  no-op incremental    ${fmt(sync.noopMs, 1)} ms`);
     targets.push(
       targetLine(`initial sync ${k} / raw floor (${fmt(sync.rawMs)} ms)`, sync.ratioToRaw, '×', 2),
