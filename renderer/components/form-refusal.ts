@@ -11,12 +11,13 @@ import { errorMessage, IpcError } from '../data/ipc-error';
  *
  * `prefix` strips the argument around the form's values (`services:update` sends `{ id, patch }`,
  * so its paths read `patch.title`); a list item's path (`tags.2`) lands on the list's field.
- * `byCode` places a refusal that names no field but is about one (`flag_exists` → the key).
+ * `byCode` places a refusal that names no field but is about one (`flag_exists` → the key);
+ * `paths` names the form field of a request field that is called differently in the form.
  */
 export function refusalByField<F extends string>(
   err: unknown,
   formFields: readonly F[],
-  { prefix = '', byCode = {} }: RefusalPlaces<F> = {},
+  { prefix = '', byCode = {}, paths = {} }: RefusalPlaces<F> = {},
 ): { fields: { name: F; message: string }[]; message: string | null } {
   const all = err instanceof IpcError ? err.fields : [];
   const fields: { name: F; message: string }[] = [];
@@ -27,7 +28,9 @@ export function refusalByField<F extends string>(
   let unplaced = all.length === 0;
   for (const problem of all) {
     const path = prefix && problem.path.startsWith(prefix) ? problem.path.slice(prefix.length) : problem.path;
-    const name = formFields.find((field) => path === field || path.startsWith(`${field}.`));
+    const name =
+      paths[path.split('.')[0] ?? ''] ??
+      formFields.find((field) => path === field || path.startsWith(`${field}.`));
     if (!name) unplaced = true;
     // One message per field: the first reason is the one to fix first.
     else if (!fields.some((f) => f.name === name)) fields.push({ name, message: problem.message });
@@ -38,6 +41,8 @@ export function refusalByField<F extends string>(
 export interface RefusalPlaces<F extends string> {
   prefix?: string;
   byCode?: Partial<Record<string, F>>;
+  /** A request field the form calls by another name (`opensAt` → the form's `opens`). */
+  paths?: Partial<Record<string, F>>;
 }
 
 const sentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);

@@ -2,17 +2,17 @@ import { useState } from 'react';
 import { useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { Capability, MetricsReport, MetricsSettings } from '../../../shared/features/metrics/api';
 import type { RoiRow } from '../../../shared/domain/metrics';
+import { showRefusal } from '../../components/form-refusal';
 import { Button } from '../../components/ui/Button';
 import { FormError } from '../../components/ui/Field';
 import { useCommand } from '../../data/command';
-import { errorMessage, IpcError } from '../../data/ipc-error';
 import { DataTable, type Column } from './DataTable';
 import { capabilityLabel, formatHours, formatUsd } from './format';
 import {
   draftOf,
   parseDraft,
   previewRoi,
-  roiFieldOf,
+  roiFields,
   roiProblems,
   type RoiDraft,
   type RoiField,
@@ -98,14 +98,8 @@ function RoiForm({
       setStatus({ kind: 'saved', text: 'Saved: everyone now sees these inputs.' });
     } catch (err) {
       // The draft stays; a reason about one input goes under it, the rest next to Save.
-      const fields = err instanceof IpcError ? err.fields : [];
-      let unplaced = fields.length === 0;
-      for (const problem of fields) {
-        const field = roiFieldOf(problem.path);
-        if (field) setError(field, { type: 'server', message: problem.message });
-        else unplaced = true;
-      }
-      if (unplaced) setStatus({ kind: 'error', text: errorMessage(err).message });
+      const unplaced = showRefusal(err, roiFields(saved), setError, { prefix: 'roi.' });
+      if (unplaced) setStatus({ kind: 'error', text: unplaced });
     }
   };
 

@@ -62,12 +62,11 @@ export function parseDraft(
   return { inputs: { ...base, hourlyRateUsd: Number(draft.hourlyRateUsd.trim()), hoursSavedPerUse } };
 }
 
-/** A refused `metrics:settings:set` reason's ROI field (`roi.hoursSavedPerUse.cicd`), or null. */
-export function roiFieldOf(path: string): RoiField | null {
-  if (path === 'roi.hourlyRateUsd') return 'hourlyRateUsd';
-  const match = /^roi\.hoursSavedPerUse\.([a-z_-]+)$/.exec(path);
-  return match ? (`hoursSavedPerUse.${match[1]}` as RoiField) : null;
-}
+/** Every field of the ROI form for `inputs` (a refusal's `roi.…` reasons land on these). */
+export const roiFields = (inputs: RoiInputs): RoiField[] => [
+  'hourlyRateUsd',
+  ...(Object.keys(inputs.hoursSavedPerUse) as Capability[]).map((c) => `hoursSavedPerUse.${c}` as const),
+];
 
 /**
  * The ROI for edited inputs, computed here with the same pure function the platform's answer

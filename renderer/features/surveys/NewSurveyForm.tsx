@@ -2,13 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { showRefusal } from '../../components/form-refusal';
 import { Button } from '../../components/ui/Button';
 import { Checkbox } from '../../components/ui/Choice';
 import { FormError, TextField } from '../../components/ui/Field';
 import { SelectField } from '../../components/ui/SelectField';
 import { toast } from '../../components/ui/toast-store';
 import { useCommand } from '../../data/command';
-import { errorMessage } from '../../data/ipc-error';
 import { teamsQuery } from '../../data/ipc-queries';
 import { navigate } from '../../router/hash-location';
 import { surveyKeys } from './data';
@@ -16,7 +16,8 @@ import {
   emptyNewSurvey,
   NEW_SURVEY_LABEL as LABEL,
   NewSurveyDraft,
-  placeRefusal,
+  NEW_SURVEY_FIELDS,
+  newSurveyRefusalPlaces,
   sayField,
   toSurveyCreate,
   type NewSurveyField,
@@ -59,9 +60,7 @@ export function NewSurveyForm({ onClose }: { onClose(): void }) {
       toast({ title: `Draft “${draft.title}” created`, description: 'Add questions, then publish it.' });
       navigate(surveyRoutes.survey.href({ id }));
     } catch (err) {
-      const refusal = placeRefusal(err);
-      for (const { field, message } of refusal.fields) setError(field, { message });
-      setFailure(refusal.unplaced ? errorMessage(err).message : null);
+      setFailure(showRefusal(err, NEW_SURVEY_FIELDS, setError, newSurveyRefusalPlaces));
     }
   };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MIN_GROUP_SIZE } from '../../../shared/domain/anonymity';
 import { Quarter, SurveyCreate } from '../../../shared/features/surveys/api';
-import { IpcError } from '../../data/ipc-error';
+import type { RefusalPlaces } from '../../components/form-refusal';
 
 /**
  * The lead's "New survey" form: its fields as typed, checked with the pieces of the API's own
@@ -82,33 +82,13 @@ export function toSurveyCreate(draft: NewSurveyDraft): SurveyCreate {
 }
 
 // The command's field names → the form's (`audienceTeamIds.2` is the audience as a whole).
-const FIELD_OF_PATH: Readonly<Record<string, NewSurveyField>> = {
-  title: 'title',
-  template: 'template',
-  quarter: 'quarter',
-  opensAt: 'opens',
-  closesAt: 'closes',
-  minGroupSize: 'minGroupSize',
-  audienceTeamIds: 'audienceTeamIds',
-};
+/** Every field of the form, for placing a refusal's reasons (form-refusal.ts). */
+export const NEW_SURVEY_FIELDS = Object.keys(NEW_SURVEY_LABEL) as NewSurveyField[];
 
-/**
- * A refused `surveys:create` split for the form: each reason the form can place next to its field,
- * and whether anything is left for the form-level message. The draft itself is never touched.
- */
-export function placeRefusal(err: unknown): {
-  fields: { field: NewSurveyField; message: string }[];
-  unplaced: boolean;
-} {
-  const problems = err instanceof IpcError ? err.fields : [];
-  const fields: { field: NewSurveyField; message: string }[] = [];
-  for (const problem of problems) {
-    const field = FIELD_OF_PATH[problem.path.split('.')[0] ?? ''];
-    if (field && !fields.some((f) => f.field === field)) fields.push({ field, message: problem.message });
-  }
-  const placedAll = problems.every((p) => FIELD_OF_PATH[p.path.split('.')[0] ?? ''] !== undefined);
-  return { fields, unplaced: fields.length === 0 || !placedAll };
-}
+/** `surveys:create` names the dates `opensAt`/`closesAt`; the form calls them `opens`/`closes`. */
+export const newSurveyRefusalPlaces: RefusalPlaces<NewSurveyField> = {
+  paths: { opensAt: 'opens', closesAt: 'closes' },
+};
 
 /** "is required" → "Title is required"; a message that is already a sentence is kept whole. */
 export const sayField = (field: NewSurveyField, message: string): string =>

@@ -95,7 +95,11 @@ describe('the demo seed in two halves', () => {
     expect(await tableCounts(pool)).toEqual(expected);
 
     // A seeding feature a later version adds is not written into a finished demo organization.
-    const added: ServerFeature = { name: 'added-later', seed: () => Promise.reject(new Error('seeded')) };
+    const added: ServerFeature = {
+      name: 'added-later',
+      syncedEntities: [],
+      seed: () => Promise.reject(new Error('seeded')),
+    };
     await seedDemoRest(pool, [...serverFeatures, added]);
     expect(await tableCounts(pool)).toEqual(expected);
   }, 180_000);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROI_INPUTS } from '../../../../shared/domain/metrics';
-import { draftOf, roiFieldOf, roiProblems } from '../../../../renderer/features/metrics/roi-draft';
+import { refusalByField } from '../../../../renderer/components/form-refusal';
+import { IpcError } from '../../../../renderer/data/ipc-error';
+import { draftOf, roiFields, roiProblems } from '../../../../renderer/features/metrics/roi-draft';
 
 const label = (capability: string) => capability;
 
@@ -22,9 +24,25 @@ describe('the ROI inputs form', () => {
   });
 
   it('places a refusal of the saved settings on the ROI input it names', () => {
-    expect(roiFieldOf('roi.hourlyRateUsd')).toBe('hourlyRateUsd');
-    expect(roiFieldOf('roi.hoursSavedPerUse.cache')).toBe('hoursSavedPerUse.cache');
-    expect(roiFieldOf('adoptionDays')).toBeNull();
-    expect(roiFieldOf('roi.sources.cache')).toBeNull();
+    const refused = (...paths: string[]) =>
+      refusalByField(
+        new IpcError({
+          code: 'invalid_input',
+          message: 'refused',
+          fields: paths.map((path) => ({ path, message: `bad ${path}` })),
+        }),
+        roiFields(DEFAULT_ROI_INPUTS),
+        { prefix: 'roi.' },
+      );
+    expect(refused('roi.hourlyRateUsd', 'roi.hoursSavedPerUse.cache')).toEqual({
+      fields: [
+        { name: 'hourlyRateUsd', message: 'bad roi.hourlyRateUsd' },
+        { name: 'hoursSavedPerUse.cache', message: 'bad roi.hoursSavedPerUse.cache' },
+      ],
+      message: null,
+    });
+    // Reasons about no ROI input are left for the message next to Save.
+    expect(refused('adoptionDays').fields).toEqual([]);
+    expect(refused('roi.sources.cache').message).not.toBeNull();
   });
 });

@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { fieldProblems, installPlainErrors } from '../../../../shared/api/plain-errors';
 import { SurveyCreate } from '../../../../shared/features/surveys/api';
+import { refusalByField } from '../../../../renderer/components/form-refusal';
 import { IpcError } from '../../../../renderer/data/ipc-error';
 import {
   emptyNewSurvey,
   NewSurveyDraft,
-  placeRefusal,
+  NEW_SURVEY_FIELDS,
+  newSurveyRefusalPlaces,
   sayField,
   toSurveyCreate,
   type NewSurveyField,
 } from '../../../../renderer/features/surveys/new-survey-form';
 
 installPlainErrors();
+
+const place = (err: unknown) => refusalByField(err, NEW_SURVEY_FIELDS, newSurveyRefusalPlaces);
 
 const now = new Date('2026-11-30T12:00:00Z');
 const draft = (patch: Partial<NewSurveyDraft> = {}): NewSurveyDraft => ({
@@ -78,9 +82,9 @@ describe('the new survey form', () => {
       message: 'refused',
       fields: fieldProblems(refused.error!),
     });
-    const placed = placeRefusal(err);
-    expect(placed.unplaced).toBe(false);
-    expect(Object.fromEntries(placed.fields.map((f) => [f.field, f.message]))).toEqual({
+    const placed = place(err);
+    expect(placed.message).toBeNull();
+    expect(Object.fromEntries(placed.fields.map((f) => [f.name, f.message]))).toEqual({
       quarter: 'Quarter must look like 2025-Q3',
       minGroupSize: 'Min group size must be at least 3',
       audienceTeamIds: 'Audience team 2 is required',
@@ -88,11 +92,11 @@ describe('the new survey form', () => {
   });
 
   it('leaves a refusal about the whole request (offline, a rule with no field) for the form message', () => {
-    expect(placeRefusal(new IpcError({ code: 'offline', message: 'no platform' }))).toEqual({
+    expect(place(new IpcError({ code: 'offline', message: 'no platform' }))).toEqual({
       fields: [],
-      unplaced: true,
+      message: expect.any(String),
     });
-    const mixed = placeRefusal(
+    const mixed = place(
       new IpcError({
         code: 'invalid_input',
         message: 'x',
@@ -102,6 +106,23 @@ describe('the new survey form', () => {
         ],
       }),
     );
-    expect(mixed).toEqual({ fields: [{ field: 'title', message: 'Title is required' }], unplaced: true });
+    expect(mixed).toEqual({
+      fields: [{ name: 'title', message: 'Title is required' }],
+      message: expect.any(String),
+    });
+  });
+
+  it("places the request's dates on the form's date fields", () => {
+    const placed = place(
+      new IpcError({
+        code: 'invalid_input',
+        message: 'x',
+        fields: [{ path: 'closesAt', message: 'must be after the opening' }],
+      }),
+    );
+    expect(placed).toEqual({
+      fields: [{ name: 'closes', message: 'must be after the opening' }],
+      message: null,
+    });
   });
 });
