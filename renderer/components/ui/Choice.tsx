@@ -2,20 +2,17 @@ import { Checkbox as RadixCheckbox, RadioGroup, Switch as RadixSwitch, Tabs as R
 import type { ReactNode } from 'react';
 import './ui.css';
 
-/** A check box with its label; clicking the words toggles it too. */
-export function Checkbox({
-  label,
-  checked,
-  onChange,
-  disabled,
-  testId,
-}: {
+/** What a labelled on/off control takes: its words, its state, and where a change goes. */
+interface OnOffProps {
   label: ReactNode;
   checked: boolean;
   onChange(checked: boolean): void;
   disabled?: boolean;
   testId?: string;
-}) {
+}
+
+/** A check box with its label; clicking the words toggles it too. */
+export function Checkbox({ label, checked, onChange, disabled, testId }: OnOffProps) {
   return (
     <label className="ui-check">
       <RadixCheckbox.Root
@@ -33,19 +30,7 @@ export function Checkbox({
 }
 
 /** An on/off switch for settings that take effect at once (a flag, a rule's enabled state). */
-export function Switch({
-  label,
-  checked,
-  onChange,
-  disabled,
-  testId,
-}: {
-  label: ReactNode;
-  checked: boolean;
-  onChange(checked: boolean): void;
-  disabled?: boolean;
-  testId?: string;
-}) {
+export function Switch({ label, checked, onChange, disabled, testId }: OnOffProps) {
   return (
     <label className="ui-check">
       <RadixSwitch.Root
