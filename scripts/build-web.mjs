@@ -3,13 +3,16 @@
 // compiling TypeScript with tsx on every launch (issue 12, "Start in a second").
 // `node scripts/build-web.mjs`; start.mjs calls ensureWebBuilt(), which rebuilds only when stale.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const webBuildDir = join(root, 'dist', 'web');
-export const webHostBundle = join(webBuildDir, 'cli.mjs');
+// CommonJS, so start.mjs can run it with V8's code cache (scripts/code-cache.mjs); Node 20 has no
+// code cache for ES modules.
+export const webHostBundle = join(webBuildDir, 'cli.cjs');
+export const webHostCodeCache = join(webBuildDir, 'cli.cjs.v8-cache');
 export const platformBundle = join(webBuildDir, 'platform.mjs');
 const inputsFile = join(webBuildDir, 'inputs.json');
 
@@ -46,25 +49,28 @@ const common = {
   keepNames: true,
   sourcemap: 'linked',
   external,
-  // CommonJS packages inside an ESM bundle still call require() for Node's builtins.
-  banner: {
-    js: "import { createRequire as __paveRequire } from 'node:module'; const require = __paveRequire(import.meta.url);",
-  },
   plugins: [ownLocation],
   metafile: true,
   logLevel: 'warning',
   absWorkingDir: root,
 };
 
-/** Writes dist/web/cli.mjs and dist/web/platform.mjs, and the list of sources they were built from. */
+// CommonJS packages inside an ESM bundle still call require() for Node's builtins.
+const esmRequire = {
+  js: "import { createRequire as __paveRequire } from 'node:module'; const require = __paveRequire(import.meta.url);",
+};
+
+/** Writes dist/web/cli.cjs and dist/web/platform.mjs, and the list of sources they were built from. */
 export async function buildWeb() {
   // Loaded here, not at the top: a launch with fresh bundles never needs esbuild.
   const { build } = await import('esbuild');
   await mkdir(webBuildDir, { recursive: true });
   const results = await Promise.all([
-    build({ ...common, entryPoints: ['electron/web/cli.ts'], outfile: webHostBundle }),
-    build({ ...common, entryPoints: ['server/cli.ts'], outfile: platformBundle }),
+    build({ ...common, format: 'cjs', entryPoints: ['electron/web/cli.ts'], outfile: webHostBundle }),
+    build({ ...common, banner: esmRequire, entryPoints: ['server/cli.ts'], outfile: platformBundle }),
   ]);
+  // V8 would refuse the old code cache anyway (the source changed); reading it first is wasted time.
+  await rm(webHostCodeCache, { force: true });
   const inputs = [...new Set(results.flatMap((result) => Object.keys(result.metafile.inputs)))]
     .filter((input) => !input.includes('node_modules/'))
     .sort();

@@ -5,8 +5,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ensureWebBuilt, platformBundle, webHostBundle } from './build-web.mjs';
+import { fileURLToPath } from 'node:url';
+import { ensureWebBuilt, platformBundle, webHostBundle, webHostCodeCache } from './build-web.mjs';
+import { runWithCodeCache } from './code-cache.mjs';
 import { findElectronRuntime } from './electron-runtime.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -73,5 +74,7 @@ if (runtime.available) {
   // handles its own signals; its default data dir is ./.pave-data in the repository root.
   process.chdir(root);
   process.env.PAVE_PLATFORM_ENTRY ??= platformBundle;
-  await import(pathToFileURL(webHostBundle).href);
+  // With V8's code cache of the last launch: ~200 of the ~720 ms of CPU the host spends before it
+  // prints its URL are compiling its 1.5 MB (measured with 20,000 cached services).
+  runWithCodeCache(webHostBundle, webHostCodeCache);
 }

@@ -1,4 +1,4 @@
-import { Fragment, useRef } from 'react';
+import { Fragment, Suspense, useRef } from 'react';
 import { Toaster } from '../components/ui/Toaster';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import { CommandPalette } from '../palette/CommandPalette';
@@ -8,6 +8,7 @@ import { StatusBar } from '../status/StatusBar';
 import { useAppliedAppearance } from '../theme/appearance';
 import type { Shell } from './compose-shell';
 import { BusyMarker } from './BusyMarker';
+import { PageLoading } from './PageLoading';
 import { SessionExpired } from './SessionExpired';
 import { useSessionStore } from './session-store';
 import { Sidebar } from './Sidebar';
@@ -47,7 +48,8 @@ export function App({ shell }: { shell: Shell }) {
             {location.page ? (
               // Keyed by route and parameters: another service id is another page, not a re-render.
               <Fragment key={`${location.page.path.pattern}:${JSON.stringify(location.params)}`}>
-                {location.page.render(location.params)}
+                {/* Pages other than the catalog load their code on first visit (lazy-page.ts). */}
+                <Suspense fallback={<PageLoading />}>{location.page.render(location.params)}</Suspense>
               </Fragment>
             ) : (
               <div className="page-message">

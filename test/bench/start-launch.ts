@@ -1,7 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,16 +147,157 @@ export async function measureStart(browser: Browser, path: LaunchPath = 'npm-sta
   }
 }
 
-/** `npx tsx test/bench/start-launch.ts [tsx]`: the start figures alone ($PAVE_BENCH_RUNS runs, 3 by default). */
+/** Milliseconds from the launch to each step of a start, in the order they happened. */
+export type StartTimeline = Record<string, number>;
+
+/**
+ * Where a start's time goes: launch → URL printed → page requested → scripts loaded → first IPC →
+ * catalog:list answered → first row. Node and page clocks meet through the epoch (Date.now and
+ * performance.timeOrigin), good to about a millisecond.
+ */
+export async function timeStartSteps(
+  browser: Browser,
+  dataDir: string,
+  platform?: { url: string; tokenFile: string },
+): Promise<StartTimeline> {
+  const started = Date.now();
+  const steps: StartTimeline = {};
+  const mark = (name: string, at = Date.now()) => {
+    steps[name] ??= at - started;
+  };
+  const app = await launch(dataDir, 'npm-start', platform);
+  mark('url printed');
+  const page = await browser.newPage();
+  mark('page opened');
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.includes('/ipc/')) mark('first ipc sent');
+    if (url.includes('/ipc/catalog%3Alist') || url.includes('/ipc/catalog:list')) mark('catalog:list sent');
+  });
+  page.on('requestfinished', (request) => {
+    const url = request.url();
+    if (url.endsWith('.js')) mark('last script loaded');
+    if (url.includes('/ipc/catalog%3Alist') || url.includes('/ipc/catalog:list'))
+      mark('catalog:list answered');
+  });
+  try {
+    await page.goto(app.url, { waitUntil: 'commit' });
+    await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
+    mark('first row');
+    const inPage = await page.evaluate(() => {
+      // The page's Performance API (this file is typed for Node, whose entry types differ).
+      type Entry = { name: string; requestStart: number; responseEnd: number } & Record<string, number>;
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
+      const timing = performance as unknown as { getEntriesByType(type: string): Entry[] };
+      const navigation = timing.getEntriesByType('navigation')[0] ?? ({} as Entry);
+      const scripts = timing.getEntriesByType('resource').filter((entry) => entry.name.endsWith('.js'));
+      return {
+        origin: performance.timeOrigin,
+        requestStart: navigation.requestStart,
+        domInteractive: navigation['domInteractive'] ?? 0,
+        scriptsEnd: Math.max(...scripts.map((entry) => entry.responseEnd)),
+        domContentLoaded: navigation['domContentLoadedEventEnd'] ?? 0,
+      };
+    });
+    mark('page requested', inPage.origin + inPage.requestStart);
+    mark('html parsed', inPage.origin + inPage.domInteractive);
+    mark('scripts received', inPage.origin + inPage.scriptsEnd);
+    mark('scripts run (DOMContentLoaded)', inPage.origin + inPage.domContentLoaded);
+    return Object.fromEntries(Object.entries(steps).sort(([, a], [, b]) => a - b));
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${app.output()}`);
+  } finally {
+    await page.close();
+    await app.stop();
+  }
+}
+
+/** The median of each step over several timelines. */
+export function medianTimeline(timelines: readonly StartTimeline[]): StartTimeline {
+  const names = Object.keys(timelines[0] ?? {});
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  };
+  return Object.fromEntries(
+    names
+      .map((name) => [name, median(timelines.map((timeline) => timeline[name] ?? Number.NaN))] as const)
+      .sort(([, a], [, b]) => a - b),
+  );
+}
+
+/**
+ * Warm-start timelines on one data dir, alternating between renderer builds (A/B in the same
+ * minute): `remote` syncs `services` from a platform at scale first (the bench's warm start),
+ * `embedded` uses the demo platform (a person's own warm start).
+ */
+async function printWarmTimelines(
+  browser: Browser,
+  kind: 'remote' | 'embedded',
+  services: number,
+): Promise<void> {
+  const variants = (process.env.PAVE_RENDERER_DIRS ?? resolve(root, 'dist/renderer')).split(',');
+  const runs = Number(process.env.PAVE_BENCH_RUNS ?? 5);
+  const dir = await mkdtemp(join(tmpdir(), 'pave-bench-timeline-'));
+  const { startPlatformAtScale } = await import('./platform-at-scale');
+  const remote = kind === 'remote' ? await startPlatformAtScale(services) : undefined;
+  try {
+    let platform: { url: string; tokenFile: string } | undefined;
+    if (remote) {
+      const tokenFile = join(dir, 'token');
+      await writeFile(tokenFile, `${remote.token}\n`, { mode: 0o600 });
+      platform = { url: remote.url, tokenFile };
+    }
+    // The first launch fills the cache (and, embedded, sets the demo platform up).
+    const first = await launch(join(dir, 'app'), 'npm-start', platform);
+    const page = await browser.newPage();
+    await page.goto(first.url);
+    const count = kind === 'remote' ? `${services.toLocaleString('en-US')} services` : 'services';
+    await page.locator('[data-testid="catalog-count"]', { hasText: count }).waitFor({ timeout: 600_000 });
+    await page.close();
+    await first.stop();
+    const timelines = new Map<string, StartTimeline[]>(variants.map((variant) => [variant, []]));
+    for (let run = 0; run < runs; run++) {
+      for (const variant of variants) {
+        process.env.PAVE_RENDERER_DIR = variant;
+        const timeline = await timeStartSteps(browser, join(dir, 'app'), platform);
+        timelines.get(variant)?.push(timeline);
+        console.log(`${variant} run ${run}: first row ${Math.round(timeline['first row'] ?? 0)} ms`);
+      }
+    }
+    for (const [variant, list] of timelines) {
+      console.log(`\n${kind} warm start, ${variant}, medians of ${list.length}:`);
+      for (const [step, ms] of Object.entries(medianTimeline(list)))
+        console.log(`  ${Math.round(ms)} ms  ${step}`);
+    }
+  } finally {
+    await remote?.close();
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
+  }
+}
+
+/**
+ * `npx tsx test/bench/start-launch.ts [tsx]`: the start figures alone ($PAVE_BENCH_RUNS runs, 3 by
+ * default). `… warm [services]` / `… warm-embedded`: warm-start timelines (see printWarmTimelines).
+ */
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  const path: LaunchPath = process.argv[2] === 'tsx' ? 'tsx' : 'npm-start';
+  const mode = process.argv[2];
   const browser = await launchChromium();
   try {
-    for (let run = 0; run < Number(process.env.PAVE_BENCH_RUNS ?? 3); run++) {
-      const figures = await measureStart(browser, path);
-      console.log(
-        `${path}: cold ${Math.round(figures.coldMs)} ms (progress shown: ${figures.coldShowedProgress}), warm ${Math.round(figures.warmMs)} ms (URL after ${Math.round(figures.warmUrlMs)} ms)`,
+    if (mode === 'warm' || mode === 'warm-embedded') {
+      await printWarmTimelines(
+        browser,
+        mode === 'warm' ? 'remote' : 'embedded',
+        Number(process.argv[3] ?? 20_000),
       );
+    } else {
+      const path: LaunchPath = mode === 'tsx' ? 'tsx' : 'npm-start';
+      for (let run = 0; run < Number(process.env.PAVE_BENCH_RUNS ?? 3); run++) {
+        const figures = await measureStart(browser, path);
+        console.log(
+          `${path}: cold ${Math.round(figures.coldMs)} ms (progress shown: ${figures.coldShowedProgress}), warm ${Math.round(figures.warmMs)} ms (URL after ${Math.round(figures.warmUrlMs)} ms)`,
+        );
+      }
     }
   } finally {
     await browser.close();

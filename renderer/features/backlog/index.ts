@@ -1,14 +1,22 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
-import { BacklogPage } from './BacklogPage';
 import { backlogQueryKeysByTable } from './data';
-import { RoadmapPage } from './RoadmapPage';
 import { backlogRoutes } from './routes';
 
 /** The platform backlog (team demand, models, weights, manual order) and the roadmap. */
 export const backlogRenderer: RendererFeature = {
   name: 'backlog',
-  routes: [pageRoute(backlogRoutes.backlog, BacklogPage), pageRoute(backlogRoutes.roadmap, RoadmapPage)],
+  routes: [
+    pageRoute(
+      backlogRoutes.backlog,
+      lazyPage(() => import('./BacklogPage').then((module) => module.BacklogPage)),
+    ),
+    pageRoute(
+      backlogRoutes.roadmap,
+      lazyPage(() => import('./RoadmapPage').then((module) => module.RoadmapPage)),
+    ),
+  ],
   navEntries: [
     {
       group: 'Platform',

@@ -1,12 +1,17 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
-import { ImportCatalogPage } from './ImportCatalogPage';
 import { backstageRoutes } from './routes';
 
 /** Backstage catalog import and export: one page, online only. */
 export const backstageRenderer: RendererFeature = {
   name: 'backstage',
-  routes: [pageRoute(backstageRoutes.importCatalog, ImportCatalogPage)],
+  routes: [
+    pageRoute(
+      backstageRoutes.importCatalog,
+      lazyPage(() => import('./ImportCatalogPage').then((module) => module.ImportCatalogPage)),
+    ),
+  ],
   navEntries: [
     {
       group: 'Platform',

@@ -1,13 +1,18 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
 import { metricsQueryKeysByTable } from './data';
-import { MetricsPage } from './MetricsPage';
 import { metricsRoutes } from './routes';
 
 /** Delivery metrics: adoption, DORA before and after the platform, onboarding, NPS and ROI. */
 export const metricsRenderer: RendererFeature = {
   name: 'metrics',
-  routes: [pageRoute(metricsRoutes.metrics, MetricsPage)],
+  routes: [
+    pageRoute(
+      metricsRoutes.metrics,
+      lazyPage(() => import('./MetricsPage').then((module) => module.MetricsPage)),
+    ),
+  ],
   navEntries: [
     {
       group: 'Platform',

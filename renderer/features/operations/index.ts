@@ -1,16 +1,21 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
 import { operationQueryKeysByTable } from './data';
-import { OperationDetailPage } from './OperationDetailPage';
-import { OperationsPage } from './OperationsPage';
 import { operationRoutes } from './routes';
 
 /** Platform jobs (deploys, provisioning, …): the list, one job's detail and its live log. */
 export const operationsRenderer: RendererFeature = {
   name: 'operations',
   routes: [
-    pageRoute(operationRoutes.operations, OperationsPage),
-    pageRoute(operationRoutes.operation, OperationDetailPage),
+    pageRoute(
+      operationRoutes.operations,
+      lazyPage(() => import('./OperationsPage').then((module) => module.OperationsPage)),
+    ),
+    pageRoute(
+      operationRoutes.operation,
+      lazyPage(() => import('./OperationDetailPage').then((module) => module.OperationDetailPage)),
+    ),
   ],
   navEntries: [
     {

@@ -1,13 +1,11 @@
 import { contribute } from '../../shell/slots';
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
 import { servicePageAt, serviceSections } from '../catalog/public';
-import { CostPage } from './CostPage';
-import { CreateServicePage } from './CreateServicePage';
 import { selfServiceQueryKeysByTable } from './data';
 import { DeploymentsSection } from './DeploymentsSection';
 import { IncidentNotifications } from './IncidentNotifications';
-import { IncidentsPage } from './IncidentsPage';
 import { selfServiceRoutes } from './routes';
 
 /**
@@ -17,9 +15,18 @@ import { selfServiceRoutes } from './routes';
 export const selfServiceRenderer: RendererFeature = {
   name: 'self-service',
   routes: [
-    pageRoute(selfServiceRoutes.createService, CreateServicePage),
-    pageRoute(selfServiceRoutes.incidents, IncidentsPage),
-    pageRoute(selfServiceRoutes.cost, CostPage),
+    pageRoute(
+      selfServiceRoutes.createService,
+      lazyPage(() => import('./CreateServicePage').then((module) => module.CreateServicePage)),
+    ),
+    pageRoute(
+      selfServiceRoutes.incidents,
+      lazyPage(() => import('./IncidentsPage').then((module) => module.IncidentsPage)),
+    ),
+    pageRoute(
+      selfServiceRoutes.cost,
+      lazyPage(() => import('./CostPage').then((module) => module.CostPage)),
+    ),
   ],
   navEntries: [
     {

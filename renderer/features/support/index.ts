@@ -1,13 +1,18 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
 import { supportQueryKeysByTable } from './data';
 import { supportRoutes } from './routes';
-import { SupportPage } from './SupportPage';
 
 /** Support intake: requests with their SLA clock, escalation, resolution and backlog links. */
 export const supportRenderer: RendererFeature = {
   name: 'support',
-  routes: [pageRoute(supportRoutes.support, SupportPage)],
+  routes: [
+    pageRoute(
+      supportRoutes.support,
+      lazyPage(() => import('./SupportPage').then((module) => module.SupportPage)),
+    ),
+  ],
   navEntries: [
     {
       group: 'Platform',

@@ -1,15 +1,23 @@
 import { pageRoute } from '../../router/page-route';
+import { lazyPage } from '../../shell/lazy-page';
 import type { RendererFeature } from '../../shell/renderer-feature';
 import { surveyQueryKeysByTable } from './data';
 import { surveyRoutes } from './routes';
-import { SurveyPage } from './SurveyPage';
 import { SurveysBadge } from './SurveysBadge';
-import { SurveysPage } from './SurveysPage';
 
 /** Satisfaction surveys and NPS: answer them, run them (leads), read the results. */
 export const surveysRenderer: RendererFeature = {
   name: 'surveys',
-  routes: [pageRoute(surveyRoutes.surveys, SurveysPage), pageRoute(surveyRoutes.survey, SurveyPage)],
+  routes: [
+    pageRoute(
+      surveyRoutes.surveys,
+      lazyPage(() => import('./SurveysPage').then((module) => module.SurveysPage)),
+    ),
+    pageRoute(
+      surveyRoutes.survey,
+      lazyPage(() => import('./SurveyPage').then((module) => module.SurveyPage)),
+    ),
+  ],
   navEntries: [
     {
       group: 'Platform',
