@@ -12,6 +12,7 @@ import {
   type CachedServiceCell,
   type FacetCell,
 } from './facet-counts';
+import { warmReadIndexSoon } from './read-index';
 
 const teamNameSql = `COALESCE((SELECT name FROM teams WHERE id = ?), '')`;
 
@@ -104,6 +105,7 @@ export const catalogWriters = [
       upsertService(db, s);
       reindexService(db, rowidOf(db, s.id), s);
       recount(db, before, cellOf(s));
+      warmReadIndexSoon(db);
     },
     putMany(db, services) {
       // A run of puts has no delete in it, so a row above today's highest rowid is new and has no
@@ -125,6 +127,7 @@ export const catalogWriters = [
       }
       indexServicesAbove(db, top);
       countServicesAbove(db, top);
+      warmReadIndexSoon(db);
     },
     delete(db, id) {
       const before = facetCellOf(db, id);
@@ -133,6 +136,7 @@ export const catalogWriters = [
       );
       prepared(db, 'DELETE FROM services WHERE id = ?').run(id);
       if (before) countInCell(db, before, -1);
+      warmReadIndexSoon(db);
     },
   }),
   entityWriter({
@@ -150,6 +154,7 @@ export const catalogWriteHooks = [
     afterWrite(db, teamId, touched) {
       refreshTeamNameInSearch(db, teamId);
       touched.add('services');
+      warmReadIndexSoon(db);
     },
   }),
 ];

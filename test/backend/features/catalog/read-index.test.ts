@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Service } from '../../../../shared/features/catalog/api';
 import type { ChangeEntry } from '../../../../shared/contract';
 import type { CatalogQuery } from '../../../../shared/features/catalog/ipc';
@@ -9,8 +9,9 @@ import { openCache, type Cache } from '../../../../electron/backend/cache/open-c
 import { backendFeatures } from '../../../../electron/backend/features';
 import { toFtsQuery } from '../../../../electron/backend/features/catalog/fts-query';
 import { listCatalog } from '../../../../electron/backend/features/catalog/queries';
+import { readIndexIsCurrent, WARM_AFTER_MS } from '../../../../electron/backend/features/catalog/read-index';
 import { createPrng } from '../../../../shared/domain/seeded-random';
-import { service, team } from '../../catalog-fixtures';
+import { del, put, service, team } from '../../catalog-fixtures';
 
 /**
  * The read index (rows' facet cells and sort orders held in memory) must follow every write to
@@ -122,5 +123,31 @@ describe('the read index', () => {
         }
       }
     }
+  });
+});
+
+describe('warming the read index', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('rebuilds it once the catalog has been quiet for a second, not on every write', () => {
+    vi.useFakeTimers();
+    const { db } = cache;
+    const write = (...changes: ChangeEntry[]) =>
+      db.transaction(() => model.entities.applyMany(db, changes, new Set()))();
+    write(put('team', team('team-a', 'Alpha')), put('service', service('svc-1', { ownerTeamId: 'team-a' })));
+    expect(readIndexIsCurrent(db)).toBe(false);
+    vi.advanceTimersByTime(WARM_AFTER_MS - 1);
+    // A page arriving within the second postpones the rebuild (an initial sync rebuilds once).
+    write(put('service', service('svc-2', { ownerTeamId: 'team-a' })));
+    vi.advanceTimersByTime(WARM_AFTER_MS - 1);
+    expect(readIndexIsCurrent(db)).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(readIndexIsCurrent(db)).toBe(true);
+    expect(listCatalog(db, { search: 'svc', limit: 10 }).total).toBe(2);
+    // A delete warms it too.
+    db.transaction(() => model.entities.apply(db, del('service', 'svc-1'), new Set()))();
+    expect(readIndexIsCurrent(db)).toBe(false);
+    vi.advanceTimersByTime(WARM_AFTER_MS);
+    expect(readIndexIsCurrent(db)).toBe(true);
   });
 });
