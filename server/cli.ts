@@ -217,6 +217,11 @@ async function main(): Promise<void> {
     reportSetup({ step: 'starting' });
     const secretsKey = await loadSecretsKey(dataDir);
     await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
+    // Writes wait for the rest of the demo seed (a second or two): a write racing the seed's own
+    // transactions can deadlock with them on the change log's counter (seen: creating a backlog
+    // item while the seed wrote the backlog). Reads, the catalog's sync among them, go on.
+    let releaseWrites = () => {};
+    const writesWait = seedRest ? new Promise<void>((resolve) => (releaseWrites = resolve)) : null;
     app = buildApp({
       pool,
       redisUrl: args['redis-url'] ?? null,
@@ -226,12 +231,18 @@ async function main(): Promise<void> {
       // stdout is for the parent process (setup progress, then the URL line); logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });
+    if (writesWait) {
+      app.addHook('onRequest', async (request) => {
+        if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS')
+          await writesWait;
+      });
+    }
     await app.listen({ host: args.host, port: args.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : args.port;
     const host = args.host.includes(':') ? `[${args.host}]` : args.host;
     process.stdout.write(`Pave platform listening on http://${host}:${port}\n`);
-    if (seedRest) seedingRest = finishDemoSeed(seedRest, () => stopping !== null);
+    if (seedRest) seedingRest = finishDemoSeed(seedRest, () => stopping !== null).finally(releaseWrites);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reportSetup({ step: 'failed', error: { code: 'platform_setup_failed', message } });

@@ -216,6 +216,41 @@ describe('npm run platform (server/cli.ts)', () => {
     }
   });
 
+  it('holds a write sent while the rest of the demo data is written until it is complete', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'pave-cli-gate-'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/cli.ts', '--data-dir', own, '--port', '0', '--seed', 'demo'],
+      { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    spawned.push(child);
+    try {
+      let completedAt: number | null = null;
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (completedAt === null && stderr.includes('demo data complete')) completedAt = Date.now();
+      });
+      const url = await waitForUrl(child);
+      const token = (await readFile(path.join(own, 'admin-token'), 'utf8')).trim();
+      // Racing the seed's own transactions deadlocked on the change log's counter (seen in CI).
+      const response = await fetch(`${url}/v1/backlog/items`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'Written while the demo data was' }),
+      });
+      const answeredAt = Date.now();
+      expect(response.status, await response.text()).toBe(201);
+      expect(completedAt).not.toBeNull();
+      expect(answeredAt).toBeGreaterThanOrEqual(completedAt ?? Infinity);
+      const stopped = exitOf(child);
+      child.kill('SIGTERM');
+      expect(await stopped, stderrOf.get(child)).toBe(0);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
   it('stopped while its PostgreSQL is starting, stops that PostgreSQL too', async () => {
     const own = await mkdtemp(path.join(tmpdir(), 'pave-cli-stop-'));
     try {

@@ -53,8 +53,9 @@ export function createSurveyHandlers(
       try {
         const results = await client.get(`/v1/surveys/${encodeURIComponent(id)}/results`, SurveyResults);
         const fetchedAt = ctx.now().toISOString();
+        // Kept for offline reading, not announced: the only view reading survey_results is the
+        // one that asked, and announcing would make it ask again, for ever.
         writeCachedResults(db, results, fetchedAt);
-        ctx.tablesChanged(['survey_results']);
         return { results, fetchedAt, error: null };
       } catch (err) {
         if (!isPlatformError(err)) throw err;

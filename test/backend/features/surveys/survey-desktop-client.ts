@@ -12,6 +12,8 @@ export async function startSurveyClient(file: string, opts: { url: string; token
   const db = cache.db;
   const { notify, waitUntil } = changeSignals();
   const log: string[] = [];
+  // What the survey commands announced (tables:changed), for the tests that check it.
+  const announced: string[][] = [];
   const engine = createSyncEngine({
     db,
     model: backendFeatures.model,
@@ -25,7 +27,10 @@ export async function startSurveyClient(file: string, opts: { url: string; token
   let connected = false;
   const { handlers } = createSurveyHandlers(
     featureContext(db, {
-      onTablesChanged: notify,
+      onTablesChanged: (tables: string[]) => {
+        announced.push(tables);
+        notify();
+      },
       onLocalChange: () => engine.localChange(),
       client: () => (connected ? client : null),
     }),
@@ -35,6 +40,7 @@ export async function startSurveyClient(file: string, opts: { url: string; token
     db,
     engine,
     handlers,
+    announced,
     log,
     waitUntil,
     async connect() {
