@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -16,6 +16,7 @@ import type { Backend } from '../backend/host/backend-types';
 import { createBackend } from '../backend/create-backend';
 import { appEntryUrl } from './app-origin';
 import { createMenuTemplate } from './app-menu';
+import { appUrlForDeepLink, deepLinkIn, deepLinkScheme } from './deep-link';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { applyContentSecurityPolicy } from './content-security-policy';
 import { forwardBackendEvents, routeIpc } from './ipc-router';
@@ -51,11 +52,20 @@ const windows = new Set<BrowserWindow>();
 const ourContents = new Set<WebContents>();
 let backend: Backend | undefined;
 let quitting = false;
+// The page a `pave://` link asked for before the window existed (it was the launch argument).
+let pendingUrl = linkedUrl(deepLinkIn(process.argv));
 
 // Must happen before 'ready'.
 registerAppScheme(protocol);
 
-if (claimSingleInstance(app, () => [...windows][0])) {
+if (
+  claimSingleInstance(
+    app,
+    () => [...windows][0],
+    (argv) => openDeepLink(deepLinkIn(argv)),
+  )
+) {
+  registerDeepLinks();
   app.on('web-contents-created', (_event, contents) =>
     guardNavigation(contents, (url) => shell.openExternal(url), log),
   );
@@ -116,9 +126,47 @@ function openWindow(): void {
     windows.delete(window);
     ourContents.delete(contents);
   });
-  window
-    .loadURL(appEntryUrl)
-    .catch((error: unknown) => log(`Could not load ${appEntryUrl}: ${String(error)}`));
+  const url = pendingUrl ?? appEntryUrl;
+  pendingUrl = undefined;
+  window.loadURL(url).catch((error: unknown) => log(`Could not load ${url}: ${String(error)}`));
+}
+
+/**
+ * Makes Pave the handler of `pave://` links. In development Electron runs as `electron <script>`,
+ * so the OS must be told the script too.
+ * @see https://www.electronjs.org/docs/latest/tutorial/launch-app-from-url-in-another-app
+ */
+function registerDeepLinks(): void {
+  const registered =
+    app.isPackaged || !process.argv[1]
+      ? app.setAsDefaultProtocolClient(deepLinkScheme)
+      : app.setAsDefaultProtocolClient(deepLinkScheme, process.execPath, [resolve(process.argv[1])]);
+  if (!registered) log(`Could not register ${deepLinkScheme}:// links with the system.`);
+  // macOS hands links over as an event, also before 'ready'.
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    openDeepLink(link);
+  });
+}
+
+/** Shows the page a link names: in the open window, or in the first one when there is none yet. */
+function openDeepLink(link: string | undefined): void {
+  const url = linkedUrl(link);
+  if (!url) return;
+  const window = [...windows][0];
+  if (!window) {
+    pendingUrl = url;
+    return;
+  }
+  // Only the hash differs from the loaded page: a same-document navigation, no reload.
+  window.loadURL(url).catch((error: unknown) => log(`Could not open ${url}: ${String(error)}`));
+}
+
+function linkedUrl(link: string | undefined): string | undefined {
+  if (link === undefined) return undefined;
+  const url = appUrlForDeepLink(link);
+  if (!url) log(`Ignored a link Pave cannot open: ${link.slice(0, 200)}`);
+  return url;
 }
 
 /** PAVE_PLATFORM_URL + PAVE_PLATFORM_TOKEN point the app at a real platform (as --platform does in browser mode). */

@@ -1,6 +1,8 @@
 import { useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Command } from 'cmdk';
 import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
+import { copyText } from '../components/clipboard-copy';
+import { toast } from '../components/ui/toast-store';
 import { useDebouncedValue } from '../components/use-debounced-value';
 import { errorMessage } from '../data/ipc-error';
 import { settingsQuery } from '../data/ipc-queries';
@@ -13,6 +15,7 @@ import { commandsFor, matchPages, type OfferedCommand, type PaletteCommand } fro
 import type { PaletteHit, PaletteHits, PaletteSearch } from './palette-search';
 import { usePaletteStore } from './palette-store';
 import { themeSwitch } from './theme-switch';
+import { copyViewLink, deepLinkForHash } from './view-link';
 import './CommandPalette.css';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -63,7 +66,8 @@ export function CommandPalette({
     shortcut.run();
   };
 
-  const allowed = commandsFor(commands, role, useHash());
+  const hash = useHash();
+  const allowed = commandsFor(commands, role, hash);
   const matched = matchPages(search, allowed);
   const actions = matched.filter((command) => command.kind === 'action');
   const appearance = useAppearanceStore((state) => state.appearance);
@@ -71,6 +75,18 @@ export function CommandPalette({
   const osPrefersDark =
     typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const [themeAction] = matchPages(search, [themeSwitch(appearance, osPrefersDark)]);
+  const [linkAction] = matchPages(search, [copyViewLink]);
+  const copyLink = async () => {
+    close();
+    const link = deepLinkForHash(hash);
+    const copied = (await copyText(navigator.clipboard as Clipboard | undefined, link)) === 'copied';
+    // Where the clipboard refuses, the link is still shown so it can be copied by hand.
+    toast(
+      copied
+        ? { title: 'Link copied', description: `${link} opens this view in Pave.` }
+        : { title: 'Could not copy the link', description: link, tone: 'danger' },
+    );
+  };
   const pages = matched.filter((command) => command.kind !== 'action');
   const recentMatches = matchRecent(search, recent);
   const shortcutMatches = matchShortcuts(search, shortcuts);
@@ -118,7 +134,7 @@ export function CommandPalette({
         <Command.Empty className="palette-empty">
           {fetching || !settled ? 'Searching…' : `Nothing matches “${search.trim()}”.`}
         </Command.Empty>
-        {(actions.length > 0 || themeAction) && (
+        {(actions.length > 0 || themeAction || linkAction) && (
           <Command.Group heading="Actions" className="palette-group">
             {actions.map((action) => (
               <Command.Item
@@ -146,6 +162,18 @@ export function CommandPalette({
               >
                 <span className="palette-kind">Action</span>
                 {themeAction.label}
+              </Command.Item>
+            )}
+            {linkAction && (
+              <Command.Item
+                value={`action:${linkAction.id}`}
+                className="palette-item"
+                data-testid="palette-action"
+                data-command={linkAction.id}
+                onSelect={() => void copyLink()}
+              >
+                <span className="palette-kind">Action</span>
+                {linkAction.label}
               </Command.Item>
             )}
           </Command.Group>

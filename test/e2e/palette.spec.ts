@@ -1,3 +1,4 @@
+import { appUrlForDeepLink } from '../../electron/main/deep-link';
 import { expect, syncState, test } from './support/fixtures';
 
 interface ServiceList {
@@ -45,4 +46,28 @@ test('the palette finds every page, offers actions, runs an early Enter, and rem
   await palette.fill('deploy');
   await page.locator('[data-testid="palette-action"][data-command="deploy-this-service"]').click();
   await expect(page.locator('#deploy-version-development')).toBeFocused();
+});
+
+test('the palette copies a pave:// link to the view on screen, and the link opens that view again', async ({
+  openApp,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { page, web } = await openApp();
+  await page.getByTestId('catalog-search').fill('pay');
+  await expect(page).toHaveURL(/#\/catalog\?q=pay$/);
+
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.getByTestId('command-input').fill('copy link');
+  await page.locator('[data-testid="palette-action"][data-command="copy-view-link"]').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Link copied' })).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe('pave://catalog?q=pay');
+
+  // The desktop app turns the link into its page's hash (electron/main/deep-link.ts): same view.
+  const opened = appUrlForDeepLink(link);
+  expect(opened).toBeDefined();
+  await page.goto('about:blank');
+  await page.goto(`${web.url}${new URL(opened ?? '').hash}`);
+  await expect(page.getByTestId('catalog-search')).toHaveValue('pay');
 });

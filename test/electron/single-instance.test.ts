@@ -6,13 +6,13 @@ import {
 } from '../../electron/main/single-instance';
 
 function fakeApp(gotLock: boolean) {
-  let secondInstance: (() => void) | undefined;
+  let secondInstance: ((event: unknown, argv: string[]) => void) | undefined;
   const app: SingleInstanceApp = {
     requestSingleInstanceLock: () => gotLock,
     quit: vi.fn(),
     on: (_event, listener) => (secondInstance = listener),
   };
-  return { app, launchAgain: () => secondInstance?.() };
+  return { app, launchAgain: (argv: string[] = []) => secondInstance?.({}, argv) };
 }
 
 function fakeWindow(minimized: boolean): FocusableWindow {
@@ -46,5 +46,17 @@ describe('claimSingleInstance', () => {
     launchAgain();
     expect(window.restore).not.toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalledOnce();
+  });
+
+  it("hands the second launch's arguments over (a pave:// link opened while Pave runs)", () => {
+    const { app, launchAgain } = fakeApp(true);
+    const handed: (readonly string[])[] = [];
+    claimSingleInstance(
+      app,
+      () => fakeWindow(false),
+      (argv) => handed.push(argv),
+    );
+    launchAgain(['/opt/Pave/pave', 'pave://catalog?q=pay']);
+    expect(handed).toEqual([['/opt/Pave/pave', 'pave://catalog?q=pay']]);
   });
 });

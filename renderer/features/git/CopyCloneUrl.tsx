@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyText, type CopyResult } from './clipboard-copy';
+import { copyText, type CopyResult } from '../../components/clipboard-copy';
 import { Button } from '../../components/ui/Button';
 
 type CopyState = 'idle' | CopyResult;

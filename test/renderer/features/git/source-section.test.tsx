@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServiceSource } from '../../../../shared/features/git/ipc';
 import { mergeQueryKeysByTable, queryKeysForTables } from '../../../../renderer/data/table-invalidation';
-import { copyText } from '../../../../renderer/features/git/clipboard-copy';
+import { copyText } from '../../../../renderer/components/clipboard-copy';
 import { gitQueryKeysByTable } from '../../../../renderer/features/git/data';
 import { environmentRows, environmentsByCommit } from '../../../../renderer/features/git/source-rows';
 import { SourceView } from '../../../../renderer/features/git/SourceSection';
