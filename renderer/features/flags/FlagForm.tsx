@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import type { FlagView } from '../../../shared/features/flags/api';
 import { showRefusal } from '../../components/form-refusal';
 import { Button } from '../../components/ui/Button';
 import { FormError, TextField } from '../../components/ui/Field';
-import { SelectField } from '../../components/ui/SelectField';
+import { FormSelect } from '../../components/ui/FormSelect';
 import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { flagFormResolver, type FlagChecked, type FlagDraft } from './flag-form';
@@ -69,24 +69,16 @@ export function FlagForm({
       data-testid="flag-form"
     >
       <div className="section-form-fields">
-        <Controller
+        <FormSelect
           control={control}
           name="environment"
-          render={({ field }) => (
-            <SelectField
-              label="Environment"
-              options={environmentOptions}
-              value={field.value}
-              onChange={(next) => {
-                field.onChange(next);
-                // The same key may be free in one environment and taken in another.
-                if (getValues('key')) void trigger('key');
-              }}
-              onBlur={field.onBlur}
-              data-testid="flag-environment"
-              error={errors.environment?.message}
-            />
-          )}
+          label="Environment"
+          options={environmentOptions}
+          // The same key may be free in one environment and taken in another.
+          onPicked={() => {
+            if (getValues('key')) void trigger('key');
+          }}
+          data-testid="flag-environment"
         />
         <TextField
           label="Key"

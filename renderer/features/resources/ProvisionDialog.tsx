@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import { ResourceKind, ResourceProvision, ResourceSize } from '../../../shared/features/resources/api';
 import { showRefusal } from '../../components/form-refusal';
 import { Button } from '../../components/ui/Button';
 import { Dialog } from '../../components/ui/Dialog';
 import { FormError } from '../../components/ui/Field';
-import { SelectField } from '../../components/ui/SelectField';
+import { FormSelect } from '../../components/ui/FormSelect';
 import { unwrap } from '../../data/ipc-error';
 import { pave } from '../../data/pave';
 import { estimateQuery, resourceKindsQuery } from './data';
@@ -44,7 +44,7 @@ export function ProvisionDialog({
     handleSubmit,
     setError,
     reset,
-    formState: { errors, isSubmitting },
+    formState: { isSubmitting },
   } = useForm<ResourceProvision>({
     resolver,
     defaultValues: { kind: 'postgres', size: 'small', environment: 'development' },
@@ -80,51 +80,27 @@ export function ProvisionDialog({
     >
       <form noValidate onSubmit={(event) => void handleSubmit(onValid)(event)}>
         <div className="section-form-fields">
-          <Controller
+          <FormSelect
             control={control}
             name="kind"
-            render={({ field }) => (
-              <SelectField
-                label="Kind"
-                className="provision-kind"
-                options={kindOptions}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                data-testid="resource-kind"
-                error={errors.kind?.message}
-              />
-            )}
+            label="Kind"
+            className="provision-kind"
+            options={kindOptions}
+            data-testid="resource-kind"
           />
-          <Controller
+          <FormSelect
             control={control}
             name="size"
-            render={({ field }) => (
-              <SelectField
-                label="Size"
-                options={sizeOptions}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                data-testid="resource-size"
-                error={errors.size?.message}
-              />
-            )}
+            label="Size"
+            options={sizeOptions}
+            data-testid="resource-size"
           />
-          <Controller
+          <FormSelect
             control={control}
             name="environment"
-            render={({ field }) => (
-              <SelectField
-                label="Environment"
-                options={environmentOptions}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                data-testid="resource-environment"
-                error={errors.environment?.message}
-              />
-            )}
+            label="Environment"
+            options={environmentOptions}
+            data-testid="resource-environment"
           />
         </div>
         {unavailable && (

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { EnvironmentName } from '../../../shared/features/catalog/api';
 import { SecretName, SecretValue, type SecretMeta } from '../../../shared/features/secrets/api';
@@ -11,7 +11,7 @@ import { Badge } from '../../components/ui/Badge';
 import { Button } from '../../components/ui/Button';
 import { ConfirmDialog } from '../../components/ui/Dialog';
 import { FormError, TextField } from '../../components/ui/Field';
-import { SelectField } from '../../components/ui/SelectField';
+import { FormSelect } from '../../components/ui/FormSelect';
 import { EmptyState } from '../../components/ui/States';
 import { Table, Td, Th } from '../../components/ui/Table';
 import { toast } from '../../components/ui/toast-store';
@@ -200,20 +200,12 @@ function SecretForm({
       data-testid="secret-form"
     >
       <div className="section-form-fields">
-        <Controller
+        <FormSelect
           control={control}
           name="environment"
-          render={({ field }) => (
-            <SelectField
-              label="Environment"
-              options={environmentOptions}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              data-testid="secret-environment"
-              error={errors.environment?.message}
-            />
-          )}
+          label="Environment"
+          options={environmentOptions}
+          data-testid="secret-environment"
         />
         <TextField
           label="Name"
