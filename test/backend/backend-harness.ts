@@ -1,4 +1,6 @@
+import { createBackend } from '../../electron/backend/create-backend';
 import type { Backend } from '../../electron/backend/host/backend-types';
+import { createKeyFileVault } from '../../electron/backend/settings/key-file-vault';
 import type { IpcCommand, IpcInput, IpcOutput } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/ipc/contract';
 
@@ -87,4 +89,24 @@ export async function waitForOnline(backend: Backend, logLines: string[] = []): 
     );
   }
   return s;
+}
+
+/**
+ * A desktop backend as the app creates it, connected to `platform` as its admin, retrying fast and
+ * never pulling on a timer (tests wait for what they cause). Its log lines go to `logLines`.
+ */
+export function createAdminBackend(
+  dataDir: string,
+  platform: { url: string; adminToken: string },
+  logLines: string[],
+): Promise<Backend> {
+  return createBackend(
+    {
+      dataDir,
+      platform: { url: platform.url, token: platform.adminToken },
+      vault: createKeyFileVault(dataDir),
+      log: (line) => logLines.push(line),
+    },
+    { sync: { backoff: { initialMs: 20, maxMs: 200, random: () => 1 }, periodicPullMs: 600_000 } },
+  );
 }

@@ -3,14 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../../electron/backend/create-backend';
 import type { Backend } from '../../../../electron/backend/host/backend-types';
-import { createKeyFileVault } from '../../../../electron/backend/settings/key-file-vault';
 import type { IpcInput } from '../../../../shared/contract';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
 import { waitFor } from '../../../harness/wait-for';
 import { apiClient } from '../../../server/api-client';
-import { invoke, waitForOnline } from '../../backend-harness';
+import { createAdminBackend, invoke, waitForOnline } from '../../backend-harness';
 
 let platform: TestPlatform;
 let backend: Backend;
@@ -32,15 +30,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ seed: 'none' });
   const admin = apiClient(platform.url, platform.adminToken);
   await admin('POST', '/v1/teams', { slug: 'core', name: 'Core' });
-  backend = await createBackend(
-    {
-      dataDir,
-      platform: { url: platform.url, token: platform.adminToken },
-      vault: createKeyFileVault(dataDir),
-      log: (line) => logLines.push(line),
-    },
-    { sync: { backoff: { initialMs: 20, maxMs: 200, random: () => 1 }, periodicPullMs: 600_000 } },
-  );
+  backend = await createAdminBackend(dataDir, platform, logLines);
   await waitForOnline(backend, logLines);
 }, 90_000);
 

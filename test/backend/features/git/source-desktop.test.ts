@@ -3,14 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../../electron/backend/create-backend';
 import type { Backend } from '../../../../electron/backend/host/backend-types';
-import { createKeyFileVault } from '../../../../electron/backend/settings/key-file-vault';
 import { apiClient } from '../../../server/api-client';
 import { cloneUrl, gitUser } from '../../../server/features/git/git-cli';
 import { waitForOperation } from '../../../server/features/self-service/self-service-support';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
-import { invoke, waitForCache, waitForOnline } from '../../backend-harness';
+import { createAdminBackend, invoke, waitForCache, waitForOnline } from '../../backend-harness';
 
 let platform: TestPlatform;
 let backend: Backend;
@@ -42,15 +40,7 @@ beforeAll(async () => {
     ownerTeamId: team.id,
   });
   outsideId = (outside.body as { id: string }).id;
-  backend = await createBackend(
-    {
-      dataDir,
-      platform: { url: platform.url, token: platform.adminToken },
-      vault: createKeyFileVault(dataDir),
-      log: (line) => logLines.push(line),
-    },
-    { sync: { backoff: { initialMs: 20, maxMs: 200, random: () => 1 }, periodicPullMs: 600_000 } },
-  );
+  backend = await createAdminBackend(dataDir, platform, logLines);
   await waitForOnline(backend, logLines);
 }, 90_000);
 

@@ -2,12 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend } from '../../../../electron/backend/create-backend';
 import type { Backend } from '../../../../electron/backend/host/backend-types';
-import { createKeyFileVault } from '../../../../electron/backend/settings/key-file-vault';
 import { apiClient } from '../../../server/api-client';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
-import { invoke, waitForOnline } from '../../backend-harness';
+import { createAdminBackend, invoke, waitForOnline } from '../../backend-harness';
 
 let platform: TestPlatform;
 let backend: Backend;
@@ -36,15 +34,7 @@ beforeAll(async () => {
     ownerTeamId: team.id,
   });
   expect(legacy.status, JSON.stringify(legacy.body)).toBe(201);
-  backend = await createBackend(
-    {
-      dataDir,
-      platform: { url: platform.url, token: platform.adminToken },
-      vault: createKeyFileVault(dataDir),
-      log: (line) => logLines.push(line),
-    },
-    { sync: { backoff: { initialMs: 20, maxMs: 200, random: () => 1 }, periodicPullMs: 600_000 } },
-  );
+  backend = await createAdminBackend(dataDir, platform, logLines);
   await waitForOnline(backend, logLines);
 }, 90_000);
 

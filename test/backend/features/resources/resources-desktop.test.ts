@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../../electron/backend/host/backend-types';
-import { createBackend } from '../../../../electron/backend/create-backend';
-import { createKeyFileVault } from '../../../../electron/backend/settings/key-file-vault';
 import type { IpcCommand, IpcEventPayload, IpcInput, IpcOutput } from '../../../../shared/contract';
-import { waitForCache, waitForOnline, waitForStatus } from '../../backend-harness';
+import { createAdminBackend, waitForCache, waitForOnline, waitForStatus } from '../../backend-harness';
 import { startTestPlatform, type TestPlatform } from '../../../harness/platform';
 
 let platform: TestPlatform;
@@ -79,15 +77,7 @@ beforeAll(async () => {
     ownerTeamId: team.id,
   });
   serviceId = String(service.id);
-  backend = await createBackend(
-    {
-      dataDir,
-      platform: { url: platform.url, token: platform.adminToken },
-      vault: createKeyFileVault(dataDir),
-      log: (line) => logLines.push(line),
-    },
-    { sync: { backoff: { initialMs: 20, maxMs: 200, random: () => 1 }, periodicPullMs: 600_000 } },
-  );
+  backend = await createAdminBackend(dataDir, platform, logLines);
   backend.on('operation:progress', (payload) => progress.push(payload));
   await waitForOnline(backend, logLines);
   await waitForCache(backend, async () =>
