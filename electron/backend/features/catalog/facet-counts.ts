@@ -8,16 +8,20 @@ export interface FacetCell {
   lifecycle: string;
 }
 
-/** The cell the service `id` counts in now, or undefined when it is not in the cache. */
-export function facetCellOf(db: Database, id: string): FacetCell | undefined {
-  return prepared(db, 'SELECT owner_team_id, tier, lifecycle FROM services WHERE id = ?').get(id) as
-    FacetCell | undefined;
-}
-
 /** A service row already in the cache: its rowid (which an upsert keeps) and its cell. */
 export interface CachedServiceCell {
   rowid: number;
   cell: FacetCell;
+}
+
+/** The service `id` as cached now (its rowid and cell), or undefined when it is not in the cache. */
+export function cachedServiceCell(db: Database, id: string): CachedServiceCell | undefined {
+  const row = prepared(db, 'SELECT rowid, owner_team_id, tier, lifecycle FROM services WHERE id = ?').get(
+    id,
+  ) as (FacetCell & { rowid: number }) | undefined;
+  if (!row) return undefined;
+  const { rowid, ...cell } = row;
+  return { rowid, cell };
 }
 
 /** The services of a pulled page that are already in the cache, by id (one statement). */

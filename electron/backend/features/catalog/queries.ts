@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/features/catalog/ipc';
 import { prepared } from '../../cache/prepared';
 import { toFtsQuery } from './fts-query';
-import { readIndex, searchMatches, sortIndexes, type CellKey, type ReadIndex } from './read-index';
+import { readIndex, sortIndexes, type CellKey, type ReadIndex } from './read-index';
 
 type ParsedQuery = ReturnType<typeof CatalogQuery.parse>;
 
@@ -59,19 +59,6 @@ interface SearchResult {
   matches: Uint8Array;
 }
 
-/**
- * The last searches' counts and matches, per search text, until the cache changes: scrolling
- * asks the same search again and again. `data_version` moves when another connection commits,
- * `total_changes()` when this one writes; either drops the memo. With no search the cube is read
- * from `service_facet_counts` (cache migration 47), kept exact by the writers, so it needs no memo.
- */
-const searches = new WeakMap<Database, { version: string; bySearch: Map<string, SearchResult> }>();
-
-function cacheVersion(db: Database): string {
-  const { changes } = prepared(db, 'SELECT total_changes() AS changes').get() as { changes: number };
-  return `${changes}:${String(db.pragma('data_version', { simple: true }))}`;
-}
-
 function allCube(db: Database): Cube {
   const cells = prepared(
     db,
@@ -80,35 +67,18 @@ function allCube(db: Database): Cube {
   return { cells, matched: cells.reduce((sum, c) => sum + c.n, 0) };
 }
 
-/** The search's matches from the search index, counted per cell through the read index. */
-function search(db: Database, index: ReadIndex, fts: string): SearchResult {
-  const version = cacheVersion(db);
-  let memo = searches.get(db);
-  if (!memo || memo.version !== version) {
-    memo = { version, bySearch: new Map() };
-    searches.set(db, memo);
-  }
-  let result = memo.bySearch.get(fts);
-  if (!result) {
-    const { cellOf, cells } = index;
-    const counts = new Uint32Array(cells.length + 1);
-    const matches = new Uint8Array(cellOf.length);
-    for (const rowid of searchMatches(db, fts)) {
-      // A rowid past the read index has no service row (cell 0, counted nowhere).
-      const cell = rowid < cellOf.length ? (cellOf[rowid] ?? 0) : 0;
-      if (cell === 0) continue;
-      counts[cell] = (counts[cell] ?? 0) + 1;
-      matches[rowid] = 1;
-    }
-    const found = cells.flatMap((c, i) => {
-      const n = counts[i + 1] ?? 0;
-      return n > 0 ? [{ ...c, n }] : [];
-    });
-    result = { cube: { cells: found, matched: found.reduce((sum, c) => sum + c.n, 0) }, matches };
-    if (memo.bySearch.size >= 20) memo.bySearch.clear();
-    memo.bySearch.set(fts, result);
-  }
-  return result;
+/**
+ * The search's matches and counts per cell, from the read index, which keeps the last searches
+ * between reads and current through writes (`read-index.ts`). With no search the cube is read from
+ * `service_facet_counts` (cache migration 47), kept exact by the writers.
+ */
+function search(index: ReadIndex, fts: string): SearchResult {
+  const { matches, counts } = index.search(fts);
+  const found = index.cells.flatMap((c, i) => {
+    const n = counts[i + 1] ?? 0;
+    return n > 0 ? [{ ...c, n }] : [];
+  });
+  return { cube: { cells: found, matched: found.reduce((sum, c) => sum + c.n, 0) }, matches };
 }
 
 /**
@@ -125,7 +95,7 @@ export function listCatalog(db: Database, input: unknown): CatalogPage {
   const fts = toFtsQuery(q.search);
   const all = allCube(db);
   const index = fts || q.teamIds.length > 0 ? readIndex(db) : null;
-  const found = fts && index ? search(db, index, fts) : null;
+  const found = fts && index ? search(index, fts) : null;
   const cube = found ? found.cube : all;
   const totalAll = all.matched;
 

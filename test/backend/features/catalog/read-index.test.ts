@@ -129,7 +129,7 @@ describe('the read index', () => {
 describe('warming the read index', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('rebuilds it once the catalog has been quiet for a second, not on every write', () => {
+  it('builds it once the catalog has been quiet for a second, then writes keep it current', () => {
     vi.useFakeTimers();
     const { db } = cache;
     const write = (...changes: ChangeEntry[]) =>
@@ -144,9 +144,16 @@ describe('warming the read index', () => {
     vi.advanceTimersByTime(1);
     expect(readIndexIsCurrent(db)).toBe(true);
     expect(listCatalog(db, { search: 'svc', limit: 10 }).total).toBe(2);
-    // A delete warms it too.
+    // Once built, the writers keep it current: a delete and a put need no rebuild at all.
     db.transaction(() => model.entities.apply(db, del('service', 'svc-1'), new Set()))();
+    expect(readIndexIsCurrent(db)).toBe(true);
+    write(put('service', service('svc-3', { ownerTeamId: 'team-a' })));
+    expect(readIndexIsCurrent(db)).toBe(true);
+    expect(listCatalog(db, { search: 'svc', limit: 10 }).rows.map((r) => r.id)).toEqual(['svc-2', 'svc-3']);
+    // A resync's emptying bypasses the writers: the index is stale, and warmed again after the next page.
+    db.transaction(() => model.entities.clear(db, 'another-epoch'))();
     expect(readIndexIsCurrent(db)).toBe(false);
+    write(put('service', service('svc-4', { ownerTeamId: 'team-a' })));
     vi.advanceTimersByTime(WARM_AFTER_MS);
     expect(readIndexIsCurrent(db)).toBe(true);
   });
