@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { PageRoute } from './page-route';
 import type { Href } from './route-path';
-import { hashPath } from './url-state';
+import { flushUrlWrites, hashPath } from './url-state';
 
 export type Location =
   { page: PageRoute; params: Readonly<Record<string, string>> } | { page: null; hash: string };
@@ -22,6 +22,8 @@ export function locate(routes: readonly PageRoute[], homePath: string, hash: str
 }
 
 export function navigate(href: Href): void {
+  // The page being left writes its latest view first, into its own history entry.
+  flushUrlWrites();
   window.location.hash = href;
 }
 

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Lifecycle, Tier } from '../../../shared/features/catalog/api';
@@ -6,9 +6,9 @@ import { QueryErrorNotice } from '../../components/QueryErrorNotice';
 import { PlatformSetupFailure, PlatformSetupProgress } from '../../status/PlatformSetup';
 import { syncStatusQuery, teamsQuery } from '../../data/ipc-queries';
 import { catalogListQuery } from './data';
-import { catalogSearchId } from './search-shortcut';
 import { catalogCountLabel, hasActiveFilters, toCatalogQuery, useCatalogStore } from './store';
-import { CatalogTable, catalogGridId } from './CatalogTable';
+import { CatalogTable } from './CatalogTable';
+import { CatalogSearch } from './CatalogSearch';
 import { lifecycleOptions, teamOptions, tierOptions } from './filter-options';
 import { FilterMenu } from './FilterMenu';
 import { useUrlState } from '../../router/url-state';
@@ -30,7 +30,6 @@ export function CatalogPage() {
   );
   const actions = useCatalogStore(
     useShallow((state) => ({
-      setSearch: state.setSearch,
       toggleTeam: state.toggleTeam,
       toggleTier: state.toggleTier,
       toggleLifecycle: state.toggleLifecycle,
@@ -38,15 +37,9 @@ export function CatalogPage() {
     })),
   );
   // No debounce: a keystroke asks for one window and its counts, a few milliseconds in the
-  // backend, so the table follows the typing frame by frame (docs/architecture.md, "Core").
+  // backend, and this page renders once it is cached (CatalogSearch, search-typing.ts), so the
+  // table follows the typing frame by frame (docs/architecture.md, "Core").
   const catalog = useQuery(catalogListQuery(toCatalogQuery(filters, filters.search)));
-  const queryClient = useQueryClient();
-  const search = (text: string) => {
-    // Ask for the new window before React renders the keystroke, so the backend's answer is
-    // on its way while the page re-renders; the table's useQuery picks up this same fetch.
-    void queryClient.prefetchQuery(catalogListQuery(toCatalogQuery(filters, text)));
-    actions.setSearch(text);
-  };
   const status = useQuery(syncStatusQuery());
   const firstSync =
     (status.data?.state === 'starting' || status.data?.state === 'syncing') &&
@@ -73,34 +66,7 @@ export function CatalogPage() {
       </header>
 
       <div className="catalog-toolbar">
-        <div className="catalog-search">
-          <span className="catalog-search-icon" aria-hidden="true">
-            ⌕
-          </span>
-          <input
-            id={catalogSearchId}
-            className="input"
-            type="search"
-            placeholder="Search services, teams, tags…"
-            aria-label="Search services"
-            data-testid="catalog-search"
-            value={filters.search}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(event) => search(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown') {
-                event.preventDefault();
-                document.getElementById(catalogGridId)?.focus();
-              } else if (event.key === 'Escape' && filters.search) {
-                search('');
-              }
-            }}
-          />
-          <kbd className="catalog-search-hint" aria-hidden="true">
-            /
-          </kbd>
-        </div>
+        <CatalogSearch />
         <FilterMenu
           label="Team"
           testId="filter-team"

@@ -20,10 +20,19 @@ export interface CatalogFilters {
 }
 
 interface CatalogState extends CatalogFilters {
+  /**
+   * What the search box shows while the table still shows `search`: the typed text whose rows are
+   * on their way (null once they are shown). Only the box reads it, so a keystroke re-renders the
+   * box alone and the page renders once, with the answer (renderer/features/catalog/search-typing.ts).
+   */
+  typing: string | null;
   selectedId: string | null;
   /** The selected row's position under the current query, so coming back scrolls to it. */
   selectedIndex: number;
-  setSearch(search: string): void;
+  /** The box shows `text`; the table keeps `search` until `showTyped(text)`. */
+  type(text: string): void;
+  /** The rows for `text` are in the query cache: show them, unless the box moved on since. */
+  showTyped(text: string): void;
   toggleTeam(id: string): void;
   toggleTier(tier: Tier): void;
   toggleLifecycle(lifecycle: Lifecycle): void;
@@ -43,14 +52,16 @@ export const useCatalogStore = create<CatalogState>()((set) => ({
   tiers: [],
   lifecycles: [],
   sort: defaultSort,
+  typing: null,
   selectedId: null,
   selectedIndex: -1,
-  setSearch: (search) => set({ search }),
+  type: (text) => set({ typing: text }),
+  showTyped: (text) => set((state) => (state.typing === text ? { search: text, typing: null } : state)),
   toggleTeam: (id) => set((state) => ({ teamIds: toggle(state.teamIds, id) })),
   toggleTier: (tier) => set((state) => ({ tiers: toggle(state.tiers, tier).sort() })),
   toggleLifecycle: (lifecycle) => set((state) => ({ lifecycles: toggle(state.lifecycles, lifecycle) })),
   setSort: (sort) => set({ sort }),
-  clearFilters: () => set({ search: '', teamIds: [], tiers: [], lifecycles: [] }),
+  clearFilters: () => set({ search: '', typing: null, teamIds: [], tiers: [], lifecycles: [] }),
   select: (selectedId, selectedIndex = -1) => set({ selectedId, selectedIndex }),
 }));
 
