@@ -1,10 +1,11 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { BacklogListRow, BacklogQuery, BacklogStatus } from '../../../shared/features/backlog/api';
 import type { BacklogListPage } from '../../../shared/features/backlog/ipc';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { useListNavigation } from '../../components/list-navigation';
+import { useLoadedWindows } from '../../components/use-loaded-windows';
 import { BACKLOG_WINDOW, backlogLocateQuery, backlogWindowQuery } from './data';
 import { formatScore } from './format-score';
 import { moveNeighbours, type Neighbours } from './move-neighbours';
@@ -78,31 +79,15 @@ export function BacklogList({
   });
   const items = virtualizer.getVirtualItems();
 
-  // The windows the visible rows fall in, besides window 0; each is its own cached query.
-  const blockOf = (index: number) => Math.floor(index / BACKLOG_WINDOW);
-  const firstBlock = Math.max(1, items.length ? blockOf(items[0]?.index ?? 0) : 1);
-  const lastBlock = items.length ? blockOf(items[items.length - 1]?.index ?? 0) : 0;
-  const blocks: number[] = [];
-  for (let block = firstBlock; block <= lastBlock; block++) blocks.push(block);
-  const windows = useQueries({
-    queries: blocks.map((block) => ({
-      ...backlogWindowQuery(first.query, block),
-      // Another window's rows are not these rows: show placeholders until this one arrives.
-      placeholderData: undefined,
-    })),
-  });
-  const rowAt = (index: number): BacklogListRow | undefined => {
-    if (index < 0) return undefined;
-    const block = blockOf(index);
-    const page = block === 0 ? first : windows[block - firstBlock]?.data;
-    return page?.rows[index - block * BACKLOG_WINDOW];
-  };
+  const { rowAt, windows, firstBlock } = useLoadedWindows(first, items, BACKLOG_WINDOW, (block) =>
+    backlogWindowQuery(first.query, block),
+  );
   const loadedIndexOf = (id: string | null): number => {
     if (!id) return -1;
     const at = first.rows.findIndex((r) => r.id === id);
     if (at >= 0) return at;
     for (const [i, window] of windows.entries()) {
-      const inWindow = window.data?.rows.findIndex((r) => r.id === id) ?? -1;
+      const inWindow = window?.rows.findIndex((r) => r.id === id) ?? -1;
       if (inWindow >= 0) return (firstBlock + i) * BACKLOG_WINDOW + inWindow;
     }
     return -1;

@@ -7,7 +7,6 @@ import {
   type Table,
   type Updater,
 } from '@tanstack/react-table';
-import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import {
@@ -17,6 +16,7 @@ import {
   type ServiceRow,
 } from '../../../shared/features/catalog/ipc';
 import { useListNavigation } from '../../components/list-navigation';
+import { useLoadedWindows } from '../../components/use-loaded-windows';
 import { navigate } from '../../router/hash-location';
 import { catalogColumns } from './catalog-columns';
 import { CATALOG_WINDOW, catalogListQuery } from './data';
@@ -71,32 +71,19 @@ export function CatalogTable({
   });
   const items = virtualizer.getVirtualItems();
 
-  // The windows the visible rows fall in, besides window 0; each is its own cached query.
-  const blockOf = (index: number) => Math.floor(index / CATALOG_WINDOW);
-  const firstBlock = Math.max(1, items.length ? blockOf(items[0]?.index ?? 0) : 1);
-  const lastBlock = items.length ? blockOf(items[items.length - 1]?.index ?? 0) : 0;
-  const blocks: number[] = [];
-  for (let block = firstBlock; block <= lastBlock; block++) blocks.push(block);
-  const windows = useQueries({
-    queries: blocks.map((block) => ({
-      ...catalogListQuery(first.query, block),
-      // Another window's rows are not these rows: show placeholders until this one arrives.
-      placeholderData: undefined,
-    })),
-    // A stable function: TanStack re-runs it (and hands out a new array) only when a window changed.
-    combine: windowPages,
-  });
-  const rowAt = (index: number) => loadedRowAt(first, windows, firstBlock, index);
+  const { rowAt } = useLoadedWindows(first, items, CATALOG_WINDOW, (block) =>
+    catalogListQuery(first.query, block),
+  );
   // TanStack Table needs a stable `data` (a new array on every render re-renders forever): the
   // visible rows, a new array only when the range on screen or a window changes. (Keeping the
   // previous array with a state update during render rendered the table twice per keystroke.)
   const visibleRows = useMemo(
     () =>
       items.flatMap((item) => {
-        const row = loadedRowAt(first, windows, firstBlock, item.index);
+        const row = rowAt(item.index);
         return row ? [row] : [];
       }),
-    [items, first, windows, firstBlock],
+    [items, rowAt],
   );
 
   const table = useReactTable({
@@ -312,21 +299,3 @@ const CatalogBodyRow = memo(function CatalogBodyRow({
     </div>
   );
 });
-
-/** The row at `index`, from window 0 (`first`) or from the loaded windows `firstBlock`…. */
-function loadedRowAt(
-  first: CatalogPage,
-  windows: (CatalogPage | undefined)[],
-  firstBlock: number,
-  index: number,
-): ServiceRow | undefined {
-  if (index < 0) return undefined;
-  const block = Math.floor(index / CATALOG_WINDOW);
-  const page = block === 0 ? first : windows[block - firstBlock];
-  return page?.rows[index - block * CATALOG_WINDOW];
-}
-
-/** The data of each window query, in order (undefined while a window loads). */
-function windowPages(results: UseQueryResult<CatalogPage & { query: CatalogQuery }>[]) {
-  return results.map((result) => result.data);
-}

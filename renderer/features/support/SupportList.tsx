@@ -1,9 +1,9 @@
-import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SupportQuery, SupportRow } from '../../../shared/features/support/api';
 import type { SupportListPage } from '../../../shared/features/support/ipc';
 import { useListNavigation } from '../../components/list-navigation';
+import { useLoadedWindows } from '../../components/use-loaded-windows';
 import { formatRelativeTime } from '../../components/relative-time';
 import { Badge, type Tone } from '../../components/ui/Badge';
 import { useNow } from '../../components/use-now';
@@ -61,25 +61,9 @@ export function SupportList({ first }: { first: SupportListPage & { query: Suppo
   });
   const items = virtualizer.getVirtualItems();
 
-  // The windows the visible rows fall in, besides window 0; each is its own cached query.
-  const blockOf = (index: number) => Math.floor(index / SUPPORT_WINDOW);
-  const firstBlock = Math.max(1, items.length ? blockOf(items[0]?.index ?? 0) : 1);
-  const lastBlock = items.length ? blockOf(items[items.length - 1]?.index ?? 0) : 0;
-  const blocks: number[] = [];
-  for (let block = firstBlock; block <= lastBlock; block++) blocks.push(block);
-  const windows = useQueries({
-    queries: blocks.map((block) => ({
-      ...supportListQuery(first.query, block),
-      // Another window's rows are not these rows: show placeholders until this one arrives.
-      placeholderData: undefined,
-    })),
-  });
-  const rowAt = (index: number): SupportRow | undefined => {
-    if (index < 0) return undefined;
-    const block = blockOf(index);
-    const page = block === 0 ? first : windows[block - firstBlock]?.data;
-    return page?.rows[index - block * SUPPORT_WINDOW];
-  };
+  const { rowAt } = useLoadedWindows(first, items, SUPPORT_WINDOW, (block) =>
+    supportListQuery(first.query, block),
+  );
 
   const selectedRow = rowAt(selectedIndex);
   useEffect(() => {
