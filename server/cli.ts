@@ -16,7 +16,13 @@ import { ensurePrivateDir } from './process/private-dir';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded-postgres';
 import { createPool } from './db/pool';
 import { loadSecretsKey } from './process/secrets-key';
-import { copyTemplate, ensureTemplate, setSuperuserPassword } from './platform/database-template';
+import {
+  ensureTemplate,
+  findTemplate,
+  refillTemplateSpare,
+  setSuperuserPassword,
+  takeTemplateCopy,
+} from './platform/database-template';
 import { prepareDatabaseToServe } from './platform/prepare-database';
 import { serverFeatures } from './features';
 import { ensureDatabase } from './platform/ensure-database';
@@ -35,6 +41,14 @@ const Args = z.object({
 });
 
 const stderr = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * With PAVE_START_TIMELINE set, each step of a start on stderr with the milliseconds since this
+ * process began: where a first launch's seconds go (issue 12, "Start in a second").
+ */
+const markStep = process.env.PAVE_START_TIMELINE
+  ? (step: string) => stderr(`start-step ${Math.round(performance.now())} ms (at ${Date.now()}): ${step}`)
+  : () => undefined;
 
 function parseCommandLine(): z.output<typeof Args> {
   const { values } = parseArgs({
@@ -106,7 +120,9 @@ async function createCluster(databaseDir: string, password: string): Promise<str
         log: process.env.PAVE_LOG_POSTGRES ? stderr : undefined,
       });
       reportSetup({ step: 'database', detail: 'copying the prepared database' });
-      await copyTemplate(template, databaseDir);
+      markStep('template found');
+      const made = await takeTemplateCopy(template, databaseDir);
+      markStep(`cluster made from the template's ${made}`);
       return template.password;
     } catch (error) {
       stderr(
@@ -140,7 +156,25 @@ async function finishDemoSeed(
   }
 }
 
+/**
+ * Once this platform serves and its demo seed is complete: a spare copy of the template, so the
+ * next new data dir on this machine starts without copying (server/platform/database-template.ts).
+ */
+async function refillSpare(): Promise<void> {
+  const templates = templatesDir();
+  if (!templates) return;
+  try {
+    const template = await findTemplate({ templatesDir: templates, migrationDirs });
+    if (template) await refillTemplateSpare(template);
+  } catch (error) {
+    stderr(
+      `cannot prepare a spare database for the next new data dir (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  markStep('main');
   const args = parseCommandLine();
   const dataDir = path.resolve(args['data-dir']);
   await ensurePrivateDir(dataDir);
@@ -153,6 +187,15 @@ async function main(): Promise<void> {
   let stopping: Promise<void> | null = null;
   let seedingRest: Promise<void> | null = null;
 
+  // A spare for the next new data dir, once this platform served: after its demo seed, or when it
+  // stops before that (a first launch closed at once); the copy runs on in a process of its own.
+  let spareWanted = false;
+  const refillSpareOnce = async () => {
+    if (!spareWanted) return;
+    spareWanted = false;
+    await refillSpare();
+  };
+
   const shutdown = (code: number) => {
     stopping ??= (async () => {
       await app?.close().catch((error: unknown) => stderr(`closing HTTP: ${String(error)}`));
@@ -161,6 +204,7 @@ async function main(): Promise<void> {
       await pool?.end().catch(() => undefined);
       const postgres = await embedded?.catch(() => null);
       await postgres?.stop().catch((error: unknown) => stderr(`stopping PostgreSQL: ${String(error)}`));
+      if (code === 0) await refillSpareOnce();
       await unlock();
       process.exit(code);
     })();
@@ -193,6 +237,7 @@ async function main(): Promise<void> {
       const password = await embeddedPassword(dataDir);
       const fresh = !existsSync(path.join(databaseDir, 'PG_VERSION'));
       const startingPassword = fresh ? await createCluster(databaseDir, password) : password;
+      markStep('cluster ready');
       // Stopped while copying the cluster: do not start a PostgreSQL nobody would stop.
       if (stopping) return;
       embedded = startEmbeddedPostgres({
@@ -201,6 +246,7 @@ async function main(): Promise<void> {
         log: process.env.PAVE_LOG_POSTGRES ? stderr : undefined,
       });
       let adminUrl = (await embedded).adminUrl;
+      markStep('postgres started');
       if (startingPassword !== password) {
         await setSuperuserPassword(adminUrl, password);
         const url = new URL(adminUrl);
@@ -208,20 +254,27 @@ async function main(): Promise<void> {
         adminUrl = url.toString();
       }
       databaseUrl = await ensureDatabase(adminUrl, 'pave');
+      markStep('database ensured');
     }
     pool = createPool(databaseUrl);
-    const seedRest = await prepareDatabaseToServe(pool, serverFeatures, {
+    const preparing = prepareDatabaseToServe(pool, serverFeatures, {
       seed: args.seed,
       onSetup: reportSetup,
     });
-    reportSetup({ step: 'starting' });
+    // Awaited below; meanwhile a failure must not count as unhandled (that handler shuts down).
+    preparing.catch(() => undefined);
+    // While PostgreSQL checks the migrations and writes the first demo half, this process builds
+    // the app: Fastify, its routes and their schemas, ~0.2–0.5 s of CPU (issue 12, "Start in a
+    // second"). Only its onReady hooks, which read the database, wait for the database (listen).
     const secretsKey = await loadSecretsKey(dataDir);
-    await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
     // Writes wait for the rest of the demo seed (a second or two): a write racing the seed's own
     // transactions can deadlock with them on the change log's counter (seen: creating a backlog
     // item while the seed wrote the backlog). Reads, the catalog's sync among them, go on.
+    let writesOpen = false;
     let releaseWrites = () => {};
-    const writesWait = seedRest ? new Promise<void>((resolve) => (releaseWrites = resolve)) : null;
+    const writesWait = new Promise<void>((resolve) => (releaseWrites = resolve)).then(
+      () => void (writesOpen = true),
+    );
     app = buildApp({
       pool,
       redisUrl: args['redis-url'] ?? null,
@@ -231,18 +284,28 @@ async function main(): Promise<void> {
       // stdout is for the parent process (setup progress, then the URL line); logs go to stderr.
       logger: { level: process.env.PAVE_LOG_LEVEL ?? 'warn', stream: process.stderr },
     });
-    if (writesWait) {
-      app.addHook('onRequest', async (request) => {
-        if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS')
-          await writesWait;
-      });
-    }
+    app.addHook('onRequest', async (request) => {
+      if (writesOpen || request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')
+        return;
+      await writesWait;
+    });
+    // The plugins and routes load now; ready() (in listen) then only runs the onReady hooks.
+    await app.after();
+    markStep('app built');
+    const seedRest = await preparing;
+    markStep('database prepared');
+    if (!seedRest) releaseWrites();
+    reportSetup({ step: 'starting' });
+    await ensureAdminTokenFile(pool, path.join(dataDir, 'admin-token'), ADMIN_USER_ID);
     await app.listen({ host: args.host, port: args.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : args.port;
     const host = args.host.includes(':') ? `[${args.host}]` : args.host;
+    markStep('listening');
+    spareWanted = !process.env.DATABASE_URL;
     process.stdout.write(`Pave platform listening on http://${host}:${port}\n`);
     if (seedRest) seedingRest = finishDemoSeed(seedRest, () => stopping !== null).finally(releaseWrites);
+    void (seedingRest ?? Promise.resolve()).then(() => (stopping ? undefined : refillSpareOnce()));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reportSetup({ step: 'failed', error: { code: 'platform_setup_failed', message } });

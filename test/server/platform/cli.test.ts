@@ -45,6 +45,8 @@ const childEnv = () => {
   const env = { ...process.env };
   // The CLI must use its own embedded PostgreSQL here.
   delete env.DATABASE_URL;
+  // Its start's steps on stderr (checked below).
+  env.PAVE_START_TIMELINE = '1';
   return env;
 };
 
@@ -192,6 +194,19 @@ describe('npm run platform (server/cli.ts)', () => {
       const killed = start();
       await waitForUrl(killed);
       expect(stderrOf.get(killed)).not.toContain('demo data complete');
+      // The app is built while the database is prepared, not after (issue 12, "Start in a second").
+      const steps = [...(stderrOf.get(killed) ?? '').matchAll(/start-step \d+ ms \(at \d+\): ([^\n]+)/g)];
+      expect(steps.map((step) => step[1])).toEqual([
+        'main',
+        'template found',
+        expect.stringMatching(/^cluster made from the template's (spare|copy)$/),
+        'cluster ready',
+        'postgres started',
+        'database ensured',
+        'app built',
+        'database prepared',
+        'listening',
+      ]);
       const exited = exitOf(killed);
       killed.kill('SIGKILL');
       await exited;

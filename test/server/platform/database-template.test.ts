@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../../../server/db/embedded-postgres';
 import { migrationDirs, prepareDatabase } from '../../../server/app';
 import { readMigrationFiles } from '../../../server/db/migrate';
@@ -10,7 +12,10 @@ import { createPool } from '../../../server/db/pool';
 import {
   copyTemplate,
   ensureTemplate,
+  findTemplate,
+  refillTemplateSpare,
   setSuperuserPassword,
+  takeTemplateCopy,
   templateKey,
   TEMPLATE_DATABASE,
 } from '../../../server/platform/database-template';
@@ -120,6 +125,74 @@ describe('prepared template', () => {
     expect(builds).toEqual(['first', 'changed']);
     expect(changed.databaseDir).not.toBe(first.databaseDir);
   }, 180_000);
+});
+
+describe('spare copy of the template', () => {
+  /** A template folder as ensureTemplate leaves it; the files stand for a cluster's. */
+  async function fakeTemplate(name: string) {
+    const keyDir = path.join(dir, name, 'key');
+    const databaseDir = path.join(keyDir, 'postgres');
+    await mkdir(path.join(databaseDir, 'base'), { recursive: true });
+    await writeFile(path.join(databaseDir, 'PG_VERSION'), '18\n');
+    await writeFile(path.join(databaseDir, 'base', 'table'), 'rows');
+    return { keyDir, template: { databaseDir, password: 'secret' } };
+  }
+  const spareReady = (keyDir: string) =>
+    vi.waitFor(() => expect(existsSync(path.join(keyDir, 'spare', 'PG_VERSION'))).toBe(true), {
+      timeout: 30_000,
+      interval: 50,
+    });
+
+  it('is made in the background, taken by the next new cluster (a rename), then made again', async () => {
+    const { keyDir, template } = await fakeTemplate('spare-cycle');
+    // None yet: the new cluster is a copy, the template stays.
+    const first = path.join(dir, 'spare-cycle', 'data-1', 'postgres');
+    expect(await takeTemplateCopy(template, first)).toBe('copy');
+    expect(await readFile(path.join(first, 'base', 'table'), 'utf8')).toBe('rows');
+
+    expect(await refillTemplateSpare(template)).toBe(true);
+    await spareReady(keyDir);
+    // One is ready: nothing to do.
+    expect(await refillTemplateSpare(template)).toBe(false);
+
+    const second = path.join(dir, 'spare-cycle', 'data-2', 'postgres');
+    expect(await takeTemplateCopy(template, second)).toBe('spare');
+    expect(await readFile(path.join(second, 'base', 'table'), 'utf8')).toBe('rows');
+    expect(existsSync(path.join(keyDir, 'spare'))).toBe(false);
+    expect(existsSync(path.join(template.databaseDir, 'PG_VERSION'))).toBe(true);
+    // No partial copy is left behind.
+    await refillTemplateSpare(template);
+    await spareReady(keyDir);
+    expect((await readdir(keyDir)).sort()).toEqual(['postgres', 'spare']);
+  });
+
+  it('leaves a spare a live process is making, and removes one a dead process left', async () => {
+    const { keyDir, template } = await fakeTemplate('spare-partial');
+    const live = path.join(keyDir, `.spare-${process.pid}`);
+    await mkdir(live);
+    expect(await refillTemplateSpare(template)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    await rm(live, { recursive: true });
+
+    const gone = spawnSync('true').pid;
+    const dead = path.join(keyDir, `.spare-${gone}`);
+    await mkdir(dead);
+    expect(await refillTemplateSpare(template)).toBe(true);
+    await spareReady(keyDir);
+    expect(existsSync(dead)).toBe(false);
+  });
+
+  it('is found for the current migrations only', async () => {
+    const templatesDir = path.join(dir, 'templates');
+    const migrations = path.join(dir, 'real');
+    expect(await findTemplate({ templatesDir, migrationDirs: [migrations] })).not.toBeNull();
+    expect(
+      await findTemplate({
+        templatesDir,
+        migrationDirs: [await migrationsDir('unbuilt', { '001_x.sql': 'SELECT 1;' })],
+      }),
+    ).toBeNull();
+  });
 });
 
 describe('setup progress of a new database', () => {
