@@ -26,6 +26,10 @@ installWebBridgeIfMissing({
   onReconnect: () => invalidateFresh(queryClient),
 });
 connectLiveUpdates(pave(), queryClient, shell.queriesByTable);
+// The first rows' query leaves before React mounts the shell (issue 12, "Start in a second"): the
+// backend answers it while the tree renders, and the catalog finds it in the query cache.
+// useAppReadiness asks again on mount; an in-flight or cached query is not fetched twice.
+for (const query of shell.startup) void query.prefetch(queryClient);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCache } from './cache/open-cache';
 import { ensurePrivateDir } from './cache/private-files';
@@ -9,6 +10,7 @@ import { createBackendEvents } from './host/backend-events';
 import type { Backend, BackendOptions } from './host/backend-types';
 import { createDispatch } from './ipc/dispatch';
 import { createOutboxHandlers } from './outbox/outbox-handlers';
+import { loadPlatformChoice } from './settings/platform-settings';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 export { createBackendEvents, type BackendEvents } from './host/backend-events';
@@ -17,7 +19,15 @@ export interface BackendTestHooks {
   /** Sync timings (tests shorten them). */
   sync?: Pick<SyncEngineOptions, 'periodicPullMs' | 'backoff' | 'pageLimit'>;
   embeddedEntry?: string;
+  /** How long a warm start waits before starting the embedded platform (tests shorten it). */
+  warmPlatformDelayMs?: number;
 }
+
+/** A warm start's goal for its first rows (issue 12): the platform waits about that long. */
+const warmPlatformDelayMs = 1_000;
+
+/** Core commands that talk to the platform: a delayed platform starts before them. */
+const commandsNeedingPlatform = new Set(['sync:now', 'settings:setPlatform', 'settings:useEmbedded']);
 
 /**
  * Wires the cache, sync engine, platform connection and IPC handlers: the core's and every
@@ -30,7 +40,9 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
   const { model } = backendFeatures;
   // Owner-only: it holds the cache, the token key and the embedded platform's data.
   ensurePrivateDir(opts.dataDir);
-  const cache = openCache(join(opts.dataDir, 'cache.db'), backendFeatures.migrations);
+  const cachePath = join(opts.dataDir, 'cache.db');
+  const warmStart = existsSync(cachePath);
+  const cache = openCache(cachePath, backendFeatures.migrations);
   const events = createBackendEvents(log);
   const tablesChanged = (tables: string[]) => events.emit('tables:changed', { tables });
   const engine = createSyncEngine({
@@ -72,17 +84,41 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     { ...createCoreHandlers(cache.db, engine, platform, outbox), ...features.handlers },
     log,
   );
-  platform.start();
-
   let closing: Promise<void> | null = null;
+  // A warm start shows the cached rows at once; the embedded platform (a Node process and its
+  // PostgreSQL) would take the CPU the first paint needs, so it starts a moment later, and at once
+  // when a command needs it. Sync waits for the platform anyway (issue 12, "Start in a second").
+  let platformStarted = false;
+  const startPlatform = () => {
+    if (platformStarted || closing) return;
+    platformStarted = true;
+    clearTimeout(platformTimer);
+    platform.start();
+  };
+  // Only the embedded platform waits: a saved remote platform costs nothing to connect to, and
+  // settings must name it at once. (start() logs an unreadable choice; this read stays quiet.)
+  const embeddedChoice =
+    !opts.platform && loadPlatformChoice(cache.db, opts.vault, () => undefined).mode === 'embedded';
+  const platformDelayMs =
+    warmStart && embeddedChoice ? (hooks.warmPlatformDelayMs ?? warmPlatformDelayMs) : 0;
+  const platformTimer = setTimeout(startPlatform, platformDelayMs);
+  if (platformDelayMs === 0) startPlatform();
+
   return {
     // After close() the cache is gone: answer with a code instead of an internal error.
-    dispatch: (command, input) =>
-      closing
-        ? Promise.resolve({ ok: false, error: { code: 'backend_closed', message: 'Pave is shutting down.' } })
-        : dispatch(command, input),
+    dispatch: (command, input) => {
+      if (closing) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'backend_closed', message: 'Pave is shutting down.' },
+        });
+      }
+      if (commandsNeedingPlatform.has(command)) startPlatform();
+      return dispatch(command, input);
+    },
     on: events.on,
     close() {
+      clearTimeout(platformTimer);
       closing ??= (async () => {
         features.close();
         await engine.stop();

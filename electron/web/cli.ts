@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createBackend } from '../backend/create-backend';
-import { createKeyFileVault } from '../backend/settings/key-file-vault';
+import type { Backend } from '../backend/host/backend-types';
+import { backendWhenOpen } from './backend-when-open';
+import { readRememberedPort, rememberPort } from './remembered-port';
 import { assertRendererBuilt, startWebServer } from './web-server';
 
 /**
@@ -15,14 +16,14 @@ import { assertRendererBuilt, startWebServer } from './web-server';
 const usage =
   'Usage: npm run web -- [--data-dir DIR] [--port PORT] [--platform URL --token-file FILE]\n' +
   '  --data-dir    cache, settings and the embedded platform (default: .pave-data)\n' +
-  '  --port        0 picks a free port (default: 0)\n' +
+  "  --port        0 picks a free port (default: the data dir's last port if free, else any)\n" +
   '  --platform    a platform API URL instead of the embedded default; needs --token-file\n' +
   'Environment: PAVE_RENDERER_DIR serves another renderer build than dist/renderer.';
 
 const Args = z
   .object({
     'data-dir': z.string().min(1).default('.pave-data'),
-    port: z.coerce.number().int().min(0).max(65535).default(0),
+    port: z.coerce.number().int().min(0).max(65535).optional(),
     platform: z.url({ protocol: /^https?$/ }).optional(),
     'token-file': z.string().min(1).optional(),
     help: z.boolean().optional(),
@@ -62,22 +63,19 @@ async function main(): Promise<void> {
     ? { url: args.platform, token: await readToken(args['token-file']) }
     : undefined;
   const log = (line: string) => console.error(line);
-  const backend = await createBackend({
-    dataDir,
-    vault: createKeyFileVault(dataDir),
-    log,
-    ...(platform ? { platform } : {}),
+
+  // Listen and print the URL before the backend opens (issue 12, "Start in a second"): the page's
+  // HTML and scripts need no backend, so Chromium loads and runs them while the cache opens, and
+  // IPC requests wait for it (backend-when-open.ts). The backend's code is imported here, not at
+  // the top, so that in the bundle its modules initialise after the server listens.
+  let openBackend: (backend: Promise<Backend>) => void = () => undefined;
+  const backend = backendWhenOpen(new Promise<Backend>((resolve) => (openBackend = resolve)));
+  const server = await startWebServer({
+    backend,
+    port: args.port ?? 0,
+    ...(args.port === undefined ? { preferredPort: readRememberedPort(dataDir) } : {}),
+    rendererDir,
   });
-
-  let server;
-  try {
-    server = await startWebServer({ backend, port: args.port, rendererDir });
-  } catch (error) {
-    await backend.close();
-    throw error;
-  }
-  console.log(`Pave (browser mode) at ${server.url}`);
-
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -85,7 +83,8 @@ async function main(): Promise<void> {
     log(`${signal}: stopping Pave…`);
     try {
       await server.close();
-      // Stops sync and the embedded platform (PostgreSQL) before we exit.
+      // Stops sync and the embedded platform (PostgreSQL) before we exit; a backend still
+      // opening is closed once it has opened.
       await backend.close();
       process.exit(0);
     } catch (error) {
@@ -94,6 +93,30 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
+  // Only now: whoever reads the URL may stop us at once, and must find the handlers in place.
+  console.log(`Pave (browser mode) at ${server.url}`);
+
+  const opening = (async () => {
+    const [{ createBackend }, { createKeyFileVault }] = await Promise.all([
+      import('../backend/create-backend'),
+      import('../backend/settings/key-file-vault'),
+    ]);
+    return createBackend({
+      dataDir,
+      vault: createKeyFileVault(dataDir),
+      log,
+      ...(platform ? { platform } : {}),
+    });
+  })();
+  openBackend(opening);
+  try {
+    await opening;
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  // createBackend made the data dir (owner-only); the next launch tries this port first.
+  if (args.port === undefined) rememberPort(dataDir, server.port);
 }
 
 async function readToken(file: string | undefined): Promise<string> {

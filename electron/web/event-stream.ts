@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { Backend } from '../backend/host/backend-types';
-import { ipcEvents, type IpcEvent } from '../../shared/contract';
+import type { IpcEvent } from '../../shared/contract';
 import { contentSecurityPolicy } from './content-security-policy';
 
 /** Proxies and idle timeouts drop silent connections; a comment line every 15 s keeps it open. */
 const heartbeatMs = 15_000;
+
+/**
+ * The contract (every feature's zod schemas, ~100 ms to build) loads with the first stream, not
+ * when the host starts: the URL and the page's scripts need none of it (issue 12, "Start in a
+ * second"). In the bundle, this import keeps the contract's modules from initialising at load.
+ */
+let eventNames: Promise<IpcEvent[]> | undefined;
+const loadEventNames = () =>
+  (eventNames ??= import('../../shared/contract').then(
+    ({ ipcEvents }) => Object.keys(ipcEvents) as IpcEvent[],
+  ));
 
 /**
  * `GET /events` is browser mode's `pave:event` channel: every backend event as Server-Sent Events
@@ -13,7 +24,7 @@ const heartbeatMs = 15_000;
 export function registerEventStream(app: FastifyInstance, backend: Backend): void {
   const open = new Set<() => void>();
 
-  app.get('/events', (request, reply) => {
+  app.get('/events', async (request, reply) => {
     // The stream outlives the handler; Fastify must not try to send a reply of its own.
     reply.hijack();
     const raw = reply.raw;
@@ -25,12 +36,13 @@ export function registerEventStream(app: FastifyInstance, backend: Backend): voi
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
     });
-    raw.write(': connected\n\n');
-
-    const names = Object.keys(ipcEvents) as IpcEvent[];
+    const names = await loadEventNames();
+    if (request.raw.destroyed) return;
     const unsubscribers = names.map((name) =>
       backend.on(name, (payload) => raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)),
     );
+    // Only once subscribed: a client that waits for this line misses no event sent after it.
+    raw.write(': connected\n\n');
     const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), heartbeatMs);
 
     const stop = () => {

@@ -54,6 +54,8 @@ export function isSameOrigin(origin: string | undefined, host: string): boolean 
 const openUrlHint = 'Open the URL printed by `npm run web` (or `npm start`): it carries the session token.';
 
 function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
+  // Never kept: a refusal cached for a URL would outlive the session that fixes it.
+  reply.header('cache-control', 'no-store');
   const wantsHtml = (request.headers.accept ?? '').includes('text/html');
   if (wantsHtml) {
     const html = `<!doctype html><meta charset="utf-8"><title>Pave</title><p>${message}</p>`;
@@ -91,6 +93,9 @@ export function registerSessionAuth(app: FastifyInstance, options: SessionAuthOp
         'set-cookie',
         `${sessionCookieName(options.port())}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
       );
+      // The token's URL must never be answered from a cache: no-store keeps the cookie it sets
+      // and the redirect out of Chromium's HTTP cache (index.html itself carries no token).
+      reply.header('cache-control', 'no-store');
       return reply.redirect('/', 302);
     }
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import fastify from 'fastify';
+import fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { Backend } from '../backend/host/backend-types';
 import { registerEventStream } from './event-stream';
@@ -12,6 +12,11 @@ export interface WebServerOptions {
   backend: Backend;
   /** 0 picks a free port. */
   port: number;
+  /**
+   * With `port` 0: the port to try first (the data dir's last one, remembered-port.ts), falling
+   * back to a free one when another process holds it.
+   */
+  preferredPort?: number;
   /** The renderer build (dist/renderer): index.html + assets. */
   rendererDir: string;
 }
@@ -38,6 +43,31 @@ export function assertRendererBuilt(rendererDir: string): void {
 }
 
 /**
+ * Vite names every built asset by its content's hash, so a cached copy can never be stale: the
+ * browser keeps it without asking again, and Chromium reuses its compiled code (V8's code cache
+ * rides on the HTTP cache). index.html names the current build's assets and is revalidated on
+ * every load (so the session check runs too); anything else is revalidated as well.
+ */
+export function cacheControlFor(path: string): string {
+  const hashedAsset = /(?:^|\/)assets\/[^/]+-[\w-]{8,}\.\w+$/.test(path);
+  return hashedAsset ? 'private, max-age=31536000, immutable' : 'no-cache';
+}
+
+async function listen(app: FastifyInstance, options: WebServerOptions): Promise<void> {
+  const preferred = options.port === 0 ? options.preferredPort : undefined;
+  if (preferred !== undefined) {
+    try {
+      await app.listen({ host: '127.0.0.1', port: preferred });
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    }
+  }
+  await app.listen({ host: '127.0.0.1', port: options.port });
+}
+
+/**
  * Browser mode: the renderer build plus the backend's IPC over HTTP and SSE, on 127.0.0.1 only,
  * behind a per-launch token.
  */
@@ -54,9 +84,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   await app.register(fastifyStatic, {
     root: options.rendererDir,
     prefix: '/',
+    // Ours, per file (cacheControlFor), instead of the plugin's `public, max-age=0`.
+    cacheControl: false,
     setHeaders(reply, path) {
-      // index.html names the hashed assets of the current build; it must never be served stale.
-      if (path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      reply.header('cache-control', cacheControlFor(path));
     },
   });
   app.setNotFoundHandler((request, reply) => {
@@ -67,7 +98,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       .send({ ok: false, error: { code: 'not_found', message: `${request.url} does not exist.` } });
   });
 
-  await app.listen({ host: '127.0.0.1', port: options.port });
+  await listen(app, options);
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('The web server has no TCP address.');
   port = address.port;

@@ -13,8 +13,9 @@ export async function startTargets(print: (line: string) => void): Promise<strin
   const mib = (bytes: number) => Math.round(bytes / (1024 * 1024)).toLocaleString('en-US');
   const browser = await launchChromium();
   try {
-    const first = await measureStart(browser);
-    const second = await measureStart(browser);
+    // Each on its own data dir and Chromium profile (start-launch.ts, profileOf).
+    const first = await measureStart();
+    const second = await measureStart();
     print('start (npm start in browser mode, embedded demo platform, to the first catalog row)');
     print(`  cold, first on this machine   ${Math.round(first.coldMs).toLocaleString('en-US')} ms`);
     print(

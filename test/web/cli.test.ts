@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +76,27 @@ describe('electron/web/cli.ts', () => {
 
     cli.child.kill('SIGTERM');
     expect(await cli.exit).toBe(0);
+  });
+
+  it("reuses the data dir's last port when no --port is given (Chromium's cache is per origin)", async () => {
+    const dataDir = join(dir, 'same-port');
+    const args = ['--data-dir', dataDir, '--platform', platform.url, '--token-file', tokenFile];
+    const first = runCli(args);
+    const firstPort = new URL(await first.line).port;
+    // The port is written once the backend is open; a call through it proves that.
+    const token = new URL(await first.line).searchParams.get('token') ?? '';
+    await send(`http://127.0.0.1:${firstPort}/ipc/sync:status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+    expect((await readFile(join(dataDir, 'web-port'), 'utf8')).trim()).toBe(firstPort);
+
+    const second = runCli(args);
+    expect(new URL(await second.line).port).toBe(firstPort);
+    second.child.kill('SIGTERM');
+    expect(await second.exit).toBe(0);
   });
 
   it('fails with a clear message when the renderer is not built', async () => {
