@@ -96,22 +96,21 @@ export interface AppFigures extends TypingFigures {
  * Launch → first catalog row, as start-launch.ts times it: in the Chromium profile `profileDir`,
  * kept across a data dir's launches as Electron's userData is (the warm start finds its scripts
  * in the HTTP cache) and opened before the clock starts; the page opens while the app launches,
- * as Electron's window does (start-launch.ts, pageDuringLaunch). Closing the page closes the profile.
+ * as Electron's window does (start-launch.ts, pageDuringLaunch). `close` closes the profile.
  */
 async function firstRowAfter(
   profileDir: string,
   start: () => Promise<Running>,
-): Promise<{ ms: number; web: Running; page: Page }> {
+): Promise<{ ms: number; web: Running; page: Page; close(): Promise<void> }> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const started = performance.now();
   const { app: web, page } = await pageDuringLaunch(context, start());
-  page.once('close', () => void context.close());
   await page.goto(web.url);
   await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
-  return { ms: performance.now() - started, web, page };
+  return { ms: performance.now() - started, web, page, close: () => context.close() };
 }
 
 /** Syncs `platform` into a fresh browser-mode backend, then measures typing, memory and a warm start. */
@@ -120,11 +119,14 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
   const tokenFile = join(dir, 'token');
   await writeFile(tokenFile, `${platform.token}\n`, { mode: 0o600 });
   const profileDir = join(dir, 'chromium-profile');
+  const opened: (() => Promise<void>)[] = [];
   // As `npm start` launches it (the bundled host, no tsx): the warm start is what a person gets.
   const start = () => launch(join(dir, 'app'), 'npm-start', { url: platform.url, tokenFile });
   try {
     // First launch: the whole catalog syncs; wait until the count says it is all there.
-    const { web, page } = await firstRowAfter(profileDir, start);
+    const first = await firstRowAfter(profileDir, start);
+    opened.push(first.close);
+    const { web, page, close } = first;
     progress('first rows shown; waiting for the whole catalog');
     await page
       .locator(`[data-testid="catalog-count"]`, { hasText: `${services.toLocaleString('en-US')} services` })
@@ -135,17 +137,21 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
     const backendRssBytes = rssOf(web.child.pid ?? 0);
     const platformRssBytes = processTree(platform.platformPid).reduce((sum, pid) => sum + rssOf(pid), 0);
     const postgresPssBytes = pssOf(platform.postgresPids());
-    await page.close();
+    await close();
     await web.stop();
 
     // Warm start: the same data dir, so the rows are in the cache before any sync; the host's own
     // code cache is written a few seconds into a launch (the first one lasted long enough).
     await hostCodeCacheWritten();
     const warm = await firstRowAfter(profileDir, start);
-    await warm.page.close();
+    opened.push(warm.close);
+    await warm.close();
     await warm.web.stop();
     return { services, ...typing, warmStartMs: warm.ms, backendRssBytes, platformRssBytes, postgresPssBytes };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    // A failed run leaves its profile open (closing twice is harmless).
+    for (const close of opened) await close().catch(() => undefined);
+    // Chromium may still be writing its profile for a moment after it closed.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
