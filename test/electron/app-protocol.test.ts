@@ -24,11 +24,14 @@ afterAll(async () => {
 });
 
 describe('registerAppScheme', () => {
-  it('registers app:// as standard and secure', () => {
+  it('registers app:// as standard and secure, with a V8 code cache', () => {
     let registered: Parameters<SchemeRegistry['registerSchemesAsPrivileged']>[0] = [];
     registerAppScheme({ registerSchemesAsPrivileged: (schemes) => (registered = schemes) });
     expect(registered).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
   });
 });
