@@ -10,7 +10,7 @@ import { createBackendEvents } from './host/backend-events';
 import type { Backend, BackendOptions } from './host/backend-types';
 import { createDispatch } from './ipc/dispatch';
 import { createOutboxHandlers } from './outbox/outbox-handlers';
-import { loadPlatformChoice } from './settings/platform-settings';
+import { savedPlatformMode } from './settings/platform-settings';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 export { createBackendEvents, type BackendEvents } from './host/backend-events';
@@ -96,9 +96,8 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     platform.start();
   };
   // Only the embedded platform waits: a saved remote platform costs nothing to connect to, and
-  // settings must name it at once. (start() logs an unreadable choice; this read stays quiet.)
-  const embeddedChoice =
-    !opts.platform && loadPlatformChoice(cache.db, opts.vault, () => undefined).mode === 'embedded';
+  // settings must name it at once. The mode alone: start() unseals the token, once.
+  const embeddedChoice = !opts.platform && savedPlatformMode(cache.db) === 'embedded';
   const platformDelayMs =
     warmStart && embeddedChoice ? (hooks.warmPlatformDelayMs ?? warmPlatformDelayMs) : 0;
   const platformTimer = setTimeout(startPlatform, platformDelayMs);

@@ -19,6 +19,12 @@ export type PlatformChoice = { mode: 'embedded' } | { mode: 'remote'; url: strin
 const PLATFORM_KEY = 'platform';
 const IDENTITY_KEY = 'identity';
 
+/** The saved mode alone, without unsealing the token (which may ask the OS keychain). */
+export function savedPlatformMode(db: Database): PlatformChoice['mode'] {
+  const parsed = StoredPlatform.safeParse(readSetting(db, PLATFORM_KEY));
+  return parsed.success ? parsed.data.mode : 'embedded';
+}
+
 export function loadPlatformChoice(
   db: Database,
   vault: TokenVault,
