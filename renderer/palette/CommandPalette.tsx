@@ -74,10 +74,7 @@ export function CommandPalette({
   const setAppearance = useAppearanceStore((state) => state.setAppearance);
   const osPrefersDark =
     typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  const [themeAction] = matchPages(search, [themeSwitch(appearance, osPrefersDark)]);
-  const [linkAction] = matchPages(search, [copyViewLink]);
   const copyLink = async () => {
-    close();
     const link = deepLinkForHash(hash);
     const copied = (await copyText(navigator.clipboard as Clipboard | undefined, link)) === 'copied';
     // Where the clipboard refuses, the link is still shown so it can be copied by hand.
@@ -87,6 +84,12 @@ export function CommandPalette({
         : { title: 'Could not copy the link', description: link, tone: 'danger' },
     );
   };
+  const theme = themeSwitch(appearance, osPrefersDark);
+  // Actions that act where the user is, instead of opening a page.
+  const inPlace = matchPages(search, [
+    { ...theme, run: (): void => setAppearance(theme.next) },
+    { ...copyViewLink, run: (): void => void copyLink() },
+  ]);
   const pages = matched.filter((command) => command.kind !== 'action');
   const recentMatches = matchRecent(search, recent);
   const shortcutMatches = matchShortcuts(search, shortcuts);
@@ -134,7 +137,7 @@ export function CommandPalette({
         <Command.Empty className="palette-empty">
           {fetching || !settled ? 'Searching…' : `Nothing matches “${search.trim()}”.`}
         </Command.Empty>
-        {(actions.length > 0 || themeAction || linkAction) && (
+        {(actions.length > 0 || inPlace.length > 0) && (
           <Command.Group heading="Actions" className="palette-group">
             {actions.map((action) => (
               <Command.Item
@@ -149,33 +152,22 @@ export function CommandPalette({
                 {action.label}
               </Command.Item>
             ))}
-            {themeAction && (
+            {inPlace.map((action) => (
               <Command.Item
-                value={`action:${themeAction.id}`}
+                key={action.id}
+                value={`action:${action.id}`}
                 className="palette-item"
                 data-testid="palette-action"
-                data-command={themeAction.id}
+                data-command={action.id}
                 onSelect={() => {
-                  setAppearance(themeAction.next);
                   close();
+                  action.run();
                 }}
               >
                 <span className="palette-kind">Action</span>
-                {themeAction.label}
+                {action.label}
               </Command.Item>
-            )}
-            {linkAction && (
-              <Command.Item
-                value={`action:${linkAction.id}`}
-                className="palette-item"
-                data-testid="palette-action"
-                data-command={linkAction.id}
-                onSelect={() => void copyLink()}
-              >
-                <span className="palette-kind">Action</span>
-                {linkAction.label}
-              </Command.Item>
-            )}
+            ))}
           </Command.Group>
         )}
         {recentMatches.length > 0 && (
