@@ -440,7 +440,7 @@ export function keepReadIndex<T>(
  * The rowids a search matches, in one string from SQLite: a row at a time across the native
  * boundary costs about twice the search itself when it matches half the catalog.
  */
-export function searchMatches(db: Database, fts: string): number[] {
+function searchMatches(db: Database, fts: string): number[] {
   const json = prepared(db, 'SELECT json_group_array(rowid) FROM services_fts WHERE services_fts MATCH ?')
     .pluck()
     .get(fts) as string;
