@@ -86,7 +86,7 @@ const settle = (start: number, end: number, months: number, pace: number) =>
   end + (start - end) * Math.exp(-months / pace);
 const leadTimeMedian = (months: number) => settle(5 * DAY, 3 * HOUR, months, 2.5);
 const failureRate = (months: number) => settle(0.14, 0.035, months, 3);
-const restoreMedian = (months: number) => settle(2.5 * HOUR, 20 * MINUTE, months, 3);
+const restoreMedian = (months: number) => settle(2 * HOUR, 15 * MINUTE, months, 2.5);
 const rampUp = (months: number) => 0.3 + 0.7 * Math.min(1, months / 6);
 /** Days from a template's service creation to its first healthy production deploy. */
 const onboardingMedian = (monthOfLaunch: number) => settle(12 * DAY, 1.2 * DAY, monthOfLaunch, 5);
@@ -337,9 +337,10 @@ export function generateDemoHistory(input: HistoryInput): DemoHistory {
     const restore = draw.around(restoreMedian(months), 0.7);
     const shape = draw.unit();
     if (canary || shape >= 0.8) {
-      // Failed health check or aborted canary: the stable version kept serving; a fix follows.
+      // Failed health check or aborted canary: the stable version kept serving; a fix follows,
+      // sooner as the team settles on the platform (the failed deploy's recovery in DORA terms).
       deploy('failed');
-      ship(team, adoptedAt, serviceId, at + Math.max(30 * MINUTE, draw.around(3 * HOUR, 0.6)), false);
+      ship(team, adoptedAt, serviceId, at + Math.max(15 * MINUTE, draw.around(restore, 0.6)), false);
       return;
     }
     deploy('live');
