@@ -33,6 +33,11 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // The renderer is one classic script (vite.config.ts): its V8 code cache is written on the
+      // first load, not only from the second as Chromium's heat check would, so the first warm
+      // start already skips compiling it (issue 12, "Start in a second"; app-protocol.ts keeps the
+      // cache for app://).
+      v8CacheOptions: 'bypassHeatCheck',
     },
   };
 }

@@ -23,11 +23,11 @@ export function textProblem(value: string): string | null {
 }
 
 /** `z.string()` that refuses NUL and lone surrogates; chain `.min()`, `.max()`, … as usual. */
-export const text = () =>
-  z
-    .string()
-    .refine((value) => !value.includes('\u0000'), TextProblem.nul)
-    .refine((value) => !LONE_SURROGATE.test(value), TextProblem.loneSurrogate);
+const storableText = z.string().check((ctx) => {
+  const problem = textProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
+export const text = () => storableText;
 
 // Parsed JSON, params and query strings are plain (or prototype-less) objects; buffers and
 // streams (git packs, uploads) are not text.

@@ -7,7 +7,7 @@ import type { Running } from '../e2e/support/processes';
 import { medianOf } from './bench-platform';
 import type { PlatformAtScale } from './platform-at-scale';
 import { processTree, pssOf, rssOf } from './process-memory';
-import { hostCodeCacheWritten, launch, pageDuringLaunch } from './start-launch';
+import { hostCodeCacheWritten, launch, pageAtRest } from './start-launch';
 
 /**
  * The app as a person meets it: browser mode (`npm start` without Electron) serving the real
@@ -87,6 +87,8 @@ export interface AppFigures extends TypingFigures {
   services: number;
   /** Launch of browser mode (a data dir with a synced cache) to the first catalog row in Chromium. */
   warmStartMs: number;
+  /** The same for the second launch of the profile, before Chromium has the renderer's code cache. */
+  secondLaunchMs: number;
   backendRssBytes: number;
   platformRssBytes: number;
   postgresPssBytes: number;
@@ -95,8 +97,8 @@ export interface AppFigures extends TypingFigures {
 /**
  * Launch → first catalog row, as start-launch.ts times it: in the Chromium profile `profileDir`,
  * kept across a data dir's launches as Electron's userData is (the warm start finds its scripts
- * in the HTTP cache) and opened before the clock starts; the page opens while the app launches,
- * as Electron's window does (start-launch.ts, pageDuringLaunch). `close` closes the profile.
+ * in the HTTP cache and V8's code cache), with the page opened before the clock in a browser at
+ * rest (start-launch.ts, pageAtRest). `close` closes the profile.
  */
 async function firstRowAfter(
   profileDir: string,
@@ -106,11 +108,17 @@ async function firstRowAfter(
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu'],
   });
-  const started = performance.now();
-  const { app: web, page } = await pageDuringLaunch(context, start());
-  await page.goto(web.url);
-  await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
-  return { ms: performance.now() - started, web, page, close: () => context.close() };
+  try {
+    const page = await pageAtRest(context, profileDir);
+    const started = performance.now();
+    const web = await start();
+    await page.goto(web.url);
+    await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
+    return { ms: performance.now() - started, web, page, close: () => context.close() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 /** Syncs `platform` into a fresh browser-mode backend, then measures typing, memory and a warm start. */
@@ -143,11 +151,25 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
     // Warm start: the same data dir, so the rows are in the cache before any sync; the host's own
     // code cache is written a few seconds into a launch (the first one lasted long enough).
     await hostCodeCacheWritten();
-    const warm = await firstRowAfter(profileDir, start);
-    opened.push(warm.close);
-    await warm.close();
-    await warm.web.stop();
-    return { services, ...typing, warmStartMs: warm.ms, backendRssBytes, platformRssBytes, postgresPssBytes };
+    // Chromium makes the renderer's code cache on the second launch and uses it from the third,
+    // the warm start a person gets every day (start-launch.ts, measureStart).
+    const warmStarts: number[] = [];
+    for (let launchNo = 0; launchNo < 2; launchNo++) {
+      const warm = await firstRowAfter(profileDir, start);
+      opened.push(warm.close);
+      await warm.close();
+      await warm.web.stop();
+      warmStarts.push(warm.ms);
+    }
+    return {
+      services,
+      ...typing,
+      secondLaunchMs: warmStarts[0] ?? 0,
+      warmStartMs: warmStarts[1] ?? 0,
+      backendRssBytes,
+      platformRssBytes,
+      postgresPssBytes,
+    };
   } finally {
     // A failed run leaves its profile open (closing twice is harmless).
     for (const close of opened) await close().catch(() => undefined);

@@ -14,6 +14,7 @@ describe('createWindowOptions', () => {
     ['allowRunningInsecureContent', false],
     ['experimentalFeatures', false],
     ['webviewTag', false],
+    ['v8CacheOptions', 'bypassHeatCheck'],
   ] as const)('sets webPreferences.%s to %s', (key, value) => {
     expect(webPreferences?.[key]).toBe(value);
   });
