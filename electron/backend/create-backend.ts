@@ -10,7 +10,6 @@ import { createBackendEvents } from './host/backend-events';
 import type { Backend, BackendOptions } from './host/backend-types';
 import { createDispatch } from './ipc/dispatch';
 import { createOutboxHandlers } from './outbox/outbox-handlers';
-import { savedPlatformMode } from './settings/platform-settings';
 import { createSyncEngine, type SyncEngineOptions } from './sync/sync-engine';
 
 export { createBackendEvents, type BackendEvents } from './host/backend-events';
@@ -19,7 +18,7 @@ export interface BackendTestHooks {
   /** Sync timings (tests shorten them). */
   sync?: Pick<SyncEngineOptions, 'periodicPullMs' | 'backoff' | 'pageLimit'>;
   embeddedEntry?: string;
-  /** How long a warm start waits before starting the embedded platform (tests shorten it). */
+  /** How long a warm start waits before starting the platform (tests shorten it). */
   warmPlatformDelayMs?: number;
 }
 
@@ -85,9 +84,11 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     log,
   );
   let closing: Promise<void> | null = null;
-  // A warm start shows the cached rows at once; the embedded platform (a Node process and its
-  // PostgreSQL) would take the CPU the first paint needs, so it starts a moment later, and at once
-  // when a command needs it. Sync waits for the platform anyway (issue 12, "Start in a second").
+  // A warm start shows the cached rows at once; the platform would take the CPU the first paint
+  // needs (the embedded one is a Node process and its PostgreSQL; a remote one costs the first
+  // pull and the event stream, ~100 ms of this process's CPU), so it starts a moment later, and at
+  // once when a command needs it. Sync waits for the platform anyway, and Settings names it from
+  // the start (platform-connection.ts). Issue 12, "Start in a second".
   let platformStarted = false;
   const startPlatform = () => {
     if (platformStarted || closing) return;
@@ -95,11 +96,7 @@ export async function createBackend(opts: BackendOptions, hooks: BackendTestHook
     clearTimeout(platformTimer);
     platform.start();
   };
-  // Only the embedded platform waits: a saved remote platform costs nothing to connect to, and
-  // settings must name it at once. The mode alone: start() unseals the token, once.
-  const embeddedChoice = !opts.platform && savedPlatformMode(cache.db) === 'embedded';
-  const platformDelayMs =
-    warmStart && embeddedChoice ? (hooks.warmPlatformDelayMs ?? warmPlatformDelayMs) : 0;
+  const platformDelayMs = warmStart ? (hooks.warmPlatformDelayMs ?? warmPlatformDelayMs) : 0;
   const platformTimer = setTimeout(startPlatform, platformDelayMs);
   if (platformDelayMs === 0) startPlatform();
 

@@ -13,11 +13,12 @@ import {
   loadIdentity,
   loadPlatformChoice,
   saveIdentity,
+  savedPlatform,
   savePlatformChoice,
   type Identity,
 } from '../settings/platform-settings';
 import type { SyncEngine } from '../sync/sync-engine';
-import { createPlatformClient, type PlatformClient } from '../platform/platform-client';
+import { createPlatformClient, platformBaseUrl, type PlatformClient } from '../platform/platform-client';
 import { isPlatformError } from '../platform/platform-error';
 
 export interface PlatformConnectionOptions {
@@ -57,8 +58,10 @@ const epochOf = (mode: 'embedded' | 'remote', url?: string) =>
 
 export function createPlatformConnection(opts: PlatformConnectionOptions): PlatformConnection {
   const { db, engine, log } = opts;
-  let mode: 'embedded' | 'remote' = 'embedded';
-  let platformUrl: string | null = null;
+  // Named before start(), which a warm start delays: Settings shows the platform in use at once.
+  const chosen = opts.override ? ({ mode: 'remote', url: opts.override.url } as const) : savedPlatform(db);
+  let mode: 'embedded' | 'remote' = chosen.mode;
+  let platformUrl: string | null = chosen.mode === 'remote' ? platformBaseUrl(chosen.url) : null;
   let identity: Identity | null = loadIdentity(db);
   let embedded: EmbeddedPlatform | null = null;
   let closed = false;

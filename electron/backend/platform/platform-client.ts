@@ -79,8 +79,11 @@ const describe = (err: unknown): string => {
   return String(err);
 };
 
+/** A platform's URL as clients name it: without trailing slashes. */
+export const platformBaseUrl = (url: string): string => url.replace(/\/+$/, '');
+
 export function createPlatformClient(opts: PlatformClientOptions): PlatformClient {
-  const base = opts.url.replace(/\/+$/, '');
+  const base = platformBaseUrl(opts.url);
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const doFetch = opts.fetch ?? fetch;
   const maxResponseBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;

@@ -19,10 +19,11 @@ export type PlatformChoice = { mode: 'embedded' } | { mode: 'remote'; url: strin
 const PLATFORM_KEY = 'platform';
 const IDENTITY_KEY = 'identity';
 
-/** The saved mode alone, without unsealing the token (which may ask the OS keychain). */
-export function savedPlatformMode(db: Database): PlatformChoice['mode'] {
+/** The saved choice without its token (unsealing may ask the OS keychain): what Settings names. */
+export function savedPlatform(db: Database): { mode: 'embedded' } | { mode: 'remote'; url: string } {
   const parsed = StoredPlatform.safeParse(readSetting(db, PLATFORM_KEY));
-  return parsed.success ? parsed.data.mode : 'embedded';
+  if (!parsed.success || parsed.data.mode === 'embedded') return { mode: 'embedded' };
+  return { mode: 'remote', url: parsed.data.url };
 }
 
 export function loadPlatformChoice(

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,9 +9,10 @@ import type { Backend } from '../../../electron/backend/host/backend-types';
 import { createKeyFileVault } from '../../../electron/backend/settings/key-file-vault';
 
 /**
- * On a warm start the embedded platform starts after the first paint's moment, not with the
- * backend (issue 12, "Start in a second"); a cold start, or a command that needs the platform,
- * starts it at once. The platform here is a stand-in process that never gets ready.
+ * On a warm start the platform starts after the first paint's moment, not with the backend
+ * (issue 12, "Start in a second"); a cold start, or a command that needs the platform, starts it
+ * at once. The embedded platform here is a stand-in process that never gets ready; the remote one
+ * an HTTP server that counts what reaches it.
  */
 let dir: string;
 let entry: string;
@@ -75,5 +77,61 @@ describe('when the embedded platform starts', () => {
     const backend = await reopen(60_000);
     void backend.dispatch('sync:now', {});
     expect(spawned).toBe(1);
+  });
+});
+
+describe('when a remote platform is first contacted', () => {
+  let server: Server;
+  let requests: string[];
+  let url: string;
+
+  beforeEach(async () => {
+    requests = [];
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(503, { 'content-type': 'application/json' });
+      response.end('{"error":{"code":"unavailable","message":"not now"}}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  });
+
+  afterEach(async () => {
+    for (const backend of backends.splice(0)) await backend.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  async function openRemote(warmPlatformDelayMs: number): Promise<Backend> {
+    const dataDir = join(dir, 'data');
+    const backend = await createBackend(
+      {
+        dataDir,
+        vault: createKeyFileVault(dataDir),
+        log: () => undefined,
+        platform: { url, token: 't0ken' },
+      },
+      { warmPlatformDelayMs },
+    );
+    backends.push(backend);
+    return backend;
+  }
+
+  it('names it in Settings at once but waits on a warm start before the first request', async () => {
+    await openRemote(0);
+    await expect.poll(() => requests.length).toBeGreaterThan(0);
+    await backends.pop()?.close();
+    requests = [];
+
+    const backend = await openRemote(60_000);
+    expect(await backend.dispatch('settings:get', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'remote', platformUrl: url.replace(/\/$/, '') },
+    });
+    expect(await backend.dispatch('teams:list', {})).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).toEqual([]);
+    void backend.dispatch('sync:now', {});
+    await expect.poll(() => requests.length).toBeGreaterThan(0);
   });
 });
