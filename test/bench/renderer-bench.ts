@@ -1,13 +1,12 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Running } from '../e2e/support/processes';
 import { medianOf } from './bench-platform';
 import type { PlatformAtScale } from './platform-at-scale';
 import { processTree, pssOf, rssOf } from './process-memory';
-import { hostCodeCacheWritten, launch, pageAtRest } from './start-launch';
+import { epochNow, hostCodeCacheWritten, launch, launchAtRest } from './start-launch';
 
 /**
  * The app as a person meets it: browser mode (`npm start` without Electron) serving the real
@@ -15,13 +14,7 @@ import { hostCodeCacheWritten, launch, pageAtRest } from './start-launch';
  * catalog search, a warm start and the memory of the backend and the platform.
  */
 
-const chromiumPath = '/usr/bin/chromium';
-
 const progress = (line: string) => process.stderr.write(`  … ${line}\n`);
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
-}
 
 /**
  * Resolves with the ms from the last keydown to the frame in which the table shows `search`'s
@@ -95,26 +88,24 @@ export interface AppFigures extends TypingFigures {
 }
 
 /**
- * Launch → first catalog row, as start-launch.ts times it: in the Chromium profile `profileDir`,
- * kept across a data dir's launches as Electron's userData is (the warm start finds its scripts
- * in the HTTP cache and V8's code cache), with the page opened before the clock in a browser at
- * rest (start-launch.ts, pageAtRest). `close` closes the profile.
+ * Launch → first catalog row, as start-launch.ts times it (launchAtRest): on the data dir's
+ * Chromium profile, kept across its launches as Electron's userData is (the warm start finds its
+ * scripts in the HTTP cache and V8's code cache). `close` closes the profile.
  */
 async function firstRowAfter(
-  profileDir: string,
+  dataDir: string,
   start: () => Promise<Running>,
 ): Promise<{ ms: number; web: Running; page: Page; close(): Promise<void> }> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const { context, page, app: web, startedAt } = await launchAtRest(dataDir, start);
   try {
-    const page = await pageAtRest(context, profileDir);
-    const started = performance.now();
-    const web = await start();
     await page.goto(web.url);
     await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
-    return { ms: performance.now() - started, web, page, close: () => context.close() };
+    return {
+      ms: epochNow() - startedAt,
+      web,
+      page,
+      close: () => context.close(),
+    };
   } catch (error) {
     await context.close();
     throw error;
@@ -126,13 +117,13 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
   const dir = await mkdtemp(join(tmpdir(), 'pave-bench-app-'));
   const tokenFile = join(dir, 'token');
   await writeFile(tokenFile, `${platform.token}\n`, { mode: 0o600 });
-  const profileDir = join(dir, 'chromium-profile');
   const opened: (() => Promise<void>)[] = [];
   // As `npm start` launches it (the bundled host, no tsx): the warm start is what a person gets.
-  const start = () => launch(join(dir, 'app'), 'npm-start', { url: platform.url, tokenFile });
+  const dataDir = join(dir, 'app');
+  const start = () => launch(dataDir, 'npm-start', { url: platform.url, tokenFile });
   try {
     // First launch: the whole catalog syncs; wait until the count says it is all there.
-    const first = await firstRowAfter(profileDir, start);
+    const first = await firstRowAfter(dataDir, start);
     opened.push(first.close);
     const { web, page, close } = first;
     progress('first rows shown; waiting for the whole catalog');
@@ -155,7 +146,7 @@ export async function measureApp(platform: PlatformAtScale, services: number): P
     // the warm start a person gets every day (start-launch.ts, measureStart).
     const warmStarts: number[] = [];
     for (let launchNo = 0; launchNo < 2; launchNo++) {
-      const warm = await firstRowAfter(profileDir, start);
+      const warm = await firstRowAfter(dataDir, start);
       opened.push(warm.close);
       await warm.close();
       await warm.web.stop();

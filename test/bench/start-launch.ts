@@ -54,6 +54,36 @@ export async function pageAtRest(context: BrowserContext, profileDir: string): P
   return page;
 }
 
+/** Milliseconds since the epoch, to the microsecond: the clock that Node and the page share. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+export interface AppAtRest<T> {
+  context: BrowserContext;
+  page: Page;
+  app: T;
+  /** When the clock started: the launch (epochNow). */
+  startedAt: number;
+  /** When `start` resolved: for the bench's launches, the URL was printed. */
+  launchedAt: number;
+}
+
+/**
+ * The data dir's profile with a page at rest (pageAtRest), then the clock and `start()`; the caller
+ * navigates and closes `context`, which is closed here if the browser or the launch fails.
+ */
+export async function launchAtRest<T>(dataDir: string, start: () => Promise<T>): Promise<AppAtRest<T>> {
+  const context = await launchProfile(dataDir);
+  try {
+    const page = await pageAtRest(context, profileOf(dataDir));
+    const startedAt = epochNow();
+    const app = await start();
+    return { context, page, app, startedAt, launchedAt: epochNow() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 export interface Launched {
   child: ChildProcess;
   url: string;
@@ -137,24 +167,17 @@ export interface LaunchFigures {
 }
 
 /**
- * Launches the app on `dataDir`, opens it in Chromium on the data dir's profile (launched before
- * the clock starts, as the bench's browser always was) and times the first catalog row.
+ * Launches the app on `dataDir`, opens it in Chromium on the data dir's profile (launchAtRest)
+ * and times the first catalog row.
  */
 export async function timeLaunchToFirstRow(
   dataDir: string,
   path: LaunchPath = 'npm-start',
 ): Promise<LaunchFigures> {
-  const context = await launchProfile(dataDir);
-  const page = await pageAtRest(context, profileOf(dataDir)).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  const started = performance.now();
-  const app = await launch(dataDir, path).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  const urlMs = performance.now() - started;
+  const { context, page, app, startedAt, launchedAt } = await launchAtRest(dataDir, () =>
+    launch(dataDir, path),
+  );
+  const urlMs = launchedAt - startedAt;
   try {
     await page.goto(app.url);
     let sawSetupProgress = false;
@@ -164,7 +187,7 @@ export async function timeLaunchToFirstRow(
       .then(() => (sawSetupProgress = true))
       .catch(() => undefined);
     await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });
-    const ms = performance.now() - started;
+    const ms = epochNow() - startedAt;
     void progress;
     if (path === 'npm-start') await hostCodeCacheWritten();
     return { ms, urlMs, sawSetupProgress };
@@ -219,27 +242,20 @@ export type StartTimeline = Record<string, number>;
  * Where a start's time goes: launch → URL printed → token redirect → page → scripts → each IPC
  * call (sent, dispatched, answered) → first row, all but the first two and the last from the page's
  * own Performance API (Playwright's events arrive late). Node and page clocks meet through the
- * epoch (Date.now and performance.timeOrigin), good to about a millisecond.
+ * epoch (epochNow and the page's performance.timeOrigin), good to about a millisecond.
  */
 export async function timeStartSteps(
   dataDir: string,
   platform?: { url: string; tokenFile: string },
 ): Promise<StartTimeline> {
-  const context = await launchProfile(dataDir);
-  const page = await pageAtRest(context, profileOf(dataDir)).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  const started = Date.now();
+  const { context, page, app, startedAt, launchedAt } = await launchAtRest(dataDir, () =>
+    launch(dataDir, 'npm-start', platform),
+  );
   const steps: StartTimeline = {};
-  const mark = (name: string, at = Date.now()) => {
-    steps[name] ??= at - started;
+  const mark = (name: string, at = epochNow()) => {
+    steps[name] ??= at - startedAt;
   };
-  const app = await launch(dataDir, 'npm-start', platform).catch(async (error: unknown) => {
-    await context.close();
-    throw error;
-  });
-  mark('url printed');
+  mark('url printed', launchedAt);
   try {
     await page.goto(app.url, { waitUntil: 'commit' });
     await page.locator('[data-testid="service-row"]').first().waitFor({ timeout: 300_000 });

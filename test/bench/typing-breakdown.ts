@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { medianOf } from './bench-platform';
 import { startPlatformAtScale } from './platform-at-scale';
-import { launchChromium, measureTyping } from './renderer-bench';
+import { measureTyping } from './renderer-bench';
+import { launchChromium } from './start-launch';
 import { launch, type Launched } from './start-launch';
 
 /**
